@@ -1,0 +1,49 @@
+package org.incidentkb.actor;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.incidentkb.common.Like;
+
+@ApplicationScoped
+public class ActorRepository implements PanacheRepository<Actor> {
+
+    public Optional<Actor> findByName(String name) {
+        return find("nameKey", Actor.key(name)).firstResultOptional();
+    }
+
+    /** Actors whose name or one of whose aliases equals {@code name}, ignoring case; exact names first. */
+    public List<Actor> findByNameOrAlias(String name) {
+        String key = Actor.key(name);
+        return find("select a from Actor a where a.nameKey = :key or a.id in "
+                + "(select b.id from Actor b join b.aliases al where al.aliasKey = :key) "
+                + "order by case when a.nameKey = :key then 0 else 1 end, a.id",
+                Parameters.with("key", key)).list();
+    }
+
+    /** Actors whose name or an alias contains {@code text}, ignoring case; all actors when it is null. */
+    public PanacheQuery<Actor> search(String text) {
+        if (text == null || text.isBlank()) {
+            return findAll(Sort.by("name").and("id"));
+        }
+        return find("nameKey like :p escape '!' or id in "
+                + "(select b.id from Actor b join b.aliases al where al.aliasKey like :p escape '!')",
+                Sort.by("name").and("id"), Parameters.with("p", Like.contains(text)));
+    }
+
+    /** Whether anything refers to the actor: incidents, claims, casualties, members or backed actors. */
+    public boolean isReferenced(long actorId) {
+        var em = getEntityManager();
+        String sql = "select case when exists (select 1 from incident_actor where actor_id = :id)"
+                + " or exists (select 1 from claim where actor_id = :id or stated_by_actor_id = :id)"
+                + " or exists (select 1 from casualty where affiliation_actor_id = :id)"
+                + " or exists (select 1 from actor where parent_id = :id)"
+                + " or exists (select 1 from actor_backer where backer_id = :id) then 1 else 0 end";
+        Number hit = (Number) em.createNativeQuery(sql).setParameter("id", actorId).getSingleResult();
+        return hit.intValue() == 1;
+    }
+}

@@ -1,0 +1,42 @@
+package org.incidentkb.common;
+
+/** Strings shared by the OpenAPI annotations of every resource. */
+public final class ApiDocs {
+
+    private ApiDocs() {
+    }
+
+    public static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    public static final String BAD_REQUEST = "Invalid input: malformed JSON, a wrong type, an unknown enum value, "
+            + "a constraint violation (listed in errors) or a bad parameter. Nothing was written.";
+    public static final String NOT_FOUND = "No record with that id. Nothing was written.";
+    public static final String CONFLICT = "The body's version is stale, or the write would break a uniqueness rule "
+            + "or a reference. Nothing was written.";
+    public static final String PRECONDITION_FAILED = "If-Match names an older version than the current one. "
+            + "Nothing was written.";
+    public static final String SERVER_ERROR = "Unexpected failure; the body carries a correlation id that is in the log.";
+
+    public static final String IF_MATCH = "ETag of the version this write is based on (from a previous response); "
+            + "the write is refused with 412 if the record has changed since.";
+    public static final String ETAG = "The record's version as an entity tag, for If-Match on a later write";
+    public static final String LOCATION = "URL of the created record";
+
+    public static final String PAGE = "1-based page number";
+    public static final String SIZE = "Page size, 1 to 500";
+
+    public static final String VALIDATION_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "location.latitude: must be less than or equal to 90", "instance": "/api/v1/incidents",
+             "errors": [{"field": "location.latitude", "message": "must be less than or equal to 90"}]}""";
+    public static final String NOT_FOUND_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "Incident 999999 does not exist", "instance": "/api/v1/incidents/999999"}""";
+    public static final String CONFLICT_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:stale-version", "title": "Version conflict", "status": 409,
+             "detail": "Incident 2 is at version 3, the request was based on version 1; read it again and reapply the change",
+             "instance": "/api/v1/incidents/2"}""";
+    public static final String PRECONDITION_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:precondition-failed", "title": "Precondition failed", "status": 412,
+             "detail": "If-Match \\"1\\" does not match the current ETag \\"3\\" of Incident 2", "instance": "/api/v1/incidents/2"}""";
+}

@@ -1,0 +1,74 @@
+package org.incidentkb.common;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on. Thrown by services; rendered as problem+json by
+ * {@link ProblemMappers}. Being a RuntimeException, it rolls back the transaction it leaves.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "urn:incident-kb:problem:not-found", "Not found",
+                what + " " + id + " does not exist", null);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "urn:incident-kb:problem:bad-request", "Bad request", detail, null);
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : "The request has " + errors.size() + " invalid fields";
+        return new ProblemException(400, "urn:incident-kb:problem:validation", "Invalid request", detail, errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "urn:incident-kb:problem:conflict", "Conflict", detail, null);
+    }
+
+    public static ProblemException staleVersion(String what, long expected, long actual) {
+        return new ProblemException(409, "urn:incident-kb:problem:stale-version", "Version conflict",
+                what + " is at version " + actual + ", the request was based on version " + expected
+                        + "; read it again and reapply the change", null);
+    }
+
+    public static ProblemException preconditionFailed(String what, String ifMatch, long actual) {
+        return new ProblemException(412, "urn:incident-kb:problem:precondition-failed", "Precondition failed",
+                "If-Match " + ifMatch + " does not match the current ETag \"" + actual + "\" of " + what, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

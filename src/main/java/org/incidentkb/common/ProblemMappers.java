@@ -1,0 +1,212 @@
+package org.incidentkb.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Renders every failure, ours and the framework's, as one RFC 9457 problem+json shape.
+ * Nothing from an exception's class name, SQL or stack trace reaches the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        ProblemException p = ProblemException.invalid(errors);
+        return problem(p, uri);
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonMappingException.class, ValueInstantiationException.class,
+            InputCoercionException.class })
+    public Response unreadableJson(Exception e, UriInfo uri) {
+        return problem(unreadable((JsonProcessingException) e), uri);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentUpdate(Exception e, UriInfo uri) {
+        return problem(ProblemException.conflict(
+                "The record was changed by another request at the same time; read it again and reapply the change"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() != null) {
+            // RESTEasy reports a path or query parameter it cannot convert (e.g. /incidents/abc) as 404.
+            return problem(ProblemException.badRequest("A path or query parameter has an invalid value: "
+                    + describe(e.getCause())), uri);
+        }
+        return problem(new ProblemException(404, "urn:incident-kb:problem:not-found", "Not found",
+                "No resource at " + path(uri), null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return problem(unreadable(json), uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 400 -> "The request could not be read" + (e.getCause() != null ? ": " + describe(e.getCause()) : "");
+            case 405 -> "This resource does not support that HTTP method";
+            case 406 -> "None of the media types in Accept can be produced by this resource";
+            case 415 -> "This resource does not accept that Content-Type";
+            default -> status.getReasonPhrase();
+        };
+        return problem(new ProblemException(status.getStatusCode(), "about:blank", status.getReasonPhrase(), detail, null),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
+        return respond(new Problem("urn:incident-kb:problem:internal", "Internal server error", 500,
+                "The server failed to handle the request; report the correlation id to the operators",
+                path(uri), null, id));
+    }
+
+    static ProblemException unreadable(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            if (e instanceof MismatchedInputException) {
+                return ProblemException.badRequest("The request body does not have the expected JSON shape");
+            }
+            return ProblemException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        String field = jsonPath(mapping.getPath());
+        String message;
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            message = "'" + format.getValue() + "' is not one of "
+                    + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", ", "[", "]"));
+        } else if (e instanceof InvalidFormatException format) {
+            message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+        } else if (e instanceof ValueInstantiationException inst && inst.getCause() != null) {
+            message = inst.getCause().getMessage();
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "expected " + simpleType(mismatch.getTargetType());
+        } else if (e.getCause() instanceof InputCoercionException) {
+            message = "number out of range";
+        } else {
+            message = "invalid value";
+        }
+        return ProblemException.invalid(field, message);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type.getSimpleName().equals("LocalDate")) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type.getSimpleName().equals("Instant")) {
+            return "timestamp (ISO-8601, e.g. 2024-01-16T00:00:00Z)";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Turns a bean-validation property path into the JSON field path, dropping the method and parameter. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                int last = parts.size() - 1;
+                parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+            }
+            if (name != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                parts.add(name);
+            }
+        }
+        if (v.getConstraintDescriptor().getAnnotation() instanceof AssertTrue && !parts.isEmpty()) {
+            parts.remove(parts.size() - 1); // a cross-field rule (isOrdered, isCoordinatePair) belongs to its object
+        }
+        return parts.isEmpty() ? "body" : String.join(".", parts);
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof NumberFormatException n) {
+            return n.getMessage() != null && n.getMessage().startsWith("For input string")
+                    ? n.getMessage().replace("For input string: ", "") + " is not a whole number"
+                    : "not a whole number";
+        }
+        return cause.getMessage() == null ? "unreadable value" : cause.getMessage();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,215 @@
+package org.incidentkb.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.ETags;
+import org.incidentkb.common.MergePatch;
+import org.incidentkb.common.Paging;
+import org.incidentkb.common.Problem;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.Ref;
+import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+
+@Path("/incidents")
+@Tag(name = "Incidents", description = "Conflict incidents with their participants, casualties, claims and sources")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
+        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
+@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
+        schema = @Schema(implementation = Problem.class)))
+public class IncidentResource {
+
+    private final IncidentService service;
+
+    public IncidentResource(IncidentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List incidents", description = "Incidents, most recent first, in pages of `size` (at most 500).")
+    @APIResponse(responseCode = "200", description = "A page of incidents",
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
+    public Response list(
+            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") Integer page,
+            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size);
+        return Paging.ok(paging.result(service.list(paging), uri));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an incident", description = "The incident with its participants, casualty records, "
+            + "claims, sources and the derived `casualtySummary` and `claimStatus`.")
+    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = IncidentView.class),
+                    examples = @ExampleObject(name = "Erbil missile attack", value = IncidentExamples.VIEW)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = ApiDocs.NOT_FOUND_EXAMPLE)))
+    public Response get(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id) {
+        IncidentView incident = service.get(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
+        return Response.ok(incident).tag(ETags.of(incident.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an incident", description = "Creates the incident with its participants and, "
+            + "optionally, its casualty records and claims in one request. References name existing actors (by id, "
+            + "or by name or alias) and sources (by id); an unknown one is a 400 naming the field. The type implies "
+            + "the category. An external reference already held by another incident is a 409.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Erbil missile attack", value = IncidentExamples.INPUT)))
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", description = ApiDocs.LOCATION),
+            @Header(name = "ETag", description = ApiDocs.ETAG) },
+            content = @Content(schema = @Schema(implementation = IncidentView.class),
+                    examples = @ExampleObject(name = "Erbil missile attack", value = IncidentExamples.VIEW)))
+    @APIResponse(responseCode = "409", description = "An external reference belongs to another incident",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid IncidentInput input, @Context UriInfo uri) {
+        IncidentView created = service.create(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an incident", description = "Takes the whole incident, e.g. the body a GET returned "
+            + "with changes; read-only fields are ignored. `casualties` and `claims`, when present, are matched by id "
+            + "(update), added (no id) or removed (not listed); when absent they stay as they are. A write that "
+            + "changes nothing keeps the version.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Erbil missile attack", value = IncidentExamples.INPUT)))
+    @APIResponse(responseCode = "200", description = "The updated incident",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = ApiDocs.CONFLICT_EXAMPLE)))
+    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale ETag", value = ApiDocs.PRECONDITION_EXAMPLE)))
+    public Response replace(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
+            @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid IncidentInput input) {
+        IncidentView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Incident", id));
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of an incident", description = "JSON Merge Patch (RFC 7386) on the "
+            + "incident's representation: fields present replace the current ones, null removes them, absent ones stay. "
+            + "Arrays are replaced whole.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "tags and district", value = IncidentExamples.PATCH)))
+    @APIResponse(responseCode = "200", description = "The updated incident",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG),
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response patch(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
+            @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
+        IncidentView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Incident", id));
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an incident", description = "Deletes the incident with its casualty records and claims.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
+            @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (!service.delete(id, ETags.expectedVersion(ifMatch))) {
+            throw ProblemException.notFound("Incident", id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/sources")
+    @Operation(summary = "List the sources an incident cites")
+    @APIResponse(responseCode = "200", description = "The cited sources, with their publisher as name",
+            content = @Content(schema = @Schema(implementation = Ref.class, type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "Erbil", value = "[{\"id\": 1, \"name\": \"Rudaw\"}, {\"id\": 2, \"name\": \"Haaretz\"}]")))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public List<Ref> sources(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id) {
+        return service.sources(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
+    }
+
+    @PUT
+    @Path("/{id}/sources/{sourceId}")
+    @Operation(summary = "Cite a source for an incident", description = "Idempotent: citing a cited source changes nothing.")
+    @APIResponse(responseCode = "204", description = "The incident cites the source",
+            headers = @Header(name = "ETag", description = "The incident's new ETag"))
+    @APIResponse(responseCode = "404", description = "No such incident or source", content = @Content(
+            mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response attachSource(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
+            @Parameter(description = "Source id", example = "2") @PathParam("sourceId") long sourceId,
+            @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        IncidentView incident = service.attachSource(id, sourceId, ETags.expectedVersion(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Incident", id));
+        return Response.noContent().tag(ETags.of(incident.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}/sources/{sourceId}")
+    @Operation(summary = "Stop citing a source for an incident")
+    @APIResponse(responseCode = "204", description = "Detached",
+            headers = @Header(name = "ETag", description = "The incident's new ETag"))
+    @APIResponse(responseCode = "404", description = "No such incident or source, or the incident does not cite it",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response detachSource(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
+            @Parameter(description = "Source id", example = "2") @PathParam("sourceId") long sourceId,
+            @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        IncidentView incident = service.detachSource(id, sourceId, ETags.expectedVersion(ifMatch))
+                .orElseThrow(() -> ProblemException.notFound("Incident", id));
+        return Response.noContent().tag(ETags.of(incident.version())).build();
+    }
+}

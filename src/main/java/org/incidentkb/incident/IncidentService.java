@@ -1,0 +1,139 @@
+package org.incidentkb.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.incidentkb.common.ETags;
+import org.incidentkb.common.MergePatch;
+import org.incidentkb.common.Paging;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.Ref;
+import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.source.Source;
+import org.incidentkb.source.SourceApi;
+import org.incidentkb.source.SourceRepository;
+
+/** Incidents as aggregates: each write is one transaction that also keeps the derived values current. */
+@ApplicationScoped
+public class IncidentService {
+
+    private final IncidentRepository incidents;
+    private final SourceRepository sources;
+    private final IncidentMapper mapper;
+    private final MergePatch mergePatch;
+
+    public IncidentService(IncidentRepository incidents, SourceRepository sources, IncidentMapper mapper,
+            MergePatch mergePatch) {
+        this.incidents = incidents;
+        this.sources = sources;
+        this.mapper = mapper;
+        this.mergePatch = mergePatch;
+    }
+
+    public Optional<IncidentView> get(long id) {
+        return incidents.findByIdOptional(id).map(IncidentView::from);
+    }
+
+    public Paging.Slice<IncidentView> list(Paging paging) {
+        var query = incidents.findAll(Sort.descending("startDate").and("id", Sort.Direction.Descending));
+        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(IncidentView::from).toList(),
+                query.count());
+    }
+
+    @Transactional
+    public IncidentView create(IncidentInput input) {
+        Incident incident = new Incident();
+        mapper.apply(incident, input);
+        incidents.persist(incident);
+        incidents.flush();
+        return IncidentView.from(incident);
+    }
+
+    @Transactional
+    public Optional<IncidentView> update(long id, IncidentInput input, Long ifMatch) {
+        Optional<Incident> found = incidents.findByIdOptional(id);
+        found.ifPresent(incident -> {
+            ETags.check("Incident " + id, ifMatch, input.version(), incident.getVersion());
+            IncidentView before = IncidentView.from(incident);
+            mapper.apply(incident, input);
+            if (!sameContent(before, IncidentView.from(incident))) {
+                incident.touch();
+            }
+            incidents.flush();
+        });
+        return found.map(IncidentView::from);
+    }
+
+    @Transactional
+    public Optional<IncidentView> patch(long id, JsonNode patch, Long ifMatch) {
+        Optional<Incident> found = incidents.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
+        return update(id, mergePatch.apply(IncidentView.from(found.get()), patch, IncidentInput.class), null);
+    }
+
+    @Transactional
+    public boolean delete(long id, Long ifMatch) {
+        Optional<Incident> found = incidents.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
+        incidents.delete(found.get());
+        return true;
+    }
+
+    public Optional<List<Ref>> sources(long id) {
+        return incidents.findByIdOptional(id).map(i -> i.getSources().stream()
+                .sorted(Comparator.comparing(Source::getId)).map(SourceApi::ref).toList());
+    }
+
+    /** Cites a source for the incident; citing it again changes nothing. */
+    @Transactional
+    public Optional<IncidentView> attachSource(long id, long sourceId, Long ifMatch) {
+        return changeSources(id, sourceId, ifMatch, true);
+    }
+
+    /** Stops citing a source; 404 when the incident does not cite it. */
+    @Transactional
+    public Optional<IncidentView> detachSource(long id, long sourceId, Long ifMatch) {
+        return changeSources(id, sourceId, ifMatch, false);
+    }
+
+    private Optional<IncidentView> changeSources(long id, long sourceId, Long ifMatch, boolean attach) {
+        Optional<Incident> found = incidents.findByIdOptional(id);
+        found.ifPresent(incident -> {
+            ETags.check("Incident " + id, ifMatch, null, incident.getVersion());
+            Source source = sources.findByIdOptional(sourceId)
+                    .orElseThrow(() -> ProblemException.notFound("Source", sourceId));
+            boolean changed = attach ? incident.getSources().add(source) : incident.getSources().remove(source);
+            if (!attach && !changed) {
+                throw new ProblemException(404, "urn:incident-kb:problem:not-found", "Not found",
+                        "Incident " + id + " does not cite source " + sourceId, null);
+            }
+            if (changed) {
+                incident.touch();
+            }
+            incidents.flush();
+        });
+        return found.map(IncidentView::from);
+    }
+
+    /** Whether two views say the same thing, leaving aside the incident's version and timestamps. */
+    private static boolean sameContent(IncidentView a, IncidentView b) {
+        return normalized(a).equals(normalized(b));
+    }
+
+    private static IncidentView normalized(IncidentView v) {
+        return new IncidentView(v.id(), 0, v.title(), v.summary(), v.category(), v.type(), v.startDate(), v.endDate(),
+                v.datePrecision(), v.location(), v.actors(), v.casualties(), v.casualtySummary(), v.claims(),
+                v.claimStatus(), v.sources(), v.tags(), v.externalRefs(), null, null);
+    }
+}

@@ -1,0 +1,97 @@
+package org.incidentkb.seed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.incidentkb.actor.ActorApi.ActorInput;
+import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.KbConfig;
+import org.incidentkb.common.Timestamps;
+import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.IncidentRepository;
+import org.incidentkb.incident.IncidentService;
+import org.incidentkb.source.SourceApi.SourceInput;
+import org.incidentkb.source.SourceService;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the shipped demo data set (the news digest on Iraq and Syria) on the first start against an empty
+ * database. It goes through the same services as the API, so derived values are computed by the same code.
+ * The whole load is one transaction that first claims the row {@code kb_seed('demo')}: a second instance
+ * starting at the same time waits on that row and then finds it taken, so the data is loaded once.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    static final String RESOURCE = "seed/demo-data.json";
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+
+    private final KbConfig config;
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+    private final IncidentRepository incidents;
+    private final SourceService sources;
+    private final ActorService actors;
+    private final IncidentService incidentService;
+
+    public DemoDataLoader(KbConfig config, ObjectMapper mapper, EntityManager em, IncidentRepository incidents,
+            SourceService sources, ActorService actors, IncidentService incidentService) {
+        this.config = config;
+        this.mapper = mapper;
+        this.em = em;
+        this.incidents = incidents;
+        this.sources = sources;
+        this.actors = actors;
+        this.incidentService = incidentService;
+    }
+
+    record DemoData(List<SourceInput> sources, List<ActorInput> actors, List<IncidentInput> incidents) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.demoData().enabled()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
+        } catch (PersistenceException e) {
+            // Another instance claimed the kb_seed row first and has loaded the data.
+            LOG.infof("Demo data not loaded here: another instance loaded it (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    void loadIfEmpty() {
+        boolean seeded = ((Number) em.createNativeQuery("select count(*) from kb_seed where name = 'demo'")
+                .getSingleResult()).longValue() > 0;
+        if (seeded || incidents.count() > 0) {
+            return;
+        }
+        em.createNativeQuery("insert into kb_seed (name, loaded_at) values ('demo', ?1)")
+                .setParameter(1, Timestamps.now()).executeUpdate();
+        DemoData data = read();
+        data.sources().forEach(sources::create);
+        data.actors().forEach(actors::create);
+        data.incidents().forEach(incidentService::create);
+        LOG.infof("Loaded demo data: %d incidents, %d actors, %d sources", data.incidents().size(),
+                data.actors().size(), data.sources().size());
+    }
+
+    private DemoData read() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the application");
+            }
+            return mapper.readValue(in, DemoData.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+-- ACLED's event types (category) and sub-event types (type), from the ACLED codebook.
+insert into event_category (code, label, description, position) values
+ ('battles', 'Battles', 'A violent interaction between two organized armed groups at a particular time and location.', 1),
+ ('explosions-remote-violence', 'Explosions/Remote violence', 'One-sided violence in which the tool for engaging in conflict creates asymmetry by taking away the ability of the target to respond.', 2),
+ ('violence-against-civilians', 'Violence against civilians', 'Violent events where an organized armed group inflicts violence upon unarmed non-combatants.', 3),
+ ('protests', 'Protests', 'A public demonstration against a political entity, government institution, policy, group, tradition, business, or other private institution.', 4),
+ ('riots', 'Riots', 'Violent events where demonstrators or mobs engage in violent or destructive acts.', 5),
+ ('strategic-developments', 'Strategic developments', 'Contextually important information regarding incidents and activities of groups that are not recorded as political violence, yet may trigger future events or contribute to political dynamics.', 6);
+
+insert into event_type (code, category_code, label, description, position) values
+ ('armed-clash', 'battles', 'Armed clash', 'Armed, organized groups engage in a battle, and no reports indicate a change in territorial control.', 1),
+ ('government-regains-territory', 'battles', 'Government regains territory', 'Government forces or their affiliates regain control of a location from competing state forces or non-state groups.', 2),
+ ('non-state-actor-overtakes-territory', 'battles', 'Non-state actor overtakes territory', 'A non-state actor or foreign state actor captures territory from an opposing government or non-state actor.', 3),
+ ('chemical-weapon', 'explosions-remote-violence', 'Chemical weapon', 'The use of chemical weapons in warfare without any other engagement.', 1),
+ ('air-drone-strike', 'explosions-remote-violence', 'Air/drone strike', 'Air or drone strikes occurring without any other engagement.', 2),
+ ('suicide-bomb', 'explosions-remote-violence', 'Suicide bomb', 'A suicide bombing or suicide vehicle-borne improvised explosive device attack.', 3),
+ ('shelling-artillery-missile-attack', 'explosions-remote-violence', 'Shelling/artillery/missile attack', 'Long-range artillery, missile or rocket attacks without any other engagement.', 4),
+ ('remote-explosive-landmine-ied', 'explosions-remote-violence', 'Remote explosive/landmine/IED', 'Detonation of remotely- or victim-activated devices, including landmines and IEDs.', 5),
+ ('grenade', 'explosions-remote-violence', 'Grenade', 'The use of a grenade or similar hand-thrown explosive.', 6),
+ ('sexual-violence', 'violence-against-civilians', 'Sexual violence', 'Any event where an individual is targeted with sexual violence.', 1),
+ ('attack', 'violence-against-civilians', 'Attack', 'An event where civilians are targeted with violence by an organized armed actor.', 2),
+ ('abduction-forced-disappearance', 'violence-against-civilians', 'Abduction/forced disappearance', 'An event involving the abduction or forced disappearance of civilians.', 3),
+ ('peaceful-protest', 'protests', 'Peaceful protest', 'Demonstrators gather for a protest and do not engage in violence or other forms of rioting.', 1),
+ ('protest-with-intervention', 'protests', 'Protest with intervention', 'A peaceful protest is physically dispersed or suppressed without serious injuries.', 2),
+ ('excessive-force-against-protesters', 'protests', 'Excessive force against protesters', 'Peaceful protesters are targeted with lethal or otherwise excessive force.', 3),
+ ('violent-demonstration', 'riots', 'Violent demonstration', 'Demonstrators engage in violence and/or destructive acts.', 1),
+ ('mob-violence', 'riots', 'Mob violence', 'Rioters violently interact with other rioters, civilians, property, businesses, other rioting groups or armed actors.', 2),
+ ('agreement', 'strategic-developments', 'Agreement', 'Records of agreements between different actors (such as governments and rebels).', 1),
+ ('arrests', 'strategic-developments', 'Arrests', 'Arrests of high-profile individuals or large groups.', 2),
+ ('change-to-group-activity', 'strategic-developments', 'Change to group/activity', 'Significant changes in a group''s structure or behaviour.', 3),
+ ('disrupted-weapons-use', 'strategic-developments', 'Disrupted weapons use', 'Events where an explosion or attack is prevented, or weapons are seized.', 4),
+ ('headquarters-or-base-established', 'strategic-developments', 'Headquarters or base established', 'An organized armed group establishes a permanent or semi-permanent base or headquarters.', 5),
+ ('looting-property-destruction', 'strategic-developments', 'Looting/property destruction', 'Looting or seizing goods or property, or destroying property, outside the context of other forms of violence.', 6),
+ ('non-violent-transfer-of-territory', 'strategic-developments', 'Non-violent transfer of territory', 'Territory is transferred between actors without engaging in violence.', 7),
+ ('other', 'strategic-developments', 'Other', 'Significant developments that do not fall into the other sub-event types.', 8);
