@@ -1,0 +1,47 @@
+package org.incidentkb.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void shouldDocumentEveryOperationWithSummaryAndProblemResponses() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body("info.title", is("Incident KB API"))
+                .body("components.schemas", hasKey("Problem"))
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        org.assertj.core.api.Assertions.assertThat(paths).containsKeys("/api/v1/incidents", "/api/v1/incidents/{id}",
+                "/api/v1/incidents/{id}/casualties/{cid}", "/api/v1/incidents/{id}/claims/{claimId}",
+                "/api/v1/incidents/{id}/sources/{sourceId}", "/api/v1/actors/{id}", "/api/v1/sources/{id}",
+                "/api/v1/event-types");
+        paths.forEach((path, operations) -> operations.forEach((method, op) -> {
+            if (!(op instanceof Map) || !((Map<?, ?>) op).containsKey("responses")) {
+                return;
+            }
+            Map<?, ?> operation = (Map<?, ?>) op;
+            org.assertj.core.api.Assertions.assertThat(operation.get("summary")).as(method + " " + path).isNotNull();
+            Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+            org.assertj.core.api.Assertions.assertThat(responses.containsKey("500")).as(method + " " + path).isTrue();
+            Map<?, ?> serverError = (Map<?, ?>) ((Map<?, ?>) responses.get("500")).get("content");
+            org.assertj.core.api.Assertions.assertThat(serverError.containsKey("application/problem+json")).as(method + " " + path).isTrue();
+        }));
+    }
+
+    @Test
+    void shouldServeSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().when().get("/q/metrics").then().statusCode(200).body(notNullValue());
+    }
+}
