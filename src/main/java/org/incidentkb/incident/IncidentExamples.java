@@ -16,14 +16,14 @@ final class IncidentExamples {
               "datePrecision": "DAY",
               "location": {"countryCode": "IRQ", "admin1": "Erbil", "locality": "Erbil", "latitude": 36.1912, "longitude": 44.0092, "geoPrecision": "NEAR"},
               "actors": [
-                {"actor": {"id": 11}, "role": "PERPETRATOR", "confidence": "CONFIRMED"},
-                {"actor": {"id": 13}, "role": "TARGET", "confidence": "CONFIRMED"}
+                {"actor": {"id": 10}, "role": "PERPETRATOR", "confidence": "CONFIRMED"},
+                {"actor": {"id": 11}, "role": "TARGET", "confidence": "CONFIRMED"}
               ],
               "casualties": [
                 {"category": "CIVILIAN", "killed": {"low": 4, "best": 4, "high": null}, "source": {"id": 1}}
               ],
               "claims": [
-                {"actor": {"id": 11}, "stance": "CLAIMED", "statedOn": "2024-01-16", "channel": "STATEMENT",
+                {"actor": {"id": 10}, "stance": "CLAIMED", "statedOn": "2024-01-16", "channel": "STATEMENT",
                  "quote": "spy headquarters", "credibility": "UNVERIFIED", "source": {"id": 1}}
               ],
               "sources": [{"id": 1}, {"id": 2}],
@@ -44,8 +44,8 @@ final class IncidentExamples {
               "location": {"countryCode": "IRQ", "country": "Iraq", "admin1": "Erbil", "admin2": null, "locality": "Erbil",
                            "latitude": 36.1912, "longitude": 44.0092, "geoPrecision": "NEAR"},
               "actors": [
-                {"actor": {"id": 11, "name": "Islamic Revolutionary Guard Corps"}, "role": "PERPETRATOR", "confidence": "CONFIRMED"},
-                {"actor": {"id": 13, "name": "Civilians (Iraq)"}, "role": "TARGET", "confidence": "CONFIRMED"}
+                {"actor": {"id": 10, "name": "Islamic Revolutionary Guard Corps"}, "role": "PERPETRATOR", "confidence": "CONFIRMED"},
+                {"actor": {"id": 11, "name": "Civilians (Iraq)"}, "role": "TARGET", "confidence": "CONFIRMED"}
               ],
               "casualties": [
                 {"id": 2, "version": 0, "category": "CIVILIAN", "affiliation": null,
@@ -54,7 +54,7 @@ final class IncidentExamples {
               ],
               "casualtySummary": {"killed": {"low": 4, "best": 4, "high": null}, "injured": null},
               "claims": [
-                {"id": 3, "version": 0, "actor": {"id": 11, "name": "Islamic Revolutionary Guard Corps"}, "stance": "CLAIMED",
+                {"id": 3, "version": 0, "actor": {"id": 10, "name": "Islamic Revolutionary Guard Corps"}, "stance": "CLAIMED",
                  "statedBy": null, "statedOn": "2024-01-16", "channel": "STATEMENT", "quote": "spy headquarters",
                  "credibility": "UNVERIFIED", "source": {"id": 1, "name": "Rudaw"},
                  "createdAt": "2026-11-23T10:00:00Z", "updatedAt": "2026-11-23T10:00:00Z"}
