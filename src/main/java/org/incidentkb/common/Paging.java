@@ -22,6 +22,9 @@ public record Paging(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) (p - 1) * s > Integer.MAX_VALUE) {
+            throw ProblemException.invalid("page", "is past the last possible page for this size");
+        }
         return new Paging(p, s);
     }
 

@@ -312,6 +312,8 @@ class IncidentResourceTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("size"));
         given().queryParam("page", 0).when().get(INCIDENTS)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("page"));
+        given().queryParam("page", 2000000000).queryParam("size", 500).when().get(INCIDENTS)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("page"));
         given().queryParam("size", "many").when().get(INCIDENTS)
                 .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("many"));
     }
