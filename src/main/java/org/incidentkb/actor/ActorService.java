@@ -107,6 +107,18 @@ public class ActorService {
         return matches.get(0);
     }
 
+    /** For filters: the actor with that id, or all actors with that name or alias (ignoring case); empty when none. */
+    public Set<Long> idsFor(String idOrName) {
+        String v = idOrName.trim();
+        if (!v.isEmpty() && v.chars().allMatch(Character::isDigit) && v.length() < 19) {
+            long id = Long.parseLong(v);
+            return actors.findByIdOptional(id).isPresent() ? Set.of(id) : Set.of();
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        actors.findByNameOrAlias(v).forEach(a -> ids.add(a.getId()));
+        return ids;
+    }
+
     private void apply(Actor actor, ActorInput input) {
         actor.setName(input.name());
         actor.setAliases(input.aliasesOrEmpty());

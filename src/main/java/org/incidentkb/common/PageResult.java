@@ -3,12 +3,17 @@ package org.incidentkb.common;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The paged envelope of every list: {items, page, size, total, links}. */
+/** The paged envelope of every list: {items, page, size, total, cursor, links}. */
 public record PageResult<T>(
         @Schema(description = "The records on this page") List<T> items,
-        @Schema(description = "1-based page number", example = "1") int page,
+        @Schema(description = "1-based page number; null when the page was asked for with a cursor (after=)",
+                example = "1") Integer page,
         @Schema(description = "Page size asked for", example = "50") int size,
-        @Schema(description = "Number of records matching the query", example = "9") long total,
+        @Schema(description = "Number of records matching the query; not counted when paging with a cursor",
+                example = "9") Long total,
+        @Schema(description = "Opaque keyset cursor: pass it as after= to get the records that follow this page, "
+                + "at a cost that does not grow with depth; null on the last page",
+                example = "WyItc3RhcnREYXRlLC1pZCIsIjIwMjQtMDEtMDQiLDJd") String cursor,
         @Schema(description = "Links to this, the next and the previous page (absent at the ends)") Links links) {
 
     public record Links(

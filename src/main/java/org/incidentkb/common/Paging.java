@@ -3,17 +3,26 @@ package org.incidentkb.common;
 import io.quarkus.panache.common.Page;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Page and size as asked for, checked, and the envelope plus RFC 8288 Link header built from them. */
-public record Paging(int page, int size) {
+/**
+ * Page and size as asked for, checked, and the envelope plus RFC 8288 Link header built from them. A page is
+ * asked for by number ({@code page}) or, to walk far without deep offsets, after a keyset cursor ({@code after}).
+ */
+public record Paging(int page, int size, String after) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
     public static Paging of(Integer page, Integer size) {
+        return of(page, size, null);
+    }
+
+    public static Paging of(Integer page, Integer size, String after) {
         int p = page == null ? 1 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 1) {
@@ -25,11 +34,23 @@ public record Paging(int page, int size) {
         if ((long) (p - 1) * s > Integer.MAX_VALUE) {
             throw ProblemException.invalid("page", "is past the last possible page for this size");
         }
-        return new Paging(p, s);
+        boolean cursor = after != null && !after.isBlank();
+        if (cursor && page != null) {
+            throw ProblemException.invalid("page", "cannot be combined with after; a cursor already says where to go on");
+        }
+        return new Paging(p, s, cursor ? after.trim() : null);
     }
 
-    /** One page of records and the number of all that match. */
-    public record Slice<V>(List<V> items, long total) {
+    /** One page of records, the number of all that match (null when not counted) and the cursor after it. */
+    public record Slice<V>(List<V> items, Long total, String nextCursor) {
+
+        public Slice(List<V> items, long total) {
+            this(items, total, null);
+        }
+    }
+
+    public boolean byCursor() {
+        return after != null;
     }
 
     public Page panache() {
@@ -41,15 +62,24 @@ public record Paging(int page, int size) {
     }
 
     public <V> PageResult<V> result(Slice<V> slice, UriInfo uri) {
-        long total = slice.total();
-        boolean hasNext = (long) page * size < total;
-        return new PageResult<>(slice.items(), page, size, total,
+        Long total = slice.total();
+        if (byCursor()) {
+            return new PageResult<>(slice.items(), null, size, total, slice.nextCursor(), new PageResult.Links(
+                    relative(uri.getRequestUri()), slice.nextCursor() == null ? null : cursorLink(uri, slice.nextCursor()),
+                    null));
+        }
+        boolean hasNext = total != null ? (long) page * size < total : slice.nextCursor() != null;
+        return new PageResult<>(slice.items(), page, size, total, hasNext ? slice.nextCursor() : null,
                 new PageResult.Links(link(uri, page), hasNext ? link(uri, page + 1) : null,
                         page > 1 ? link(uri, page - 1) : null));
     }
 
     public static Response ok(PageResult<?> result) {
-        Response.ResponseBuilder ok = Response.ok(result);
+        return withLinks(Response.ok(result), result).build();
+    }
+
+    /** Adds the RFC 8288 next/prev links of a page to a response. */
+    public static Response.ResponseBuilder withLinks(Response.ResponseBuilder response, PageResult<?> result) {
         List<Link> links = new ArrayList<>();
         if (result.links().next() != null) {
             links.add(Link.fromUri(result.links().next()).rel("next").build());
@@ -57,12 +87,20 @@ public record Paging(int page, int size) {
         if (result.links().prev() != null) {
             links.add(Link.fromUri(result.links().prev()).rel("prev").build());
         }
-        return ok.links(links.toArray(Link[]::new)).build();
+        return response.links(links.toArray(Link[]::new));
     }
 
     private String link(UriInfo uri, int target) {
-        var builder = uri.getRequestUriBuilder().replaceQueryParam("page", target).replaceQueryParam("size", size);
-        var built = builder.build();
+        return relative(uri.getRequestUriBuilder().replaceQueryParam("after").replaceQueryParam("page", target)
+                .replaceQueryParam("size", size).build());
+    }
+
+    private String cursorLink(UriInfo uri, String cursor) {
+        UriBuilder builder = uri.getRequestUriBuilder().replaceQueryParam("page").replaceQueryParam("after", cursor);
+        return relative(builder.replaceQueryParam("size", size).build());
+    }
+
+    private static String relative(URI built) {
         return built.getRawPath() + (built.getRawQuery() == null ? "" : "?" + built.getRawQuery());
     }
 }

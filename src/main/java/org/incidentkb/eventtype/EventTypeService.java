@@ -28,6 +28,14 @@ public class EventTypeService {
         return categories.findByIdOptional(code).map(EventTypeViews.CategoryView::from);
     }
 
+    public boolean isCategory(String code) {
+        return categories.findByIdOptional(code).isPresent();
+    }
+
+    public boolean isType(String code) {
+        return types.findByIdOptional(code).isPresent();
+    }
+
     /**
      * The category and type named by an incident: the type alone implies its category; both together must agree.
      * Reported against the fields {@code category} and {@code type}.

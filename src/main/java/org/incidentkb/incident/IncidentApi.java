@@ -118,6 +118,36 @@ public final class IncidentApi {
         }
     }
 
+    @Schema(name = "IncidentClaim", description = "A claim with the incident it is about")
+    public record ClaimEntry(
+            @Schema(description = "The incident, with its title as name",
+                    example = "{\"id\": 3, \"name\": \"IRGC ballistic missile attack on Erbil\"}") Ref incident,
+            ClaimView claim) {
+
+        static ClaimEntry from(Claim c) {
+            return new ClaimEntry(Ref.of(c.getIncident().getId(), c.getIncident().getTitle()), ClaimView.from(c));
+        }
+    }
+
+    @Schema(name = "IncidentCasualty", description = "A casualty record with the incident it belongs to")
+    public record CasualtyEntry(
+            @Schema(description = "The incident, with its title as name",
+                    example = "{\"id\": 2, \"name\": \"US drone strike on PMF base in Baghdad\"}") Ref incident,
+            CasualtyView casualty) {
+
+        static CasualtyEntry from(Casualty c) {
+            return new CasualtyEntry(Ref.of(c.getIncident().getId(), c.getIncident().getTitle()), CasualtyView.from(c));
+        }
+    }
+
+    @Schema(name = "Tombstone", description = "In the change feed (updatedSince): an incident deleted at deletedAt, "
+            + "for a mirror to drop")
+    public record Tombstone(
+            @Schema(example = "12") Long id,
+            @Schema(description = "Always true", example = "true") boolean deleted,
+            @Schema(example = "2024-02-01T10:15:30Z") Instant deletedAt) {
+    }
+
     @Schema(name = "CasualtyInput", description = "A casualty record as written by a client; read-only fields are ignored")
     public record CasualtyInput(
             @Schema(description = "Within an incident's `casualties` list: the record to update; otherwise ignored",

@@ -90,4 +90,47 @@ final class IncidentExamples {
             {"id": 4, "version": 0, "actor": {"id": 4, "name": "Islamic Resistance in Iraq"}, "stance": "CLAIMED",
              "statedBy": null, "statedOn": null, "channel": "UNKNOWN", "quote": null, "credibility": "UNVERIFIED",
              "source": {"id": 3, "name": "BBC News"}, "createdAt": "2026-11-23T10:00:00Z", "updatedAt": "2026-11-23T10:00:00Z"}""";
+
+    static final String PAGE = """
+            {"items": [{"id": 3, "version": 0, "title": "IRGC ballistic missile attack on Erbil",
+                        "category": {"code": "explosions-remote-violence", "label": "Explosions/Remote violence"},
+                        "type": {"code": "shelling-artillery-missile-attack", "label": "Shelling/artillery/missile attack"},
+                        "startDate": "2024-01-16", "datePrecision": "DAY",
+                        "location": {"countryCode": "IRQ", "country": "Iraq", "admin1": "Erbil", "locality": "Erbil",
+                                     "latitude": 36.1912, "longitude": 44.0092, "geoPrecision": "NEAR"},
+                        "casualtySummary": {"killed": {"low": 4, "best": 4, "high": null}, "injured": null},
+                        "claimStatus": "CLAIMED"}],
+             "page": 1, "size": 50, "total": 1, "cursor": null,
+             "links": {"self": "/api/v1/incidents?country=IRQ&claimedBy=IRGC&page=1&size=50", "next": null, "prev": null}}""";
+
+    static final String CSV = """
+            id,version,title,category,type,startDate,endDate,datePrecision,countryCode,country,admin1,admin2,locality,latitude,longitude,geoPrecision,perpetrators,targets,otherActors,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh,claimStatus,claimedBy,deniedBy,attributedTo,sources,tags,externalRefs,summary,createdAt,updatedAt
+            3,0,IRGC ballistic missile attack on Erbil,explosions-remote-violence,shelling-artillery-missile-attack,2024-01-16,,DAY,IRQ,Iraq,Erbil,,Erbil,36.1912,44.0092,NEAR,Islamic Revolutionary Guard Corps,Kurdistan Regional Government,,4,4,,,,,CLAIMED,Islamic Revolutionary Guard Corps,,,Rudaw; Haaretz,ballistic-missile,,"Iran's Islamic Revolutionary Guard Corps claimed responsibility...",2024-11-24T12:00:00Z,2024-11-24T12:00:00Z
+            """;
+
+    static final String GEOJSON = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "id": 3, "geometry": {"type": "Point", "coordinates": [44.0092, 36.1912]},
+               "properties": {"title": "IRGC ballistic missile attack on Erbil", "category": "explosions-remote-violence",
+                              "type": "shelling-artillery-missile-attack", "startDate": "2024-01-16", "datePrecision": "DAY",
+                              "countryCode": "IRQ", "country": "Iraq", "admin1": "Erbil", "locality": "Erbil",
+                              "geoPrecision": "NEAR", "perpetrators": ["Islamic Revolutionary Guard Corps"],
+                              "targets": ["Kurdistan Regional Government"], "killed": 4, "injured": null,
+                              "claimStatus": "CLAIMED", "tags": ["ballistic-missile"], "href": "/api/v1/incidents/3"}}]}""";
+
+    static final String CLAIM_PAGE = """
+            {"items": [{"incident": {"id": 3, "name": "IRGC ballistic missile attack on Erbil"},
+                        "claim": {"id": 1, "version": 0, "actor": {"id": 10, "name": "Islamic Revolutionary Guard Corps"},
+                                  "stance": "CLAIMED", "statedOn": "2024-01-16", "channel": "STATEMENT",
+                                  "quote": "spy headquarters", "credibility": "UNVERIFIED", "source": {"id": 1, "name": "Rudaw"}}}],
+             "page": 1, "size": 50, "total": 1,
+             "links": {"self": "/api/v1/claims?actor=IRGC&page=1&size=50", "next": null, "prev": null}}""";
+
+    static final String CASUALTY_PAGE = """
+            {"items": [{"incident": {"id": 2, "name": "US drone strike on PMF logistical support base in Baghdad"},
+                        "casualty": {"id": 1, "version": 0, "category": "ALL",
+                                     "names": [{"name": "Mushtaq Talib al-Saeedi",
+                                                "description": "known as Abu Taqwa; former commander of Harakat al-Nujaba and deputy commander of the PMF's Baghdad Belt Operations"}]}}],
+             "page": 1, "size": 50, "total": 1,
+             "links": {"self": "/api/v1/casualties?q=Abu%20Taqwa&page=1&size=50", "next": null, "prev": null}}""";
 }

@@ -3,6 +3,7 @@ package org.incidentkb.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,13 +14,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,8 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.Format;
 import org.incidentkb.common.MergePatch;
-import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Ref;
@@ -50,21 +51,77 @@ import org.incidentkb.incident.IncidentApi.IncidentView;
 public class IncidentResource {
 
     private final IncidentService service;
+    private final IncidentSearchService search;
+    private final IncidentLists lists;
 
-    public IncidentResource(IncidentService service) {
+    public IncidentResource(IncidentService service, IncidentSearchService search, IncidentLists lists) {
         this.service = service;
+        this.search = search;
+        this.lists = lists;
+    }
+
+    /** The JSON page of incidents, for the OpenAPI document. */
+    @Schema(name = "IncidentPage", description = "A page of incidents; in the change feed items may be tombstones")
+    public static class IncidentPage {
+        @Schema(description = "Incidents (or, with updatedSince, Tombstones)", type = SchemaType.ARRAY,
+                oneOf = { IncidentView.class, IncidentApi.Tombstone.class })
+        public List<Object> items;
+        @Schema(example = "1")
+        public Integer page;
+        @Schema(example = "50")
+        public int size;
+        @Schema(example = "9")
+        public Long total;
+        @Schema(description = "Pass as after= for the next page; null on the last page")
+        public String cursor;
+        public org.incidentkb.common.PageResult.Links links;
+    }
+
+    /** The GeoJSON document, for the OpenAPI document. */
+    @Schema(name = "FeatureCollection", description = "GeoJSON FeatureCollection (RFC 7946)")
+    public static class FeatureCollection {
+        @Schema(example = "FeatureCollection")
+        public String type;
+        public List<IncidentExport.Feature> features;
     }
 
     @GET
-    @Operation(summary = "List incidents", description = "Incidents, most recent first, in pages of `size` (at most 500).")
-    @APIResponse(responseCode = "200", description = "A page of incidents",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
-    public Response list(
-            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") Integer page,
-            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") Integer size,
-            @Context UriInfo uri) {
-        Paging paging = Paging.of(page, size);
-        return Paging.ok(paging.result(service.list(paging), uri));
+    @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
+    @Operation(summary = "List, search and export incidents", description = """
+            Incidents matching every filter given (a repeated filter matches any of its values), most recent first \
+            unless `sort` says otherwise.
+
+            **Paging.** JSON comes in pages: `page` and `size` (at most 500) give the envelope `{items, page, size, \
+            total, cursor, links}` and an RFC 8288 `Link` header. To walk far, pass each page's `cursor` as `after`: \
+            keyset paging, whose cost does not grow with depth (`total` is then not counted).
+
+            **Representations**, by `Accept` or `format=`: `application/json`; `text/csv` (RFC 4180, one flat row \
+            per incident, lists joined with "; "); `application/geo+json` (a FeatureCollection of Point features; \
+            incidents without coordinates are left out and counted in the `X-Omitted-Without-Coordinates` header); \
+            `application/x-ndjson` (one full incident per line, the format `POST /imports?format=ndjson` reads). \
+            CSV, GeoJSON and NDJSON stream every match in constant memory unless `page`, `size` or `after` is given.
+
+            **Change feed.** With `updatedSince`, the incidents created or changed since then come in update order, \
+            and those deleted since as tombstones `{id, deleted: true, deletedAt}` (tombstones ignore the other \
+            filters). A mirror stores the `updatedAt` of the last item and asks again from there.""")
+    @APIResponse(responseCode = "200", description = "A page of incidents (JSON), or the export in the chosen format",
+            headers = {
+                    @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+                    @Header(name = IncidentLists.OMITTED_HEADER, description = "GeoJSON only: matching incidents left "
+                            + "out because they have no coordinates") },
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentPage.class),
+                            examples = @ExampleObject(name = "Erbil", value = IncidentExamples.PAGE)),
+                    @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "Erbil", value = IncidentExamples.CSV)),
+                    @Content(mediaType = Format.GEOJSON_TYPE, schema = @Schema(implementation = FeatureCollection.class),
+                            examples = @ExampleObject(name = "Erbil", value = IncidentExamples.GEOJSON)),
+                    @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "One Incident (or Tombstone) per line")) })
+    public Response list(@BeanParam IncidentQuery query, @BeanParam ListParams list, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        IncidentLists.requireKnown(uri, Set.of());
+        return lists.respond(search.filter(query), list, uri, headers);
     }
 
     @GET

@@ -1,7 +1,6 @@
 package org.incidentkb.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
@@ -9,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
-import org.incidentkb.common.Paging;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Ref;
+import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.IncidentApi.IncidentInput;
 import org.incidentkb.incident.IncidentApi.IncidentView;
 import org.incidentkb.source.Source;
@@ -37,12 +36,6 @@ public class IncidentService {
 
     public Optional<IncidentView> get(long id) {
         return incidents.findByIdOptional(id).map(IncidentView::from);
-    }
-
-    public Paging.Slice<IncidentView> list(Paging paging) {
-        var query = incidents.findAll(Sort.descending("startDate").and("id", Sort.Direction.Descending));
-        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(IncidentView::from).toList(),
-                query.count());
     }
 
     @Transactional
@@ -87,6 +80,7 @@ public class IncidentService {
         }
         ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
         incidents.delete(found.get());
+        incidents.addTombstone(id, Timestamps.now());
         return true;
     }
 

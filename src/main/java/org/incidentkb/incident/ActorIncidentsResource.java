@@ -1,0 +1,73 @@
+package org.incidentkb.incident;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.Format;
+import org.incidentkb.common.Params;
+import org.incidentkb.common.Problem;
+import org.incidentkb.common.ProblemException;
+
+/** The incidents an actor took part in: the incident list narrowed to one actor. */
+@Path("/actors/{id}/incidents")
+@Tag(name = "Actors")
+public class ActorIncidentsResource {
+
+    private final IncidentSearchService search;
+    private final IncidentLists lists;
+    private final ActorService actors;
+
+    public ActorIncidentsResource(IncidentSearchService search, IncidentLists lists, ActorService actors) {
+        this.search = search;
+        this.lists = lists;
+        this.actors = actors;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
+    @Operation(summary = "List an actor's incidents", description = "The incidents the actor takes part in (in the "
+            + "given roles, or any), with every filter, sort, paging mode and representation of GET /incidents.")
+    @APIResponse(responseCode = "200", description = "A page of incidents, or the export in the chosen format",
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IncidentResource.IncidentPage.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No actor with that id", content = @Content(
+            mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response list(@Parameter(description = "Actor id", example = "2") @PathParam("id") long id,
+            @Parameter(description = "PERPETRATOR, TARGET or OTHER; repeatable (default: any role)",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Role.class), example = "PERPETRATOR")
+            @QueryParam("role") List<String> role,
+            @BeanParam IncidentQuery query, @BeanParam ListParams list, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        IncidentLists.requireKnown(uri, Set.of("role"));
+        if (actors.get(id).isEmpty()) {
+            throw ProblemException.notFound("Actor", id);
+        }
+        IncidentFilter filter = search.filter(query).withInvolvement(id, Params.enums("role", role, Role.class));
+        return lists.respond(filter, list, uri, headers);
+    }
+}

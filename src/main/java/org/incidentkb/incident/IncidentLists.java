@@ -1,0 +1,66 @@
+package org.incidentkb.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.incidentkb.common.Format;
+import org.incidentkb.common.PageResult;
+import org.incidentkb.common.Paging;
+import org.incidentkb.common.Params;
+
+/**
+ * Answers a list request for incidents in the representation asked for: a JSON page (by number or cursor), or a
+ * CSV, GeoJSON or NDJSON document, streamed in full or holding one page.
+ */
+@ApplicationScoped
+public class IncidentLists {
+
+    /** Header on GeoJSON: how many matching incidents were left out for lack of coordinates. */
+    public static final String OMITTED_HEADER = "X-Omitted-Without-Coordinates";
+
+    private final IncidentSearchService search;
+    private final IncidentExport export;
+
+    public IncidentLists(IncidentSearchService search, IncidentExport export) {
+        this.search = search;
+        this.export = export;
+    }
+
+    /** Checks that every query parameter is one the endpoint knows. */
+    public static void requireKnown(UriInfo uri, Set<String> extra) {
+        Set<String> known = new HashSet<>(IncidentQuery.NAMES);
+        known.addAll(ListParams.NAMES);
+        known.addAll(extra);
+        Params.requireKnown(uri, known);
+    }
+
+    public Response respond(IncidentFilter filter, ListParams list, UriInfo uri, HttpHeaders headers) {
+        Format format = Format.choose(list.format, headers, EnumSet.allOf(Format.class));
+        Integer page = Params.integer("page", list.page, 1, Integer.MAX_VALUE);
+        Integer size = Params.integer("size", list.size, 1, Paging.MAX_SIZE);
+        Paging paging = Paging.of(page, size, list.after);
+        IncidentSort sort = search.sort(filter, list.sort);
+        IncidentSort.Cursor after = paging.byCursor() ? search.cursor(paging.after(), sort) : null;
+
+        Response.ResponseBuilder response;
+        if (format != Format.JSON && !list.paged()) {
+            response = Response.ok(export.all(format, filter, sort, null));
+        } else {
+            var result = search.page(filter, sort, paging.offset(), paging.size(), after, true,
+                    format == Format.GEOJSON);
+            PageResult<Object> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
+                    result.nextCursor()), uri);
+            response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope
+                    : export.page(format, result.items())), envelope);
+        }
+        if (format == Format.GEOJSON) {
+            response.header(OMITTED_HEADER, search.countWithoutCoordinates(filter));
+        }
+        return response.type(format.mediaType + (format == Format.CSV ? "; charset=UTF-8; header=present" : ""))
+                .build();
+    }
+}

@@ -1,0 +1,121 @@
+package org.incidentkb.incident;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The filter parameters shared by the incident list, its exports, the statistics and an actor's incidents.
+ * Values arrive as text and are checked by {@link IncidentFilter}, so each bad value is a 400 naming its parameter.
+ * A repeated parameter (or a comma-separated value) matches any of its values; different parameters all apply.
+ */
+public class IncidentQuery {
+
+    public static final Set<String> NAMES = Set.of("from", "to", "country", "admin1", "category", "type", "actor",
+            "perpetrator", "target", "claimedBy", "claimStatus", "minKilled", "maxKilled", "minInjured", "maxInjured",
+            "bbox", "near", "radiusKm", "q", "tag", "source", "externalRef", "updatedSince");
+
+    @QueryParam("from")
+    @Parameter(description = "Incidents on or after this day (an incident over several days matches when any of its "
+            + "days is in range)", example = "2024-01-01")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Incidents on or before this day (inclusive)", example = "2024-01-31")
+    public String to;
+
+    @QueryParam("country")
+    @Parameter(description = "Country as ISO 3166-1 alpha-3 code or English name; repeatable", example = "IRQ")
+    public List<String> country;
+
+    @QueryParam("admin1")
+    @Parameter(description = "First-level administrative division (governorate, province), case-insensitive; "
+            + "repeatable", example = "Erbil")
+    public List<String> admin1;
+
+    @QueryParam("category")
+    @Parameter(description = "Event category code (see /event-types); repeatable", example = "explosions-remote-violence")
+    public List<String> category;
+
+    @QueryParam("type")
+    @Parameter(description = "Event type code (see /event-types); repeatable", example = "air-drone-strike")
+    public List<String> type;
+
+    @QueryParam("actor")
+    @Parameter(description = "An actor in any role, by id, name or alias (case-insensitive); repeatable",
+            example = "Kataib Hezbollah")
+    public List<String> actor;
+
+    @QueryParam("perpetrator")
+    @Parameter(description = "A perpetrator (confirmed or suspected), by id, name or alias; repeatable",
+            example = "IRGC")
+    public List<String> perpetrator;
+
+    @QueryParam("target")
+    @Parameter(description = "A target, by id, name or alias; repeatable", example = "United States Armed Forces")
+    public List<String> target;
+
+    @QueryParam("claimedBy")
+    @Parameter(description = "An actor that claimed the incident (stance CLAIMED), by id, name or alias; repeatable",
+            example = "Islamic Resistance in Iraq")
+    public List<String> claimedBy;
+
+    @QueryParam("claimStatus")
+    @Parameter(description = "UNCLAIMED, CLAIMED or COMPETING; repeatable", example = "CLAIMED")
+    public List<String> claimStatus;
+
+    @QueryParam("minKilled")
+    @Parameter(description = "At least this many killed (best estimate)", example = "1")
+    public String minKilled;
+
+    @QueryParam("maxKilled")
+    @Parameter(description = "At most this many killed (best estimate); incidents without a figure do not match",
+            example = "10")
+    public String maxKilled;
+
+    @QueryParam("minInjured")
+    @Parameter(description = "At least this many injured (best estimate)", example = "1")
+    public String minInjured;
+
+    @QueryParam("maxInjured")
+    @Parameter(description = "At most this many injured (best estimate)", example = "50")
+    public String maxInjured;
+
+    @QueryParam("bbox")
+    @Parameter(description = "Bounding box minLon,minLat,maxLon,maxLat (WGS 84); minLon > maxLon crosses the "
+            + "antimeridian", example = "43.9,36.0,44.2,36.3")
+    public String bbox;
+
+    @QueryParam("near")
+    @Parameter(description = "A point lat,lon; with radiusKm, incidents within that great-circle distance",
+            example = "33.3152,44.3661")
+    public String near;
+
+    @QueryParam("radiusKm")
+    @Parameter(description = "Radius around `near` in kilometres, 0 to 20000 (default 25)", example = "30")
+    public String radiusKm;
+
+    @QueryParam("q")
+    @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive)",
+            example = "Abu Taqwa")
+    public String q;
+
+    @QueryParam("tag")
+    @Parameter(description = "A tag; repeatable", example = "attacks-on-us-forces")
+    public List<String> tag;
+
+    @QueryParam("source")
+    @Parameter(description = "Publisher of a cited source (case-insensitive); repeatable", example = "Rudaw")
+    public List<String> source;
+
+    @QueryParam("externalRef")
+    @Parameter(description = "An id in another dataset as DATASET:ID; repeatable", example = "GTD:200109110004")
+    public List<String> externalRef;
+
+    @QueryParam("updatedSince")
+    @Parameter(description = "The change feed: incidents created, changed or deleted at or after this instant, in "
+            + "update order (oldest first); deleted ones appear as tombstones {id, deleted: true, deletedAt}",
+            example = "2024-01-01T00:00:00Z")
+    public String updatedSince;
+}

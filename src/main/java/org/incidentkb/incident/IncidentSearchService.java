@@ -1,0 +1,170 @@
+package org.incidentkb.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.SqlWhere;
+import org.incidentkb.eventtype.EventTypeService;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.incident.IncidentApi.Tombstone;
+import org.incidentkb.incident.IncidentSort.Cursor;
+
+/**
+ * Searching incidents: pages by number or by keyset cursor, the change feed with tombstones, and exports that
+ * walk any number of incidents in chunks, each chunk its own short read, so memory stays flat.
+ */
+@ApplicationScoped
+public class IncidentSearchService {
+
+    /** Incidents loaded per round trip when exporting. */
+    static final int CHUNK = 500;
+
+    private final IncidentRepository incidents;
+    private final ActorService actors;
+    private final EventTypeService eventTypes;
+
+    public IncidentSearchService(IncidentRepository incidents, ActorService actors, EventTypeService eventTypes) {
+        this.incidents = incidents;
+        this.actors = actors;
+        this.eventTypes = eventTypes;
+    }
+
+    /** Checks and resolves the filter parameters; each bad value is a 400 naming its parameter. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IncidentFilter filter(IncidentQuery query) {
+        return IncidentFilter.parse(query, new IncidentFilter.Lookups() {
+            @Override
+            public Set<Long> actorIds(String idOrName) {
+                return actors.idsFor(idOrName);
+            }
+
+            @Override
+            public boolean isCategory(String code) {
+                return eventTypes.isCategory(code);
+            }
+
+            @Override
+            public boolean isType(String code) {
+                return eventTypes.isType(code);
+            }
+        });
+    }
+
+    /** The order a list is in: the requested one, or the default; the change feed only comes in update order. */
+    public IncidentSort sort(IncidentFilter filter, String sortParam) {
+        if (filter.updatedSince() != null) {
+            IncidentSort sort = IncidentSort.parse(sortParam, IncidentSort.FEED);
+            if (!sort.isFeedOrder()) {
+                throw ProblemException.invalid("sort", "with updatedSince the change feed is in update order; "
+                        + "leave sort out or use sort=updatedAt");
+            }
+            return sort;
+        }
+        return IncidentSort.parse(sortParam, IncidentSort.DEFAULT);
+    }
+
+    public Cursor cursor(String after, IncidentSort sort) {
+        return after == null || after.isBlank() ? null : Cursor.decode(after, sort);
+    }
+
+    /** One page of results, by page number (offset) or after a cursor. Items are views or, in the feed, tombstones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, Cursor after, boolean count,
+            boolean withCoordinatesOnly) {
+        readOnly();
+        SqlWhere where = incidents.where(filter);
+        if (withCoordinatesOnly) {
+            where.and("i.latitude is not null");
+        }
+        if (filter.updatedSince() != null) {
+            return feedPage(filter.updatedSince(), where, sort, offset, size, after, count);
+        }
+        Long total = count && after == null ? incidents.count(where) : null;
+        return slice(where, sort, offset, size, after, total);
+    }
+
+    /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */
+    private Result feedPage(Instant since, SqlWhere where, IncidentSort sort, int offset, int size, Cursor after,
+            boolean count) {
+        Long total = count && after == null ? incidents.count(where) + incidents.countTombstones(since) : null;
+        SqlWhere changed = where.copy();
+        if (after != null) {
+            sort.after(after, changed);
+        }
+        int wanted = (after == null ? offset : 0) + size + 1;
+        List<FeedEntry> entries = new ArrayList<>();
+        for (Object[] r : incidents.keys(changed, sort, 0, wanted)) {
+            entries.add(new FeedEntry(((Number) r[0]).longValue(), (Instant) IncidentSort.Key.UPDATED_AT.value(r[1]), false));
+        }
+        for (Object[] r : incidents.tombstones(since, after, wanted)) {
+            entries.add(new FeedEntry(((Number) r[0]).longValue(), (Instant) IncidentSort.Key.UPDATED_AT.value(r[1]), true));
+        }
+        entries.sort(Comparator.comparing(FeedEntry::at).thenComparing(FeedEntry::id));
+        int skip = after == null ? Math.min(offset, entries.size()) : 0;
+        List<FeedEntry> window = entries.subList(skip, Math.min(entries.size(), skip + size + 1));
+        boolean more = window.size() > size;
+        List<FeedEntry> shown = more ? window.subList(0, size) : window;
+
+        Map<Long, IncidentView> byId = views(shown.stream().filter(e -> !e.deleted()).map(FeedEntry::id).toList())
+                .stream().collect(Collectors.toMap(IncidentView::id, Function.identity()));
+        List<Object> items = shown.stream()
+                .map(e -> e.deleted() ? new Tombstone(e.id(), true, e.at()) : (Object) byId.get(e.id())).toList();
+        String next = null;
+        if (more) {
+            FeedEntry last = shown.get(shown.size() - 1);
+            next = new Cursor(sort.spec(), List.of(last.at(), last.id())).encode();
+        }
+        return new Result(items, total, next);
+    }
+
+    /** How many incidents match without coordinates (left out of GeoJSON). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countWithoutCoordinates(IncidentFilter filter) {
+        return incidents.count(incidents.where(filter).and("i.latitude is null"));
+    }
+
+    /**
+     * The next chunk of an export, after the cursor; its own transaction, so the session and everything it
+     * loaded are released when it returns.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Result chunk(IncidentFilter filter, IncidentSort sort, Cursor after, boolean withCoordinatesOnly) {
+        return page(filter, sort, 0, CHUNK, after, false, withCoordinatesOnly);
+    }
+
+    private Result slice(SqlWhere where, IncidentSort sort, int offset, int size, Cursor after, Long total) {
+        if (after != null) {
+            sort.after(after, where);
+        }
+        List<Object[]> rows = incidents.keys(where, sort, after == null ? offset : 0, size + 1);
+        boolean more = rows.size() > size;
+        List<Object[]> shown = more ? rows.subList(0, size) : rows;
+        List<Object> items = new ArrayList<>(views(shown.stream().map(r -> ((Number) r[0]).longValue()).toList()));
+        return new Result(items, total, more ? sort.cursorAt(shown.get(shown.size() - 1)).encode() : null);
+    }
+
+    private List<IncidentView> views(List<Long> ids) {
+        return incidents.load(ids).stream().map(IncidentView::from).toList();
+    }
+
+    private void readOnly() {
+        incidents.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
+    }
+
+    /** A page of items, the number of all matches (null when not counted) and the cursor after the page. */
+    public record Result(List<Object> items, Long total, String nextCursor) {
+    }
+
+    private record FeedEntry(long id, Instant at, boolean deleted) {
+    }
+}

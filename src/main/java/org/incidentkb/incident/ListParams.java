@@ -1,0 +1,47 @@
+package org.incidentkb.incident;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** How a list of incidents is ordered, paged and represented. */
+public class ListParams {
+
+    static final Set<String> NAMES = Set.of("sort", "page", "size", "after", "format");
+
+    @QueryParam("sort")
+    @Parameter(description = "Sort keys, comma-separated, each optionally prefixed with - for descending: startDate, "
+            + "endDate, updatedAt, createdAt, killed, injured, title, country, id. The id always breaks ties. "
+            + "Default -startDate (most recent first); the change feed (updatedSince) is always in updatedAt order.",
+            example = "-killed,startDate")
+    public String sort;
+
+    @QueryParam("page")
+    @Parameter(description = "1-based page number (not with after)", example = "1")
+    public String page;
+
+    @QueryParam("size")
+    @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
+    public String size;
+
+    @QueryParam("after")
+    @Parameter(description = "Keyset cursor from a previous page's `cursor`: the page after it, at a cost that does not "
+            + "grow with depth (the way to walk millions of rows). Keep the same filters and sort.",
+            example = "WyItc3RhcnREYXRlLC1pZCIsIjIwMjQtMDEtMDQiLDJd")
+    public String after;
+
+    @QueryParam("format")
+    @Parameter(in = ParameterIn.QUERY, description = "Representation, instead of the Accept header: json (paged "
+            + "envelope), csv (one flat row per incident), geojson (FeatureCollection of the incidents with "
+            + "coordinates), ndjson (one incident per line). csv, geojson and ndjson stream every match unless "
+            + "page, size or after is given.", schema = @Schema(enumeration = { "json", "csv", "geojson", "ndjson" }),
+            example = "csv")
+    public String format;
+
+    /** Whether the request names a page (so an export returns that page rather than every match). */
+    boolean paged() {
+        return page != null || size != null || after != null;
+    }
+}

@@ -1,0 +1,125 @@
+package org.incidentkb.incident;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.Paging;
+import org.incidentkb.common.Params;
+import org.incidentkb.common.Problem;
+
+/** Claims and casualty records across all incidents. */
+@Path("/")
+@Tag(name = "Queries across incidents", description = "Claims and casualty records of every incident, filtered and paged")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
+        schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
+        schema = @Schema(implementation = Problem.class)))
+public class RecordSearchResource {
+
+    private final RecordSearchService service;
+
+    public RecordSearchResource(RecordSearchService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("claims")
+    @Operation(summary = "Search claims across incidents", description = "Claims, denials and attributions of every "
+            + "incident, newest statement first (undated ones last), each with its incident. Repeated parameters "
+            + "match any of their values.")
+    @APIResponse(responseCode = "200", description = "A page of claims",
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            content = @Content(schema = @Schema(implementation = ClaimPage.class),
+                    examples = @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_PAGE)))
+    public Response claims(
+            @Parameter(description = "The actor the statement is about, by id, name or alias; repeatable",
+                    example = "IRGC") @QueryParam("actor") List<String> actor,
+            @Parameter(description = "CLAIMED, DENIED or ATTRIBUTED; repeatable", example = "CLAIMED")
+            @QueryParam("stance") List<String> stance,
+            @Parameter(description = "STATEMENT, SOCIAL_MEDIA, VIDEO, PRESS_CONFERENCE, LETTER, PHONE_CALL, "
+                    + "NOTE_AT_SCENE, PERSONAL, OTHER or UNKNOWN; repeatable", example = "STATEMENT")
+            @QueryParam("channel") List<String> channel,
+            @Parameter(description = "CONFIRMED, PLAUSIBLE, DOUBTFUL or UNVERIFIED; repeatable", example = "UNVERIFIED")
+            @QueryParam("credibility") List<String> credibility,
+            @Parameter(description = "Statements made on or after this day", example = "2024-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Statements made on or before this day", example = "2024-01-31")
+            @QueryParam("to") String to,
+            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        Params.requireKnown(uri, Set.of("actor", "stance", "channel", "credibility", "from", "to", "page", "size"));
+        Paging paging = paging(page, size);
+        return Paging.ok(paging.result(service.claims(actor, stance, channel, credibility, from, to, paging), uri));
+    }
+
+    @GET
+    @Path("casualties")
+    @Operation(summary = "Search casualty records across incidents", description = "Casualty records of every "
+            + "incident, most recent incident first, each with its incident: by category, by text in a named "
+            + "person's name or description, by the actor the people belong to.")
+    @APIResponse(responseCode = "200", description = "A page of casualty records",
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            content = @Content(schema = @Schema(implementation = CasualtyPage.class),
+                    examples = @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_PAGE)))
+    public Response casualties(
+            @Parameter(description = "ALL, CIVILIAN, MILITARY, SECURITY_FORCES, MILITANT or UNKNOWN; repeatable",
+                    example = "MILITANT") @QueryParam("category") List<String> category,
+            @Parameter(description = "Text in a named person's name or description (case-insensitive)",
+                    example = "Abu Taqwa") @QueryParam("q") String q,
+            @Parameter(description = "The actor the people belong to, by id, name or alias; repeatable",
+                    example = "Harakat al-Nujaba") @QueryParam("affiliation") List<String> affiliation,
+            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        Params.requireKnown(uri, Set.of("category", "q", "affiliation", "page", "size"));
+        Paging paging = paging(page, size);
+        return Paging.ok(paging.result(service.casualties(category, q, affiliation, paging), uri));
+    }
+
+    private static Paging paging(String page, String size) {
+        return Paging.of(Params.integer("page", page, 1, Integer.MAX_VALUE),
+                Params.integer("size", size, 1, Paging.MAX_SIZE));
+    }
+
+    @Schema(name = "ClaimPage", description = "A page of claims with their incidents")
+    public static class ClaimPage {
+        public List<IncidentApi.ClaimEntry> items;
+        @Schema(example = "1")
+        public Integer page;
+        @Schema(example = "50")
+        public int size;
+        @Schema(example = "4")
+        public Long total;
+        public org.incidentkb.common.PageResult.Links links;
+    }
+
+    @Schema(name = "CasualtyPage", description = "A page of casualty records with their incidents")
+    public static class CasualtyPage {
+        public List<IncidentApi.CasualtyEntry> items;
+        @Schema(example = "1")
+        public Integer page;
+        @Schema(example = "50")
+        public int size;
+        @Schema(example = "1")
+        public Long total;
+        public org.incidentkb.common.PageResult.Links links;
+    }
+}
