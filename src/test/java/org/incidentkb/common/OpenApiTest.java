@@ -24,13 +24,21 @@ class OpenApiTest {
         org.assertj.core.api.Assertions.assertThat(paths).containsKeys("/api/v1/incidents", "/api/v1/incidents/{id}",
                 "/api/v1/incidents/{id}/casualties/{cid}", "/api/v1/incidents/{id}/claims/{claimId}",
                 "/api/v1/incidents/{id}/sources/{sourceId}", "/api/v1/actors/{id}", "/api/v1/sources/{id}",
-                "/api/v1/event-types");
+                "/api/v1/event-types", "/api/v1/stats/incidents", "/api/v1/claims", "/api/v1/casualties",
+                "/api/v1/actors/{id}/incidents");
         paths.forEach((path, operations) -> operations.forEach((method, op) -> {
             if (!(op instanceof Map) || !((Map<?, ?>) op).containsKey("responses")) {
                 return;
             }
             Map<?, ?> operation = (Map<?, ?>) op;
             org.assertj.core.api.Assertions.assertThat(operation.get("summary")).as(method + " " + path).isNotNull();
+            if (operation.get("parameters") instanceof java.util.List<?> parameters) {
+                for (Object p : parameters) {
+                    Map<?, ?> parameter = (Map<?, ?>) p;
+                    org.assertj.core.api.Assertions.assertThat(parameter.get("description"))
+                            .as(method + " " + path + " parameter " + parameter.get("name")).isNotNull();
+                }
+            }
             Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
             org.assertj.core.api.Assertions.assertThat(responses.containsKey("500")).as(method + " " + path).isTrue();
             Map<?, ?> serverError = (Map<?, ?>) ((Map<?, ?>) responses.get("500")).get("content");

@@ -1,0 +1,114 @@
+package org.incidentkb.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.incidentkb.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** /claims, /casualties and /actors/{id}/incidents: records across incidents. */
+@QuarkusTest
+class RecordSearchResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void shouldSearchClaimsAcrossIncidentsByActorStanceChannelAndDate() {
+        String name = Fixtures.unique("Claimant");
+        long actor = Fixtures.actor(name);
+        String tag = IncidentSearchResourceTest.tag();
+        long first = IncidentSearchResourceTest.incident(tag, "First", """
+                "claims": [{"actor": {"id": %d}, "stance": "CLAIMED", "channel": "SOCIAL_MEDIA", "statedOn": "2024-01-10",
+                            "quote": "we did it"}]""".formatted(actor));
+        long second = IncidentSearchResourceTest.incident(tag, "Second", """
+                "claims": [{"actor": {"id": %d}, "stance": "DENIED", "channel": "STATEMENT", "statedOn": "2024-02-10"},
+                           {"actor": {"id": %d}, "stance": "ATTRIBUTED", "statedBy": {"text": "Pentagon"}}]"""
+                .formatted(actor, actor));
+
+        given().queryParam("actor", name).when().get("/api/v1/claims")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("total", is(3))
+                .body("items.claim.stance", contains("DENIED", "CLAIMED", "ATTRIBUTED"))
+                .body("items[0].incident.id", is((int) second))
+                .body("items[0].incident.name", is("Second"))
+                .body("items[1].claim.quote", is("we did it"))
+                .body("items[2].claim.statedBy.text", is("Pentagon"));
+        given().queryParam("actor", actor).queryParam("stance", "CLAIMED").when().get("/api/v1/claims")
+                .then().statusCode(200).body("items.incident.id", contains((int) first));
+        given().queryParam("actor", actor).queryParam("channel", "STATEMENT,SOCIAL_MEDIA").queryParam("from", "2024-02-01")
+                .when().get("/api/v1/claims")
+                .then().statusCode(200).body("items.incident.id", contains((int) second));
+        given().queryParam("actor", actor).queryParam("size", 1).when().get("/api/v1/claims")
+                .then().statusCode(200).body("items", hasSize(1)).header("Link", containsString("rel=\"next\""));
+    }
+
+    @Test
+    void shouldSearchCasualtiesAcrossIncidentsByCategoryNameAndAffiliation() {
+        String unit = Fixtures.unique("Brigade");
+        long unitId = Fixtures.actor(unit);
+        String person = Fixtures.unique("Abu Testa");
+        String tag = IncidentSearchResourceTest.tag();
+        long id = IncidentSearchResourceTest.incident(tag, "Named", """
+                "casualties": [{"category": "MILITANT", "killed": 1, "affiliation": {"actor": {"id": %d}},
+                                "names": [{"name": "%s", "description": "a commander"}]},
+                               {"category": "CIVILIAN", "injured": 3, "affiliation": {"actor": {"id": %d}}}]"""
+                .formatted(unitId, person, unitId));
+
+        given().queryParam("q", person.toLowerCase()).when().get("/api/v1/casualties")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("total", is(1))
+                .body("items[0].incident.id", is((int) id))
+                .body("items[0].casualty.category", is("MILITANT"))
+                .body("items[0].casualty.names[0].name", is(person));
+        given().queryParam("affiliation", unit).queryParam("category", "CIVILIAN").when().get("/api/v1/casualties")
+                .then().statusCode(200).body("total", is(1)).body("items[0].casualty.injured.best", is(3));
+        given().queryParam("affiliation", unitId).when().get("/api/v1/casualties")
+                .then().statusCode(200).body("total", is(2));
+    }
+
+    @Test
+    void shouldListAnActorsIncidentsByRole() {
+        long actor = Fixtures.actor(Fixtures.unique("Both roles"));
+        String tag = IncidentSearchResourceTest.tag();
+        long attacked = IncidentSearchResourceTest.incident(tag, "Attacked", """
+                "actors": [{"actor": {"id": %d}, "role": "PERPETRATOR"}]""".formatted(actor));
+        long hit = IncidentSearchResourceTest.incident(tag, "Hit", """
+                "actors": [{"actor": {"id": %d}, "role": "TARGET"}]""".formatted(actor));
+        IncidentSearchResourceTest.incident(tag, "Elsewhere", "");
+
+        given().queryParam("sort", "title").when().get("/api/v1/actors/" + actor + "/incidents")
+                .then().statusCode(200).body("total", is(2)).body("items.id", contains((int) attacked, (int) hit));
+        given().queryParam("role", "TARGET").when().get("/api/v1/actors/" + actor + "/incidents")
+                .then().statusCode(200).body("items.id", contains((int) hit));
+        String csv = given().queryParam("format", "csv").when().get("/api/v1/actors/" + actor + "/incidents")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(3);
+    }
+
+    @Test
+    void shouldAnswerBadParametersAndUnknownActorsWithProblems() {
+        given().queryParam("stance", "BOASTED").when().get("/api/v1/claims")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("stance"));
+        given().queryParam("from", "soon").when().get("/api/v1/claims")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("from"));
+        given().queryParam("actor", "Nobody at all 42").when().get("/api/v1/claims")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("actor"));
+        given().queryParam("category", "ALIENS").when().get("/api/v1/casualties")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("category"));
+        given().queryParam("size", 1000).when().get("/api/v1/casualties")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("size"));
+        given().queryParam("name", "x").when().get("/api/v1/casualties")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("name"));
+        given().when().get("/api/v1/actors/999999999/incidents")
+                .then().statusCode(404).contentType(PROBLEM).body("detail", containsString("Actor 999999999"));
+        long actor = Fixtures.actor(Fixtures.unique("Roles"));
+        given().queryParam("role", "BYSTANDER").when().get("/api/v1/actors/" + actor + "/incidents")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("role"));
+    }
+}
