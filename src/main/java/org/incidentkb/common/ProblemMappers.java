@@ -102,7 +102,8 @@ public class ProblemMappers {
                 path(uri), null, id));
     }
 
-    static ProblemException unreadable(JsonProcessingException e) {
+    /** The problem a JSON document that cannot be read as the expected type poses, naming the field. */
+    public static ProblemException unreadable(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             if (e instanceof MismatchedInputException) {
                 return ProblemException.badRequest("The request body does not have the expected JSON shape");

@@ -44,6 +44,14 @@ public class IncidentMapper {
 
     /** Applies a whole incident; casualties and claims only when the input lists them. */
     public void apply(Incident incident, IncidentInput in) {
+        apply(incident, in, true);
+    }
+
+    /**
+     * As {@link #apply(Incident, IncidentInput)}; {@code checkExternalRefs} false skips the query for another
+     * incident holding the same external reference, for a caller (the importer) that has looked them up in bulk.
+     */
+    public void apply(Incident incident, IncidentInput in, boolean checkExternalRefs) {
         var classification = eventTypes.classify(in.category() == null ? null : in.category().code(),
                 in.type() == null ? null : in.type().code());
         if (in.endDate() != null && in.endDate().isBefore(in.startDate())) {
@@ -81,7 +89,7 @@ public class IncidentMapper {
         incident.setSources(cited);
         incident.setTags(in.orEmpty(in.tags()).stream().map(String::trim)
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
-        applyExternalRefs(incident, in.orEmpty(in.externalRefs()));
+        applyExternalRefs(incident, in.orEmpty(in.externalRefs()), checkExternalRefs);
 
         if (in.casualties() != null) {
             syncChildren(incident.getCasualties(), in.casualties(), CasualtyInput::id, Casualty::getId,
@@ -121,12 +129,15 @@ public class IncidentMapper {
         claim.setSource(in.source() == null ? null : sources.require(in.source(), field + "source"));
     }
 
-    private void applyExternalRefs(Incident incident, List<ExternalRef> refs) {
+    private void applyExternalRefs(Incident incident, List<ExternalRef> refs, boolean check) {
         Set<ExternalRef> wanted = new LinkedHashSet<>();
         for (int i = 0; i < refs.size(); i++) {
             ExternalRef ref = refs.get(i);
             if (!wanted.add(ref)) {
                 throw ProblemException.invalid("externalRefs[" + i + "]", ref + " is listed twice");
+            }
+            if (!check) {
+                continue;
             }
             incidents.findByExternalRef(ref).filter(other -> other != incident).ifPresent(other -> {
                 throw ProblemException.conflict("Incident " + other.getId() + " already has the external reference "

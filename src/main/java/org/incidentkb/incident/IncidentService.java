@@ -52,11 +52,7 @@ public class IncidentService {
         Optional<Incident> found = incidents.findByIdOptional(id);
         found.ifPresent(incident -> {
             ETags.check("Incident " + id, ifMatch, input.version(), incident.getVersion());
-            IncidentView before = IncidentView.from(incident);
-            mapper.apply(incident, input);
-            if (!sameContent(before, IncidentView.from(incident))) {
-                incident.touch();
-            }
+            apply(incident, input, true);
             incidents.flush();
         });
         return found.map(IncidentView::from);
@@ -118,6 +114,20 @@ public class IncidentService {
             incidents.flush();
         });
         return found.map(IncidentView::from);
+    }
+
+    /**
+     * Writes the input onto a managed incident and, when that changed what it says, marks it changed (so its
+     * version and updatedAt move). Returns whether it changed. A write that changes nothing changes no row.
+     */
+    public boolean apply(Incident incident, IncidentInput input, boolean checkExternalRefs) {
+        IncidentView before = IncidentView.from(incident);
+        mapper.apply(incident, input, checkExternalRefs);
+        if (sameContent(before, IncidentView.from(incident))) {
+            return false;
+        }
+        incident.touch();
+        return true;
     }
 
     /** Whether two views say the same thing, leaving aside the incident's version and timestamps. */

@@ -1,0 +1,25 @@
+package org.incidentkb.imports;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, String> {
+
+    /** Jobs, newest first. */
+    public PanacheQuery<ImportJob> recent() {
+        return findAll(Sort.descending("createdAt").and("id"));
+    }
+
+    /** Marks as failed the jobs still running whose heartbeat stopped before {@code before} (their process died). */
+    public int failAbandoned(Instant before, Instant now) {
+        return update("state = ?1, message = ?2, finishedAt = ?3 where state in ?4 and heartbeatAt < ?5",
+                ImportJob.State.FAILED, "Interrupted: the process running the import stopped. Run the same import "
+                        + "again; rows already written are recognised by their external references.",
+                now, List.of(ImportJob.State.QUEUED, ImportJob.State.RUNNING), before);
+    }
+}

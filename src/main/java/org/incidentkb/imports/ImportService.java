@@ -1,0 +1,297 @@
+package org.incidentkb.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.incidentkb.common.KbConfig;
+import org.incidentkb.common.Paging;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.Timestamps;
+import org.incidentkb.eventtype.EventTypeService;
+import org.incidentkb.imports.ImportApi.JobView;
+import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs imports as jobs. The request body is streamed to a file (never held in memory) and the job reads it row
+ * by row: each row is mapped, its actors and sources resolved through the job's cache, validated, and written
+ * with others in batches, one transaction each. A batch the database refuses is retried row by row, so one bad
+ * row fails alone. Progress and the report are saved after every batch, so any instance can show them.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** A job whose heartbeat is older than this is taken to have died with its process. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+    private final ImportJobRepository jobs;
+    private final ImportWriter writer;
+    private final ReferenceStore references;
+    private final EventTypeService eventTypes;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final KbConfig config;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kb-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportService(ImportJobRepository jobs, ImportWriter writer, ReferenceStore references,
+            EventTypeService eventTypes, Validator validator, ObjectMapper json, KbConfig config) {
+        this.jobs = jobs;
+        this.writer = writer;
+        this.references = references;
+        this.eventTypes = eventTypes;
+        this.validator = validator;
+        this.json = json;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Instant now = Timestamps.now();
+        int abandoned = failAbandoned(now.minus(ABANDONED_AFTER), now);
+        if (abandoned > 0) {
+            LOG.warnf("Marked %d import job(s) as failed: their process stopped while they ran", abandoned);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        runner.shutdownNow();
+    }
+
+    @Transactional
+    int failAbandoned(Instant before, Instant now) {
+        return jobs.failAbandoned(before, now);
+    }
+
+    /** A job accepted: whether it already ran to the end (small bodies), and its state. */
+    public record Accepted(JobView job, boolean finished) {
+    }
+
+    /**
+     * Streams the body to a file and imports it: at once when it is small, else as a background job.
+     *
+     * @param charset the charset the request's Content-Type names, or null for the format's default
+     */
+    public Accepted accept(ImportFormat format, Charset charset, InputStream body) {
+        Path file = spool(body);
+        long size = size(file);
+        if (size == 0) {
+            delete(file);
+            throw ProblemException.badRequest("The request body is empty; send the file as the body, e.g. "
+                    + "curl --data-binary @file.csv");
+        }
+        Charset cs = charset != null ? charset : format.defaultCharset;
+        String id = UUID.randomUUID().toString();
+        create(new ImportJob(id, format, cs.name(), size, Timestamps.now()));
+        if (size <= config.imports().syncMaxBytes()) {
+            run(id, format, cs, file);
+            return new Accepted(get(id).orElseThrow(), true);
+        }
+        runner.submit(() -> run(id, format, cs, file));
+        return new Accepted(get(id).orElseThrow(), false);
+    }
+
+    @Transactional
+    void create(ImportJob job) {
+        jobs.persist(job);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<JobView> get(String id) {
+        return jobs.findByIdOptional(id).map(JobView::from);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Paging.Slice<JobView> recent(Paging paging) {
+        var query = jobs.recent();
+        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(JobView::from).toList(),
+                query.count());
+    }
+
+    /** Reads the whole file, writing in batches, and records how it went; never throws. */
+    void run(String id, ImportFormat format, Charset charset, Path file) {
+        update(id, job -> job.start(Timestamps.now()));
+        try (RowReader reader = new RowReader(format, file, charset, mapper(format), json)) {
+            JobReferences refs = new JobReferences(references);
+            List<Draft> drafts = new ArrayList<>();
+            List<RowError> errors = new ArrayList<>();
+            long skipped = 0;
+            Object row;
+            while ((row = reader.next()) != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+                if (row instanceof Draft d) {
+                    drafts.add(d);
+                } else if (row instanceof RowError e) {
+                    errors.add(e);
+                } else {
+                    skipped++;
+                }
+                if (drafts.size() >= config.imports().batchSize()) {
+                    flush(id, reader, drafts, errors, skipped, refs);
+                    skipped = 0;
+                }
+            }
+            flush(id, reader, drafts, errors, skipped, refs);
+            update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            update(id, job -> job.finish(ImportJob.State.FAILED, "Interrupted by a shutdown; run the same import "
+                    + "again, rows already written are recognised by their external references", Timestamps.now()));
+        } catch (IOException | UncheckedIOException e) {
+            update(id, job -> job.finish(ImportJob.State.FAILED, "The file could not be read: " + e.getMessage(),
+                    Timestamps.now()));
+        } catch (RuntimeException e) {
+            String correlation = UUID.randomUUID().toString();
+            LOG.errorf(e, "Import %s failed unexpectedly (%s)", id, correlation);
+            update(id, job -> job.finish(ImportJob.State.FAILED, "The import stopped on an unexpected error; "
+                    + "report the correlation id " + correlation + " to the operators", Timestamps.now()));
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Resolves, validates and writes the drafts read so far, then saves the progress. */
+    private void flush(String id, RowReader reader, List<Draft> drafts, List<RowError> errors, long skipped,
+            JobReferences refs) {
+        List<ImportWriter.Prepared> ready = new ArrayList<>();
+        for (Draft draft : drafts) {
+            try {
+                IncidentInput input = refs.resolve(draft);
+                String invalid = violations(input);
+                if (invalid != null) {
+                    errors.add(new RowError(draft.line(), invalid));
+                } else {
+                    ready.add(new ImportWriter.Prepared(draft.line(), input));
+                }
+            } catch (ProblemException e) {
+                errors.add(new RowError(draft.line(), e.getMessage()));
+            }
+        }
+        ImportWriter.Outcome outcome = write(ready);
+        errors.addAll(outcome.errors());
+        errors.sort(Comparator.comparingLong(RowError::line));
+        ImportJob.Progress progress = new ImportJob.Progress(reader.rowsRead(), reader.bytesRead(), outcome.created(),
+                outcome.updated(), outcome.skipped() + skipped, List.copyOf(errors));
+        update(id, job -> job.record(progress, Timestamps.now()));
+        drafts.clear();
+        errors.clear();
+    }
+
+    /** The batch in one transaction; if the database refuses it, each row alone, so only bad rows fail. */
+    private ImportWriter.Outcome write(List<ImportWriter.Prepared> batch) {
+        if (batch.isEmpty()) {
+            return new ImportWriter.Outcome(0, 0, 0, List.of());
+        }
+        try {
+            return writer.write(batch, false);
+        } catch (RuntimeException batchFailed) {
+            long created = 0;
+            long updated = 0;
+            long skipped = 0;
+            List<RowError> errors = new ArrayList<>();
+            for (ImportWriter.Prepared row : batch) {
+                try {
+                    ImportWriter.Outcome one = writer.write(List.of(row), true);
+                    created += one.created();
+                    updated += one.updated();
+                    skipped += one.skipped();
+                    errors.addAll(one.errors());
+                } catch (RuntimeException rowFailed) {
+                    LOG.debugf(rowFailed, "Import row at line %d refused by the database", row.line());
+                    errors.add(new RowError(row.line(), "could not be stored: it conflicts with data already in "
+                            + "the knowledge base (an external reference held by another incident, or a record "
+                            + "deleted meanwhile)"));
+                }
+            }
+            return new ImportWriter.Outcome(created, updated, skipped, errors);
+        }
+    }
+
+    private String violations(IncidentInput input) {
+        var found = validator.validate(input);
+        if (found.isEmpty()) {
+            return null;
+        }
+        return found.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void update(String id, java.util.function.Consumer<ImportJob> change) {
+        change.accept(jobs.findById(id));
+    }
+
+    private RowMapper mapper(ImportFormat format) {
+        return switch (format) {
+            case GTD -> new GtdMapper();
+            case ACLED -> new AcledMapper(new AcledMapper.TaxonomyCheck() {
+                @Override
+                public boolean isCategory(String code) {
+                    return eventTypes.isCategory(code);
+                }
+
+                @Override
+                public boolean isType(String code) {
+                    return eventTypes.isType(code);
+                }
+            });
+            case UCDP_GED -> new UcdpMapper();
+            case NDJSON -> null;
+        };
+    }
+
+    private Path spool(InputStream body) {
+        try {
+            Path dir = config.imports().directory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(dir);
+            Path file = Files.createTempFile(dir, "kb-import-", ".upload");
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the request body could not be stored for the import", e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the spooled import file %s", file);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

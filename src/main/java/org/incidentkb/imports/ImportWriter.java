@@ -1,0 +1,121 @@
+package org.incidentkb.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.incident.ExternalRef;
+import org.incidentkb.incident.Incident;
+import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.IncidentMapper;
+import org.incidentkb.incident.IncidentRepository;
+import org.incidentkb.incident.IncidentService;
+
+/**
+ * Writes a batch of imported incidents in one transaction: looks up in one query which of them exist (by
+ * external reference), updates those (leaving unchanged ones untouched) and inserts the rest with JDBC
+ * batching. Either the whole batch is written or none of it, so no incident is ever half written.
+ */
+@ApplicationScoped
+public class ImportWriter {
+
+    private final EntityManager em;
+    private final IncidentRepository incidents;
+    private final IncidentService service;
+    private final IncidentMapper mapper;
+
+    public ImportWriter(EntityManager em, IncidentRepository incidents, IncidentService service, IncidentMapper mapper) {
+        this.em = em;
+        this.incidents = incidents;
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    /** A row ready to write: its line in the file and its input with references resolved to ids. */
+    record Prepared(long line, IncidentInput input) {
+    }
+
+    /** What a batch did. */
+    record Outcome(long created, long updated, long skipped, List<RowError> errors) {
+    }
+
+    /**
+     * Writes the rows; a row the model refuses is reported and left out. {@code strict} also checks each
+     * external reference against other incidents (used when a batch is retried row by row).
+     *
+     * @throws RuntimeException when the database refuses the batch; nothing of it is then written
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome write(List<Prepared> batch, boolean strict) {
+        em.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
+        Map<ExternalRef, Incident> byRef = existing(batch);
+        long created = 0;
+        long updated = 0;
+        long skipped = 0;
+        List<RowError> errors = new ArrayList<>();
+        for (Prepared row : batch) {
+            List<ExternalRef> refs = row.input().orEmpty(row.input().externalRefs());
+            List<Incident> matches = refs.stream().map(byRef::get).filter(java.util.Objects::nonNull).distinct().toList();
+            if (matches.size() > 1) {
+                errors.add(new RowError(row.line(), "its external references " + refs + " belong to different incidents "
+                        + matches.stream().map(i -> String.valueOf(i.getId())).collect(Collectors.joining(", "))));
+                continue;
+            }
+            Incident incident = matches.isEmpty() ? null : matches.get(0);
+            try {
+                if (incident == null) {
+                    incident = new Incident();
+                    mapper.apply(incident, row.input(), strict);
+                    incidents.persist(incident);
+                    created++;
+                } else if (service.apply(incident, ChildMatcher.withExistingIds(row.input(), incident), strict)) {
+                    updated++;
+                } else {
+                    skipped++;
+                }
+                for (ExternalRef ref : refs) {
+                    byRef.put(ref, incident);
+                }
+            } catch (ProblemException e) {
+                Incident failed = incident;
+                if (failed != null && em.contains(failed)) {
+                    em.detach(failed); // its half-applied changes must not be flushed
+                    byRef.values().removeIf(i -> i == failed);
+                }
+                errors.add(new RowError(row.line(), e.getMessage()));
+            }
+        }
+        em.flush();
+        return new Outcome(created, updated, skipped, errors);
+    }
+
+    /** The incidents that already hold one of the batch's external references, in one query per dataset. */
+    @SuppressWarnings("unchecked")
+    private Map<ExternalRef, Incident> existing(List<Prepared> batch) {
+        Map<String, List<String>> idsByDataset = batch.stream()
+                .flatMap(p -> p.input().orEmpty(p.input().externalRefs()).stream())
+                .collect(Collectors.groupingBy(ExternalRef::dataset, Collectors.mapping(ExternalRef::externalId,
+                        Collectors.toList())));
+        Map<ExternalRef, Long> refToId = new HashMap<>();
+        idsByDataset.forEach((dataset, ids) -> {
+            List<Object[]> rows = em.createNativeQuery("select external_id, incident_id from incident_external_ref "
+                    + "where dataset = :dataset and external_id in (:ids)")
+                    .setParameter("dataset", dataset).setParameter("ids", ids).getResultList();
+            for (Object[] r : rows) {
+                refToId.put(new ExternalRef(dataset, (String) r[0]), ((Number) r[1]).longValue());
+            }
+        });
+        Map<Long, Incident> loaded = incidents.load(refToId.values().stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(Incident::getId, i -> i));
+        Map<ExternalRef, Incident> out = new HashMap<>();
+        refToId.forEach((ref, id) -> out.put(ref, loaded.get(id)));
+        return out;
+    }
+}

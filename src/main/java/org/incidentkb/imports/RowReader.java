@@ -1,0 +1,174 @@
+package org.incidentkb.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.incidentkb.common.ProblemMappers;
+import org.incidentkb.incident.IncidentApi.IncidentInput;
+
+/**
+ * Reads an import file one row at a time, never the whole file: CSV through Jackson's CSV parser (quoted fields,
+ * embedded line breaks and quotes as RFC 4180 has them), NDJSON a line at a time. Each row comes out as a
+ * {@link Draft} or as the {@link RowError} that stops it.
+ */
+final class RowReader implements Closeable {
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    private final Counting counted;
+    private final MappingIterator<Map<String, String>> csv;
+    private final BufferedReader lines;
+    private final RowMapper mapper;
+    private final ObjectMapper json;
+    private long line;
+    private long rows;
+    private long lastUnreadable = -1;
+
+    RowReader(ImportFormat format, Path file, Charset charset, RowMapper mapper, ObjectMapper json) throws IOException {
+        this.counted = new Counting(Files.newInputStream(file));
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        var reader = new BufferedReader(new InputStreamReader(counted, decoder), 1 << 16);
+        this.mapper = mapper;
+        this.json = json;
+        if (format.isCsv()) {
+            this.csv = CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(reader);
+            this.lines = null;
+        } else {
+            this.csv = null;
+            this.lines = reader;
+        }
+    }
+
+    /** The next row as a Draft, a RowError, or a {@link Skip}; null at the end of the file. */
+    Object next() throws IOException {
+        return csv != null ? nextCsv() : nextJson();
+    }
+
+    /** A row that is not an incident to write (an NDJSON tombstone, say). */
+    record Skip(long line) {
+    }
+
+    private Object nextCsv() throws IOException {
+        long start = Math.max(csv.getCurrentLocation().getLineNr() + 1, 2);
+        Map<String, String> row;
+        try {
+            if (!csv.hasNextValue()) {
+                return null;
+            }
+            row = csv.nextValue();
+        } catch (RuntimeException e) {
+            if (start == lastUnreadable) {
+                throw new IOException("the file cannot be read as CSV past line " + start + ": " + message(e));
+            }
+            lastUnreadable = start;
+            rows++;
+            return new RowError(start, "the row could not be read as CSV: " + message(e));
+        }
+        rows++;
+        try {
+            return mapper.map(row, start);
+        } catch (Columns.RowException e) {
+            return new RowError(start, e.getMessage());
+        } catch (RuntimeException e) {
+            return new RowError(start, "the row could not be mapped: " + message(e));
+        }
+    }
+
+    private Object nextJson() throws IOException {
+        String text;
+        do {
+            text = lines.readLine();
+            line++;
+            if (text == null) {
+                return null;
+            }
+        } while (text.isBlank());
+        rows++;
+        try {
+            JsonNode node = json.readTree(text);
+            if (!node.isObject()) {
+                return new RowError(line, "the line is not a JSON object");
+            }
+            if (node.path("deleted").asBoolean(false)) {
+                return new Skip(line);
+            }
+            IncidentInput input = json.treeToValue(node, IncidentInput.class);
+            return new Draft(line, input, List.of(), List.of());
+        } catch (JsonProcessingException e) {
+            return new RowError(line, ProblemMappers.unreadable(e).getMessage());
+        }
+    }
+
+    long bytesRead() {
+        return counted.count;
+    }
+
+    long rowsRead() {
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (csv != null) {
+            csv.close();
+        }
+        if (lines != null) {
+            lines.close();
+        }
+        counted.close();
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int cut = m.indexOf("\n at [");
+        return cut > 0 ? m.substring(0, cut) : m.lines().findFirst().orElse(m);
+    }
+
+    /** Counts the bytes read from the file, for progress and the estimate of time left. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
