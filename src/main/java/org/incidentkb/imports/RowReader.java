@@ -67,7 +67,8 @@ final class RowReader implements Closeable {
     }
 
     private Object nextCsv() throws IOException {
-        long start = Math.max(csv.getCurrentLocation().getLineNr() + 1, 2);
+        // After a row the parser stands at the start of the next one; before the first, the header is line 1.
+        long start = rows == 0 ? 2 : Math.max(csv.getCurrentLocation().getLineNr(), 2);
         Map<String, String> row;
         try {
             if (!csv.hasNextValue()) {

@@ -1,0 +1,320 @@
+package org.incidentkb.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.incidentkb.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** POST /imports through HTTP with small files written for the tests; each test imports its own copy (ids made unique). */
+@QuarkusTest
+class ImportResourceTest {
+
+    private static final String IMPORTS = "/api/v1/imports";
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** A fixture with {run} replaced by a value no other test uses, in the fixture's own charset. */
+    static byte[] fixture(String name, String run, Charset charset) throws IOException {
+        try (InputStream in = ImportResourceTest.class.getResourceAsStream("/imports/" + name)) {
+            return new String(in.readAllBytes(), charset).replace("{run}", run).getBytes(charset);
+        }
+    }
+
+    static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ValidatableResponse post(String format, String contentType, byte[] body) {
+        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType(contentType).body(body).queryParam("format", format)
+                .when().post(IMPORTS).then();
+    }
+
+    private static JsonPath incident(String externalRef) {
+        JsonPath page = given().queryParam("externalRef", externalRef).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("total", is(1)).extract().jsonPath();
+        return JsonPath.from(page.prettify()).setRootPath("items[0]");
+    }
+
+    @Test
+    void shouldImportGtdInWindows1252MappingDatesActorsClaimsCasualtiesAndSources() throws IOException {
+        String run = run();
+        byte[] file = fixture("gtd-sample.csv", run, WINDOWS_1252);
+
+        post("gtd", "text/csv", file)
+                .statusCode(201).contentType(ContentType.JSON)
+                .header("Location", containsString("/api/v1/imports/"))
+                .body("state", is("DONE"))
+                .body("format", is("gtd"))
+                .body("charset", is("windows-1252"))
+                .body("report.received", is(8))
+                .body("report.created", is(5))
+                .body("report.updated", is(0))
+                .body("report.failed", is(3))
+                .body("report.errors.line", hasItems(5, 6, 7))
+                .body("report.errors[0].message", containsString("2001-2-30 is not a date"))
+                .body("report.errors[1].message", containsString("iyear 'abc'"))
+                .body("report.errors[2].message", containsString("Atlantis"))
+                .body("progress.percent", is(100.0f))
+                .body("progress.secondsLeft", is(0));
+
+        JsonPath bombing = incident("GTD:" + run + "01");
+        assertThat(bombing.getString("title")).isEqualTo("Bombing/Explosion in Montréal, Canada");
+        assertThat(bombing.getString("summary")).contains("café in Montréal");
+        assertThat(bombing.getString("type.code")).isEqualTo("suicide-bomb");
+        assertThat(bombing.getString("startDate")).isEqualTo("2017-05-04");
+        assertThat(bombing.getString("datePrecision")).isEqualTo("DAY");
+        assertThat(bombing.getString("location.countryCode")).isEqualTo("CAN");
+        assertThat(bombing.getString("location.geoPrecision")).isEqualTo("EXACT");
+        assertThat(bombing.getList("actors.actor.name")).containsExactly("Test Front " + run, "Second Cell " + run);
+        assertThat(bombing.getList("actors.confidence")).containsExactly("CONFIRMED", "SUSPECTED");
+        assertThat(bombing.getList("claims.channel")).containsExactly("PERSONAL", "LETTER");
+        assertThat(bombing.getString("claimStatus")).isEqualTo("COMPETING");
+        assertThat(bombing.getList("casualties.category")).containsExactly("ALL", "UNKNOWN", "MILITANT");
+        assertThat(bombing.getInt("casualties[0].killed.best")).isEqualTo(3);
+        assertThat(bombing.getString("casualties[0].injured")).isNull(); // -9: unknown, not a number
+        assertThat(bombing.getString("casualties[1].affiliation.text")).isEqualTo("US citizens");
+        assertThat(bombing.getInt("casualties[2].killed.best")).isEqualTo(1);
+        assertThat(bombing.getInt("casualtySummary.killed.best")).isEqualTo(3);
+        assertThat(bombing.getList("sources.name")).containsExactlyInAnyOrder("Le Devoir", "CBC News");
+        assertThat(bombing.getList("tags")).contains("attack-type:bombing-explosion", "target-type:business",
+                "suicide-attack", "competing-claims");
+
+        JsonPath yearOnly = incident("GTD:" + run + "02");
+        assertThat(yearOnly.getString("datePrecision")).isEqualTo("YEAR");
+        assertThat(yearOnly.getString("startDate")).isEqualTo("2009-01-01");
+        assertThat(yearOnly.getString("endDate")).isEqualTo("2009-12-31");
+        assertThat(yearOnly.getList("actors")).isEmpty(); // "Unknown" is no actor
+        assertThat(yearOnly.getList("casualties")).isEmpty(); // -99 and blank
+        assertThat(yearOnly.getString("location.geoPrecision")).isEqualTo("COUNTRY");
+
+        JsonPath extended = incident("GTD:" + run + "03");
+        assertThat(extended.getString("endDate")).isEqualTo("2003-03-19");
+        assertThat(extended.getString("actors[0].confidence")).isEqualTo("SUSPECTED");
+        assertThat(extended.getString("location.geoPrecision")).isEqualTo("NEAR");
+        assertThat(incident("GTD:" + run + "07").getString("endDate")).isEqualTo("2007-05-05");
+        assertThat(incident("GTD:" + run + "07").getString("claims[0].channel")).isEqualTo("NOTE_AT_SCENE");
+        JsonPath monthOnly = incident("GTD:" + run + "08");
+        assertThat(monthOnly.getString("datePrecision")).isEqualTo("MONTH");
+        assertThat(monthOnly.getString("endDate")).isEqualTo("2015-08-31");
+        assertThat(monthOnly.getInt("casualties[0].injured.best")).isEqualTo(1);
+
+        given().queryParam("q", "Test Front " + run).when().get("/api/v1/actors")
+                .then().statusCode(200).body("total", is(1)).body("items[0].kind", is("NON_STATE_ARMED_GROUP"));
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameFileIsImportedAgainAndUpdateOnlyChangedRows() throws IOException {
+        String run = run();
+        byte[] file = fixture("gtd-sample.csv", run, WINDOWS_1252);
+        post("gtd", "text/csv", file).statusCode(201).body("report.created", is(5));
+        JsonPath before = incident("GTD:" + run + "01");
+
+        post("gtd", "text/csv", file).statusCode(201)
+                .body("report.created", is(0)).body("report.updated", is(0)).body("report.skipped", is(5))
+                .body("report.failed", is(3));
+        JsonPath after = incident("GTD:" + run + "01");
+        assertThat(after.getInt("version")).isEqualTo(before.getInt("version"));
+        assertThat(after.getString("updatedAt")).isEqualTo(before.getString("updatedAt"));
+        assertThat(after.getList("casualties.id")).isEqualTo(before.getList("casualties.id"));
+        assertThat(after.getList("claims.id")).isEqualTo(before.getList("claims.id"));
+
+        byte[] changed = new String(file, WINDOWS_1252).replace("A suicide bomber attacked", "A bomber attacked")
+                .getBytes(WINDOWS_1252);
+        post("gtd", "text/csv", changed).statusCode(201)
+                .body("report.created", is(0)).body("report.updated", is(1)).body("report.skipped", is(4));
+        JsonPath updated = incident("GTD:" + run + "01");
+        assertThat(updated.getString("summary")).contains("A bomber attacked");
+        assertThat(updated.getInt("version")).isEqualTo(before.getInt("version") + 1);
+        assertThat(updated.getList("casualties.id")).isEqualTo(before.getList("casualties.id"));
+    }
+
+    @Test
+    void shouldImportAcledWithBothDateFormatsActorsRolesAndSources() throws IOException {
+        String run = run();
+        post("acled", "text/csv; charset=UTF-8", fixture("acled-sample.csv", run, StandardCharsets.UTF_8))
+                .statusCode(201)
+                .body("charset", is("UTF-8"))
+                .body("report.received", is(6))
+                .body("report.created", is(3))
+                .body("report.failed", is(3))
+                .body("report.errors.line", hasItems(5, 6, 7))
+                .body("report.errors[0].message", containsString("sub_event_type 'Teleportation'"))
+                .body("report.errors[1].message", containsString("event_date 'yesterday'"))
+                .body("report.errors[2].message", containsString("fatalities 'many'"));
+
+        JsonPath erbil = incident("ACLED:IRQ" + run + "1");
+        assertThat(erbil.getString("startDate")).isEqualTo("2024-01-16");
+        assertThat(erbil.getString("category.code")).isEqualTo("explosions-remote-violence");
+        assertThat(erbil.getString("type.code")).isEqualTo("shelling-artillery-missile-attack");
+        assertThat(erbil.getString("title")).isEqualTo("Shelling/artillery/missile attack in Erbil, Iraq");
+        assertThat(erbil.getString("summary")).contains("\"spy headquarters\"");
+        assertThat(erbil.getList("actors.role")).containsExactly("PERPETRATOR", "TARGET");
+        assertThat(erbil.getInt("casualtySummary.killed.best")).isEqualTo(4);
+        assertThat(erbil.getList("sources.name")).containsExactly("Rudaw " + run, "Haaretz " + run);
+        assertThat(erbil.getList("tags")).contains("disorder:political-violence", "civilian-targeting");
+
+        JsonPath baghdad = incident("ACLED:IRQ" + run + "2");
+        assertThat(baghdad.getString("startDate")).isEqualTo("2024-01-04");
+        assertThat(baghdad.getString("datePrecision")).isEqualTo("WEEK");
+        assertThat(baghdad.getString("location.geoPrecision")).isEqualTo("NEAR");
+        assertThat(baghdad.getList("actors.actor.name")).contains("Coalition partner " + run);
+        assertThat(incident("ACLED:IRQ" + run + "3").getList("actors.role")).containsExactly("OTHER");
+
+        given().queryParam("q", "Military Forces of Iran " + run).when().get("/api/v1/actors")
+                .then().statusCode(200).body("items[0].kind", is("STATE_FORCE")).body("items[0].countryCode", is("IRQ"));
+    }
+
+    @Test
+    void shouldImportUcdpGedWithRangesAndDeathsBySide() throws IOException {
+        String run = run();
+        post("ucdp-ged", "text/csv", fixture("ucdp-sample.csv", run, StandardCharsets.UTF_8))
+                .statusCode(201)
+                .body("report.created", is(2))
+                .body("report.failed", is(2))
+                .body("report.errors[0].message", containsString("type_of_violence"))
+                .body("report.errors[1].message", containsString("before date_start"));
+
+        JsonPath mosul = incident("UCDP:" + run + "1");
+        assertThat(mosul.getString("type.code")).isEqualTo("armed-clash");
+        assertThat(mosul.getString("startDate")).isEqualTo("2014-06-10");
+        assertThat(mosul.getString("endDate")).isEqualTo("2014-06-12");
+        assertThat(mosul.getString("location.admin1")).isEqualTo("Nineveh governorate");
+        assertThat(mosul.getString("location.geoPrecision")).isEqualTo("EXACT");
+        assertThat(mosul.getList("actors.actor.name")).containsExactly("Government of Iraq " + run, "IS " + run);
+        assertThat(mosul.getList("casualties.category")).containsExactly("ALL", "MILITARY", "MILITANT", "CIVILIAN");
+        assertThat(mosul.getInt("casualtySummary.killed.low")).isEqualTo(18);
+        assertThat(mosul.getInt("casualtySummary.killed.best")).isEqualTo(20);
+        assertThat(mosul.getInt("casualtySummary.killed.high")).isEqualTo(25);
+        assertThat(mosul.getList("sources.name")).containsExactly("AFP", "BBC News");
+
+        JsonPath sinjar = incident("UCDP:" + run + "2");
+        assertThat(sinjar.getString("category.code")).isEqualTo("violence-against-civilians");
+        assertThat(sinjar.getString("datePrecision")).isEqualTo("MONTH");
+        assertThat(sinjar.getString("endDate")).isNull();
+        assertThat(sinjar.getString("location.geoPrecision")).isEqualTo("ADMIN2");
+        assertThat(sinjar.getList("tags")).containsExactly("one-sided-violence");
+    }
+
+    @Test
+    void shouldImportNdjsonMatchingActorsAndSourcesByNameAndSkippingTombstones() throws IOException {
+        String run = run();
+        post("ndjson", "application/x-ndjson", fixture("incidents.ndjson", run, StandardCharsets.UTF_8))
+                .statusCode(201)
+                .body("report.received", is(7))
+                .body("report.created", is(2))
+                .body("report.skipped", is(1))
+                .body("report.failed", is(4))
+                .body("report.errors.line", hasItems(4, 5, 7, 8))
+                .body("report.errors.find { it.line == 5 }.message", containsString("location.latitude"))
+                .body("report.errors.find { it.line == 7 }.message", containsString("teleportation"));
+
+        JsonPath strike = incident("NDJ:" + run + "-1");
+        assertThat(strike.getString("actors[0].actor.name")).isEqualTo("NDJSON Force " + run);
+        assertThat(strike.getString("claims[0].actor.name")).isEqualTo("NDJSON Force " + run);
+        assertThat(strike.getString("claimStatus")).isEqualTo("CLAIMED"); // derived, not taken from the file
+        assertThat(strike.getInt("casualtySummary.killed.best")).isEqualTo(2);
+        assertThat(strike.getString("casualties[0].source.name")).isEqualTo("NDJSON Wire " + run);
+        assertThat(strike.getInt("version")).isZero();
+        given().queryParam("publisher", "NDJSON Wire " + run).when().get("/api/v1/sources")
+                .then().statusCode(200).body("total", is(1));
+    }
+
+    @Test
+    void shouldRoundTripItsOwnNdjsonExport() {
+        String tag = Fixtures.unique("roundtrip").replace(' ', '-');
+        String actor = Fixtures.unique("Round trip actor");
+        Fixtures.actor(actor);
+        for (int i = 0; i < 3; i++) {
+            Fixtures.createdId("/api/v1/incidents", """
+                    {"title": "Round trip %d", "type": "armed-clash", "startDate": "2023-0%d-01", "tags": ["%s"],
+                     "actors": [{"actor": {"name": "%s"}, "role": "PERPETRATOR"}],
+                     "casualties": [{"category": "MILITARY", "killed": {"low": 1, "best": 2, "high": null}}],
+                     "externalRefs": [{"dataset": "RT", "externalId": "%s-%d"}]}""".formatted(i, i + 1, tag, actor, tag, i));
+        }
+        String export = given().queryParam("tag", tag).queryParam("format", "ndjson").when().get("/api/v1/incidents")
+                .then().statusCode(200).extract().asString();
+
+        post("ndjson", "application/x-ndjson", export.getBytes(StandardCharsets.UTF_8))
+                .statusCode(201).body("report.received", is(3)).body("report.skipped", is(3))
+                .body("report.created", is(0)).body("report.failed", is(0));
+    }
+
+    @Test
+    void shouldRunLargeImportsAsJobsWithProgress() {
+        String run = run();
+        StringBuilder body = new StringBuilder();
+        int rows = 300;
+        for (int i = 0; i < rows; i++) {
+            body.append("""
+                    {"title": "Bulk %s %d", "category": "battles", "startDate": "2020-01-01", "summary": "%s", "externalRefs": [{"dataset": "BULK", "externalId": "%s-%d"}]}
+                    """.formatted(run, i, "x".repeat(80), run, i));
+        }
+        String location = post("ndjson", "application/x-ndjson", body.toString().getBytes(StandardCharsets.UTF_8))
+                .statusCode(202).header("Location", containsString("/api/v1/imports/"))
+                .body("id", notNullValue()).body("progress.bytesTotal", is(body.length()))
+                .extract().header("Location");
+
+        JsonPath job = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            job = given().when().get(location).then().statusCode(200).extract().jsonPath();
+            if (job.getString("state").equals("DONE") || job.getString("state").equals("FAILED")) {
+                break;
+            }
+            sleep();
+        }
+        assertThat(job.getString("state")).isEqualTo("DONE");
+        assertThat(job.getInt("report.created")).isEqualTo(rows);
+        assertThat(job.getInt("progress.rowsRead")).isEqualTo(rows);
+        assertThat(job.getFloat("progress.rowsPerSecond")).isPositive();
+        assertThat(job.getString("finishedAt")).isNotNull();
+        given().queryParam("q", "Bulk " + run).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("total", is(rows));
+        given().when().get(IMPORTS).then().statusCode(200).body("items.id", hasItem(job.getString("id")));
+    }
+
+    @Test
+    void shouldRefuseBadImportRequestsWithProblemsAndWriteNothing() {
+        long before = Fixtures.count("/api/v1/incidents");
+        post("xlsx", "text/csv", "a,b\n1,2\n".getBytes()).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("format"));
+        given().contentType("text/csv").body("a,b\n1,2\n").when().post(IMPORTS)
+                .then().statusCode(400).body("errors[0].field", is("format"));
+        post("acled", "text/csv", new byte[0]).statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("empty"));
+        post("acled", "text/csv; charset=klingon", "a\n".getBytes()).statusCode(400)
+                .body("errors[0].field", is("Content-Type"));
+        post("acled", "image/png", "a\n".getBytes()).statusCode(415).contentType("application/problem+json");
+        post("ndjson", "application/x-ndjson", "not json at all\n".getBytes()).statusCode(201)
+                .body("report.failed", is(1)).body("report.errors[0].line", is(1))
+                .body("report.errors[0].message", containsString("not valid JSON"));
+        given().when().get(IMPORTS + "/no-such-job").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("page", 0).when().get(IMPORTS).then().statusCode(400).body("errors[0].field", is("page"));
+        assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(before);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
