@@ -26,3 +26,7 @@ create table import_error (
     message  varchar(2000) not null,
     primary key (job_id, position)
 );
+
+-- Imports look up a batch of rows by external id (external_id in (...)); lead with it so the IN list is an
+-- index lookup rather than a scan of the dataset's rows.
+create index ix_incident_external_ref_id on incident_external_ref (external_id, dataset);

@@ -95,11 +95,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isPoolExhausted(e)) {
+            LOG.warnf("No database connection free for %s; answered 503", path(uri));
+            return Response.fromResponse(respond(new Problem("urn:incident-kb:problem:unavailable",
+                    "Service unavailable", 503, "The service is busy; try again in a moment", path(uri), null, null)))
+                    .header("Retry-After", "1").build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
         return respond(new Problem("urn:incident-kb:problem:internal", "Internal server error", 500,
                 "The server failed to handle the request; report the correlation id to the operators",
                 path(uri), null, id));
+    }
+
+    /** Whether the failure is the connection pool's timeout: every connection busy (overload, not a bug). */
+    private static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problem a JSON document that cannot be read as the expected type poses, naming the field. */

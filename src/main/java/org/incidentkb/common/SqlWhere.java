@@ -25,6 +25,18 @@ public final class SqlWhere {
         return ":" + name;
     }
 
+    /** A clause with this one's parameters and none of its conditions (they were used elsewhere in the query). */
+    public SqlWhere parametersOnly() {
+        SqlWhere copy = new SqlWhere();
+        copy.parameters.putAll(parameters);
+        return copy;
+    }
+
+    /** This clause's conditions and one more, as " where ..."; the extra condition's values must be bound here. */
+    public String sqlAnd(String condition) {
+        return " where " + (conditions.isEmpty() ? "" : String.join(" and ", conditions) + " and ") + condition;
+    }
+
     public SqlWhere copy() {
         SqlWhere copy = new SqlWhere();
         copy.conditions.addAll(conditions);

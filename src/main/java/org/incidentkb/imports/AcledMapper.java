@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.incidentkb.actor.ActorKind;
 import org.incidentkb.common.CodeRef;
-import org.incidentkb.common.Countries;
 import org.incidentkb.common.Ref;
 import org.incidentkb.incident.CasualtyCategory;
 import org.incidentkb.incident.Confidence;
@@ -62,16 +61,9 @@ final class AcledMapper implements RowMapper {
         }
 
         String countryName = c.text("country");
-        String country = countryName == null ? null : Countries.resolve(countryName).orElseThrow(
-                () -> new Columns.RowException("country '" + countryName + "' is not a country this service knows"));
-        Double lat = c.decimal("latitude");
-        Double lon = c.decimal("longitude");
-        if (lat == null || lon == null) {
-            lat = null;
-            lon = null;
-        }
-        Location location = new Location(country, c.text("admin1"), c.text("admin2"), c.text("location"), lat, lon,
+        Location location = c.location("country", c.text("admin1"), c.text("admin2"), c.text("location"),
                 geoPrecision(c.code("geo_precision")));
+        String country = location.countryCode();
 
         boolean protest = category.equals("protests");
         Map<String, IncidentActor> actors = new LinkedHashMap<>();

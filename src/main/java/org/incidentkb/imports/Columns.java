@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.incidentkb.common.Countries;
 import org.incidentkb.common.Figures;
+import org.incidentkb.incident.GeoPrecision;
+import org.incidentkb.incident.Location;
 
 /** Reads the columns of one CSV row: blanks are null, and the datasets' codes for "unknown" are never numbers. */
 final class Columns {
@@ -99,6 +102,22 @@ final class Columns {
         } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw new RowException(column + " '" + v + "' is not a date (2024-01-16 or 16 January 2024)");
         }
+    }
+
+    /** The ISO 3166-1 alpha-3 code of the country a column names; a name this service does not know fails the row. */
+    String country(String column) {
+        String name = text(column);
+        return name == null ? null : Countries.resolve(name).orElseThrow(
+                () -> new RowException(column + " '" + name + "' is not a country this service knows"));
+    }
+
+    /** A location from the row: coordinates only when both are given. */
+    Location location(String countryColumn, String admin1, String admin2, String locality, GeoPrecision precision) {
+        Double lat = decimal("latitude");
+        Double lon = decimal("longitude");
+        boolean both = lat != null && lon != null;
+        return new Location(country(countryColumn), admin1, admin2, locality, both ? lat : null, both ? lon : null,
+                precision);
     }
 
     /** The parts of a list column, split on the separator, trimmed, blanks dropped. */

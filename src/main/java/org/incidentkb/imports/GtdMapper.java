@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.incidentkb.actor.ActorKind;
 import org.incidentkb.common.CodeRef;
-import org.incidentkb.common.Countries;
 import org.incidentkb.common.Ref;
 import org.incidentkb.incident.CasualtyCategory;
 import org.incidentkb.incident.Channel;
@@ -86,16 +85,8 @@ final class GtdMapper implements RowMapper {
         }
 
         String countryName = c.text("country_txt");
-        String country = countryName == null ? null : Countries.resolve(countryName).orElseThrow(
-                () -> new Columns.RowException("country_txt '" + countryName + "' is not a country this service knows"));
         String city = unknownToNull(c.text("city"));
-        Double lat = c.decimal("latitude");
-        Double lon = c.decimal("longitude");
-        if (lat == null || lon == null) {
-            lat = null;
-            lon = null;
-        }
-        Location location = new Location(country, unknownToNull(c.text("provstate")), null, city, lat, lon,
+        Location location = c.location("country_txt", unknownToNull(c.text("provstate")), null, city,
                 geoPrecision(c.code("specificity"), c.flag("vicinity")));
 
         List<IncidentActor> actors = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -96,22 +97,27 @@ public class ImportWriter {
         return new Outcome(created, updated, skipped, errors);
     }
 
-    /** The incidents that already hold one of the batch's external references, in one query per dataset. */
+    /**
+     * The incidents that already hold one of the batch's external references, in one query: by external id alone,
+     * which the index leads with (a condition on the dataset too makes H2 scan the dataset's rows), the dataset
+     * then checked here.
+     */
     @SuppressWarnings("unchecked")
     private Map<ExternalRef, Incident> existing(List<Prepared> batch) {
-        Map<String, List<String>> idsByDataset = batch.stream()
-                .flatMap(p -> p.input().orEmpty(p.input().externalRefs()).stream())
-                .collect(Collectors.groupingBy(ExternalRef::dataset, Collectors.mapping(ExternalRef::externalId,
-                        Collectors.toList())));
+        Set<ExternalRef> wanted = batch.stream().flatMap(p -> p.input().orEmpty(p.input().externalRefs()).stream())
+                .collect(Collectors.toSet());
         Map<ExternalRef, Long> refToId = new HashMap<>();
-        idsByDataset.forEach((dataset, ids) -> {
-            List<Object[]> rows = em.createNativeQuery("select external_id, incident_id from incident_external_ref "
-                    + "where dataset = :dataset and external_id in (:ids)")
-                    .setParameter("dataset", dataset).setParameter("ids", ids).getResultList();
+        if (!wanted.isEmpty()) {
+            List<String> ids = wanted.stream().map(ExternalRef::externalId).distinct().toList();
+            List<Object[]> rows = em.createNativeQuery("select dataset, external_id, incident_id "
+                    + "from incident_external_ref where external_id in (:ids)").setParameter("ids", ids).getResultList();
             for (Object[] r : rows) {
-                refToId.put(new ExternalRef(dataset, (String) r[0]), ((Number) r[1]).longValue());
+                ExternalRef ref = new ExternalRef((String) r[0], (String) r[1]);
+                if (wanted.contains(ref)) {
+                    refToId.put(ref, ((Number) r[2]).longValue());
+                }
             }
-        });
+        }
         Map<Long, Incident> loaded = incidents.load(refToId.values().stream().distinct().toList()).stream()
                 .collect(Collectors.toMap(Incident::getId, i -> i));
         Map<ExternalRef, Incident> out = new HashMap<>();

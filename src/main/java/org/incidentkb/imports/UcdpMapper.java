@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.incidentkb.actor.ActorKind;
 import org.incidentkb.common.CodeRef;
-import org.incidentkb.common.Countries;
 import org.incidentkb.common.Figures;
 import org.incidentkb.common.Ref;
 import org.incidentkb.incident.CasualtyCategory;
@@ -50,17 +49,8 @@ final class UcdpMapper implements RowMapper {
             throw new Columns.RowException("type_of_violence '" + c.text("type_of_violence") + "' is not 1, 2 or 3");
         }
 
-        String countryName = c.text("country");
-        String country = countryName == null ? null : Countries.resolve(countryName).orElseThrow(
-                () -> new Columns.RowException("country '" + countryName + "' is not a country this service knows"));
-        Double lat = c.decimal("latitude");
-        Double lon = c.decimal("longitude");
-        if (lat == null || lon == null) {
-            lat = null;
-            lon = null;
-        }
-        Location location = new Location(country, c.text("adm_1"), c.text("adm_2"), c.text("where_coordinates"), lat,
-                lon, geoPrecision(c.code("where_prec")));
+        Location location = c.location("country", c.text("adm_1"), c.text("adm_2"), c.text("where_coordinates"),
+                geoPrecision(c.code("where_prec")));
 
         String sideA = c.text("side_a");
         String sideB = c.text("side_b");

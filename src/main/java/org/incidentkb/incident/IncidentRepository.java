@@ -47,17 +47,41 @@ public class IncidentRepository implements PanacheRepository<Incident> {
                 .sorted(Comparator.comparing(i -> position.get(i.getId()))).toList();
     }
 
-    /** Rows of [id, sort keys...] matching {@code where}, in the sort's order. */
+    /**
+     * The incidents a filter selects, as a FROM clause aliased {@code i} and the conditions on it, to which a
+     * caller may add more (a keyset position, "has coordinates"). A date range that incidents may overlap
+     * (start before {@code from}, end after it) would be an OR no index serves; it becomes the union of the
+     * incidents starting in the range and the few spanning its start, each an index range.
+     */
+    public record Selection(String from, SqlWhere where) {
+    }
+
+    public Selection select(IncidentFilter f) {
+        SqlWhere w = where(f);
+        if (f.from() == null) {
+            if (f.to() != null) {
+                w.and("i.start_date <= " + w.bind(f.to()));
+            }
+            return new Selection("incident i", w);
+        }
+        String from = w.bind(f.from());
+        String starting = "i.start_date >= " + from + (f.to() == null ? "" : " and i.start_date <= " + w.bind(f.to()));
+        String spanning = "i.end_date >= " + from + " and i.start_date < " + from;
+        return new Selection("(select i.* from incident i" + w.sqlAnd(starting)
+                + " union all select i.* from incident i" + w.sqlAnd(spanning) + ") i", w.parametersOnly());
+    }
+
+    /** Rows of [id, sort keys...] of the selection, in the sort's order. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> keys(SqlWhere where, IncidentSort sort, int offset, int limit) {
-        String sql = "select i.id, " + sort.keyColumns() + " from incident i" + where.sql() + sort.orderBy();
-        return where.apply(getEntityManager().createNativeQuery(sql)).setFirstResult(offset).setMaxResults(limit)
+    public List<Object[]> keys(Selection s, IncidentSort sort, int offset, int limit) {
+        String sql = "select i.id, " + sort.keyColumns() + " from " + s.from() + s.where().sql() + sort.orderBy();
+        return s.where().apply(getEntityManager().createNativeQuery(sql)).setFirstResult(offset).setMaxResults(limit)
                 .getResultList();
     }
 
-    public long count(SqlWhere where) {
-        return ((Number) where.apply(getEntityManager().createNativeQuery("select count(*) from incident i" + where.sql()))
-                .getSingleResult()).longValue();
+    public long count(Selection s) {
+        return ((Number) s.where().apply(getEntityManager().createNativeQuery("select count(*) from " + s.from()
+                + s.where().sql())).getSingleResult()).longValue();
     }
 
     /** Rows of [incident id, deleted at] of tombstones at or after {@code since}, after the cursor when given. */
@@ -84,16 +108,9 @@ public class IncidentRepository implements PanacheRepository<Incident> {
                 .setParameter("id", incidentId).setParameter("at", deletedAt).executeUpdate();
     }
 
-    /** The conditions of a filter over the incident table aliased {@code i}. */
-    public SqlWhere where(IncidentFilter f) {
+    /** The conditions of a filter over the incident table aliased {@code i}, all but the date range. */
+    private SqlWhere where(IncidentFilter f) {
         SqlWhere w = new SqlWhere();
-        if (f.to() != null) {
-            w.and("i.start_date <= " + w.bind(f.to()));
-        }
-        if (f.from() != null) {
-            String from = w.bind(f.from());
-            w.and("(i.start_date >= " + from + " or i.end_date >= " + from + ")");
-        }
         in(w, "i.country_code", f.countries());
         in(w, "lower(i.admin1)", f.admin1());
         in(w, "i.category_code", f.categories());

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.incidentkb.actor.ActorService;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.common.SqlWhere;
 import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.incident.IncidentApi.IncidentView;
 import org.incidentkb.incident.IncidentApi.Tombstone;
+import org.incidentkb.incident.IncidentRepository.Selection;
 import org.incidentkb.incident.IncidentSort.Cursor;
 
 /**
@@ -82,24 +82,24 @@ public class IncidentSearchService {
     public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, Cursor after, boolean count,
             boolean withCoordinatesOnly) {
         readOnly();
-        SqlWhere where = incidents.where(filter);
+        Selection selection = incidents.select(filter);
         if (withCoordinatesOnly) {
-            where.and("i.latitude is not null");
+            selection.where().and("i.latitude is not null");
         }
         if (filter.updatedSince() != null) {
-            return feedPage(filter.updatedSince(), where, sort, offset, size, after, count);
+            return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count);
         }
-        Long total = count && after == null ? incidents.count(where) : null;
-        return slice(where, sort, offset, size, after, total);
+        Long total = count && after == null ? incidents.count(selection) : null;
+        return slice(selection, sort, offset, size, after, total);
     }
 
     /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */
-    private Result feedPage(Instant since, SqlWhere where, IncidentSort sort, int offset, int size, Cursor after,
+    private Result feedPage(Instant since, Selection selection, IncidentSort sort, int offset, int size, Cursor after,
             boolean count) {
-        Long total = count && after == null ? incidents.count(where) + incidents.countTombstones(since) : null;
-        SqlWhere changed = where.copy();
+        Long total = count && after == null ? incidents.count(selection) + incidents.countTombstones(since) : null;
+        Selection changed = new Selection(selection.from(), selection.where().copy());
         if (after != null) {
-            sort.after(after, changed);
+            sort.after(after, changed.where());
         }
         int wanted = (after == null ? offset : 0) + size + 1;
         List<FeedEntry> entries = new ArrayList<>();
@@ -130,7 +130,9 @@ public class IncidentSearchService {
     /** How many incidents match without coordinates (left out of GeoJSON). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countWithoutCoordinates(IncidentFilter filter) {
-        return incidents.count(incidents.where(filter).and("i.latitude is null"));
+        Selection selection = incidents.select(filter);
+        selection.where().and("i.latitude is null");
+        return incidents.count(selection);
     }
 
     /**
@@ -142,11 +144,11 @@ public class IncidentSearchService {
         return page(filter, sort, 0, CHUNK, after, false, withCoordinatesOnly);
     }
 
-    private Result slice(SqlWhere where, IncidentSort sort, int offset, int size, Cursor after, Long total) {
+    private Result slice(Selection selection, IncidentSort sort, int offset, int size, Cursor after, Long total) {
         if (after != null) {
-            sort.after(after, where);
+            sort.after(after, selection.where());
         }
-        List<Object[]> rows = incidents.keys(where, sort, after == null ? offset : 0, size + 1);
+        List<Object[]> rows = incidents.keys(selection, sort, after == null ? offset : 0, size + 1);
         boolean more = rows.size() > size;
         List<Object[]> shown = more ? rows.subList(0, size) : rows;
         List<Object> items = new ArrayList<>(views(shown.stream().map(r -> ((Number) r[0]).longValue()).toList()));

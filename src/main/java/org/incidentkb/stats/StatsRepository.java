@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.incidentkb.common.SqlWhere;
+import org.incidentkb.incident.IncidentRepository;
 
 /**
  * The aggregation behind /stats: one GROUP BY statement over the incident table (with a join to the perpetrators
@@ -20,9 +21,10 @@ public class StatsRepository {
     }
 
     @SuppressWarnings("unchecked")
-    public List<Object[]> aggregate(List<Dimension> groupBy, SqlWhere where) {
+    public List<Object[]> aggregate(List<Dimension> groupBy, IncidentRepository.Selection selection) {
+        SqlWhere where = selection.where();
         List<String> keys = groupBy.stream().flatMap(d -> d.columns.stream()).toList();
-        String from = "incident i" + (groupBy.contains(Dimension.PERPETRATOR)
+        String from = selection.from() + (groupBy.contains(Dimension.PERPETRATOR)
                 ? " left join incident_actor gp on gp.incident_id = i.id and gp.role = 'PERPETRATOR'"
                         + " left join actor perp on perp.id = gp.actor_id"
                 : "");

@@ -49,7 +49,7 @@ public class StatsService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentStats incidents(IncidentFilter filter, List<Dimension> groupBy) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : stats.aggregate(groupBy, incidents.where(filter))) {
+        for (Object[] r : stats.aggregate(groupBy, incidents.select(filter))) {
             Map<String, Object> row = new LinkedHashMap<>();
             int at = 0;
             for (Dimension d : groupBy) {
