@@ -148,6 +148,9 @@ public record IncidentSort(List<Order> orders) {
             parts.add(o.key().sql + (o.descending() ? " < " : " > ") + where.bind(cursor.values().get(i)));
             alternatives.add("(" + String.join(" and ", parts) + ")");
         }
+        // The first key's bound, repeated outside the OR, is what lets an index range start at the cursor.
+        Order first = orders.get(0);
+        where.and(first.key().sql + (first.descending() ? " <= " : " >= ") + where.bind(cursor.values().get(0)));
         where.and("(" + String.join(" or ", alternatives) + ")");
     }
 
