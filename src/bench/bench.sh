@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of Incident KB on a million synthetic incidents, on the embedded H2 file database.
 #
-#   bash src/bench/bench.sh            # first run ~15 min (generates and imports the data), later ~5 min
+#   bash src/bench/bench.sh            # first run ~25 min (generates and imports the data), later ~10 min
 #
 # 1. builds the service, generates ROWS incidents (src/bench/GenerateIncidents.java, seed 42) as NDJSON;
 # 2. starts the service with -Xmx512m on a fresh H2 file under target/bench/ and imports the file through
@@ -148,7 +148,7 @@ hyperfine -N --warmup 2 --runs 10 --export-markdown "$OUT/hyperfine-pages.md" \
     -n "stats groupBy=perpetrator,year (all rows)" "curl -sf -o /dev/null $API/stats/incidents?groupBy=perpetrator,year" \
     -n "stats groupBy=country,claimStatus (all rows)" "curl -sf -o /dev/null $API/stats/incidents?groupBy=country,claimStatus" \
     > "$OUT/hyperfine-pages.txt" 2>&1
-hyperfine -N --warmup 1 --runs 3 --export-markdown "$OUT/hyperfine-exports.md" \
+hyperfine -N --warmup 0 --runs 2 --export-markdown "$OUT/hyperfine-exports.md" \
     -n "CSV of Iraq (all rows)" "curl -sf -o /dev/null $API/incidents?country=IRQ&format=csv" \
     -n "GeoJSON of Iraq (all rows)" "curl -sf -o /dev/null $API/incidents?country=IRQ&format=geojson" \
     -n "NDJSON of Iraq (all rows)" "curl -sf -o /dev/null $API/incidents?country=IRQ&format=ndjson" \
