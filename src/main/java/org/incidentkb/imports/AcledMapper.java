@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.incidentkb.actor.ActorKind;
 import org.incidentkb.common.CodeRef;
 import org.incidentkb.common.Ref;
@@ -29,33 +30,26 @@ import org.incidentkb.source.SourceApi.SourceInput;
  */
 final class AcledMapper implements RowMapper {
 
-    private final TaxonomyCheck taxonomy;
+    private final Predicate<String> isCategory;
+    private final Predicate<String> isType;
 
-    AcledMapper(TaxonomyCheck taxonomy) {
-        this.taxonomy = taxonomy;
-    }
-
-    /** Whether the knowledge base holds a category or type code. */
-    interface TaxonomyCheck {
-        boolean isCategory(String code);
-
-        boolean isType(String code);
+    /** With the knowledge base's tests of a category code and a type code. */
+    AcledMapper(Predicate<String> isCategory, Predicate<String> isType) {
+        this.isCategory = isCategory;
+        this.isType = isType;
     }
 
     @Override
     public Draft map(Map<String, String> row, long line) {
         Columns c = new Columns(row);
         String eventId = c.required("event_id_cnty");
-        var date = c.date("event_date");
-        if (date == null) {
-            throw new Columns.RowException("event_date is required");
-        }
+        var date = c.requiredDate("event_date");
         String category = Columns.slug(c.required("event_type"));
-        if (!taxonomy.isCategory(category)) {
+        if (!isCategory.test(category)) {
             throw new Columns.RowException("event_type '" + c.text("event_type") + "' is not an ACLED event type");
         }
         String type = Columns.slug(c.text("sub_event_type"));
-        if (type != null && !taxonomy.isType(type)) {
+        if (type != null && !isType.test(type)) {
             throw new Columns.RowException("sub_event_type '" + c.text("sub_event_type")
                     + "' is not an ACLED sub-event type");
         }

@@ -120,6 +120,14 @@ final class Columns {
                 precision);
     }
 
+    LocalDate requiredDate(String column) {
+        LocalDate d = date(column);
+        if (d == null) {
+            throw new RowException(column + " is required");
+        }
+        return d;
+    }
+
     /** The parts of a list column, split on the separator, trimmed, blanks dropped. */
     List<String> split(String column, String separator) {
         String v = text(column);

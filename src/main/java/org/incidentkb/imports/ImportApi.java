@@ -26,13 +26,15 @@ public final class ImportApi {
             Instant startedAt,
             Instant finishedAt) {
 
-        static JobView from(ImportJob j) {
+        /** The job as seen at {@code now}: one whose process stopped mid-run reads as FAILED at once. */
+        static JobView from(ImportJob j, Instant now) {
+            boolean abandoned = j.isAbandoned(now);
             Instant end = j.getFinishedAt() != null ? j.getFinishedAt() : j.getHeartbeatAt();
             double seconds = j.getStartedAt() == null ? 0
                     : Math.max(0.001, Duration.between(j.getStartedAt(), end).toMillis() / 1000.0);
             Double rate = seconds == 0 ? null : Math.round(j.getRowsRead() / seconds * 10) / 10.0;
             Long left = null;
-            if (j.getState() == ImportJob.State.RUNNING && j.getBytesRead() > 0) {
+            if (!abandoned && j.getState() == ImportJob.State.RUNNING && j.getBytesRead() > 0) {
                 double bytesPerSecond = j.getBytesRead() / seconds;
                 left = Math.round((j.getBytesTotal() - j.getBytesRead()) / bytesPerSecond);
             } else if (j.getState() == ImportJob.State.DONE) {
@@ -40,11 +42,13 @@ public final class ImportApi {
             }
             Double percent = j.getBytesTotal() == 0 ? 100.0
                     : Math.round(1000.0 * j.getBytesRead() / j.getBytesTotal()) / 10.0;
-            return new JobView(j.getId(), j.getFormat().param, j.getState(), j.getCharset(),
+            return new JobView(j.getId(), j.getFormat().param, abandoned ? ImportJob.State.FAILED : j.getState(),
+                    j.getCharset(),
                     new Progress(j.getRowsRead(), j.getBytesRead(), j.getBytesTotal(), percent, rate, left),
                     new Report(j.getRowsRead(), j.getCreated(), j.getUpdated(), j.getSkipped(), j.getFailed(),
                             List.copyOf(j.getErrors())),
-                    j.getMessage(), j.getCreatedAt(), j.getStartedAt(), j.getFinishedAt());
+                    abandoned ? ImportJob.INTERRUPTED : j.getMessage(), j.getCreatedAt(), j.getStartedAt(),
+                    j.getFinishedAt());
         }
     }
 

@@ -22,6 +22,12 @@ public class ImportJob {
     /** At most this many row errors are kept; the count of failed rows goes on. */
     public static final int MAX_ERRORS = 1000;
 
+    /** A running job whose heartbeat (saved after every batch) is older than this died with its process. */
+    public static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+
+    public static final String INTERRUPTED = "Interrupted: the process running the import stopped. Run the same "
+            + "import again; rows already written are recognised by their external references.";
+
     public enum State {
         QUEUED, RUNNING, DONE, FAILED
     }
@@ -96,6 +102,11 @@ public class ImportJob {
             }
         }
         heartbeatAt = now;
+    }
+
+    /** Whether the job is marked running but its process stopped (its heartbeat is too old). */
+    public boolean isAbandoned(Instant now) {
+        return state == State.RUNNING && heartbeatAt.isBefore(now.minus(ABANDONED_AFTER));
     }
 
     public void start(Instant now) {

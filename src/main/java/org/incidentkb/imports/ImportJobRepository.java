@@ -18,8 +18,7 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
     /** Marks as failed the jobs still running whose heartbeat stopped before {@code before} (their process died). */
     public int failAbandoned(Instant before, Instant now) {
         return update("state = ?1, message = ?2, finishedAt = ?3 where state in ?4 and heartbeatAt < ?5",
-                ImportJob.State.FAILED, "Interrupted: the process running the import stopped. Run the same import "
-                        + "again; rows already written are recognised by their external references.",
-                now, List.of(ImportJob.State.QUEUED, ImportJob.State.RUNNING), before);
+                ImportJob.State.FAILED, ImportJob.INTERRUPTED,
+                now, List.of(ImportJob.State.RUNNING), before);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,8 +43,6 @@ import org.jboss.logging.Logger;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    /** A job whose heartbeat is older than this is taken to have died with its process. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final ImportJobRepository jobs;
     private final ImportWriter writer;
@@ -73,7 +70,7 @@ public class ImportService {
 
     void onStart(@Observes StartupEvent event) {
         Instant now = Timestamps.now();
-        int abandoned = failAbandoned(now.minus(ABANDONED_AFTER), now);
+        int abandoned = failAbandoned(now.minus(ImportJob.ABANDONED_AFTER), now);
         if (abandoned > 0) {
             LOG.warnf("Marked %d import job(s) as failed: their process stopped while they ran", abandoned);
         }
@@ -123,13 +120,13 @@ public class ImportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<JobView> get(String id) {
-        return jobs.findByIdOptional(id).map(JobView::from);
+        return jobs.findByIdOptional(id).map(j -> JobView.from(j, Timestamps.now()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Slice<JobView> recent(Paging paging) {
         var query = jobs.recent();
-        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(JobView::from).toList(),
+        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(j -> JobView.from(j, Timestamps.now())).toList(),
                 query.count());
     }
 
@@ -192,6 +189,9 @@ public class ImportService {
                 }
             } catch (ProblemException e) {
                 errors.add(new RowError(draft.line(), e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Import row at line %d: its actors or sources could not be stored", draft.line());
+                errors.add(new RowError(draft.line(), "its actors or sources could not be stored"));
             }
         }
         ImportWriter.Outcome outcome = write(ready);
@@ -251,17 +251,7 @@ public class ImportService {
     private RowMapper mapper(ImportFormat format) {
         return switch (format) {
             case GTD -> new GtdMapper();
-            case ACLED -> new AcledMapper(new AcledMapper.TaxonomyCheck() {
-                @Override
-                public boolean isCategory(String code) {
-                    return eventTypes.isCategory(code);
-                }
-
-                @Override
-                public boolean isType(String code) {
-                    return eventTypes.isType(code);
-                }
-            });
+            case ACLED -> new AcledMapper(eventTypes::isCategory, eventTypes::isType);
             case UCDP_GED -> new UcdpMapper();
             case NDJSON -> null;
         };

@@ -3,13 +3,18 @@ package org.incidentkb.imports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.incidentkb.actor.Actor;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.ProblemException;
 import org.incidentkb.source.SourceApi.SourceInput;
 import org.incidentkb.source.SourceService;
 
@@ -24,11 +29,13 @@ public class ReferenceStore {
     private final EntityManager em;
     private final ActorService actors;
     private final SourceService sources;
+    private final Validator validator;
 
-    public ReferenceStore(EntityManager em, ActorService actors, SourceService sources) {
+    public ReferenceStore(EntityManager em, ActorService actors, SourceService sources, Validator validator) {
         this.em = em;
         this.actors = actors;
         this.sources = sources;
+        this.validator = validator;
     }
 
     /** Actor ids by lower-cased name and alias; a name wins over another actor's alias. */
@@ -63,13 +70,25 @@ public class ReferenceStore {
         return keys;
     }
 
+    /** Creates an actor a row names; a name the model refuses (too long, blank) fails that row only. */
     public long createActor(Draft.ActorHint hint) {
-        return actors.create(new ActorInput(hint.name(), List.of(), hint.kind(), hint.countryCode(), null, null,
-                List.of(), List.of(), null)).id();
+        ActorInput input = new ActorInput(hint.name(), List.of(), hint.kind(), hint.countryCode(), null, null,
+                List.of(), List.of(), null);
+        requireValid("actor '" + Columns.clip(hint.name(), 60) + "'", validator.validate(input));
+        return actors.create(input).id();
     }
 
+    /** Creates a source a row cites; one the model refuses fails that row only. */
     public long createSource(SourceInput input) {
+        requireValid("source '" + Columns.clip(input.publisher(), 60) + "'", validator.validate(input));
         return sources.create(input).id();
+    }
+
+    private static void requireValid(String what, Set<? extends ConstraintViolation<?>> violations) {
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest("cannot create " + what + ": " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
     }
 
     static String actorKey(String name) {

@@ -33,10 +33,7 @@ final class UcdpMapper implements RowMapper {
     public Draft map(Map<String, String> row, long line) {
         Columns c = new Columns(row);
         String id = c.required("id");
-        LocalDate start = c.date("date_start");
-        if (start == null) {
-            throw new Columns.RowException("date_start is required");
-        }
+        LocalDate start = c.requiredDate("date_start");
         LocalDate end = c.date("date_end");
         if (end != null && end.isBefore(start)) {
             throw new Columns.RowException("date_end " + end + " is before date_start " + start);

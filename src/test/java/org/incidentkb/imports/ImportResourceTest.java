@@ -7,17 +7,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.incidentkb.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,9 @@ import org.junit.jupiter.api.Test;
 /** POST /imports through HTTP with small files written for the tests; each test imports its own copy (ids made unique). */
 @QuarkusTest
 class ImportResourceTest {
+
+    @Inject
+    ImportJobRepository jobs;
 
     private static final String IMPORTS = "/api/v1/imports";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -308,6 +316,42 @@ class ImportResourceTest {
         given().when().get(IMPORTS + "/no-such-job").then().statusCode(404).contentType("application/problem+json");
         given().queryParam("page", 0).when().get(IMPORTS).then().statusCode(400).body("errors[0].field", is("page"));
         assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldFailOnlyTheRowWhoseActorTheModelRefuses() {
+        String run = run();
+        String longName = "Group " + "x".repeat(320);
+        String body = """
+                {"title": "Fine %s", "category": "battles", "startDate": "2020-01-01", "actors": [{"actor": {"name": "Fine group %s"}, "role": "PERPETRATOR"}], "externalRefs": [{"dataset": "LONG", "externalId": "%s-1"}]}
+                {"title": "Too long %s", "category": "battles", "startDate": "2020-01-01", "actors": [{"actor": {"name": "%s"}, "role": "PERPETRATOR"}], "externalRefs": [{"dataset": "LONG", "externalId": "%s-2"}]}
+                """.formatted(run, run, run, run, longName, run);
+        post("ndjson", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8))
+                .statusCode(201).body("state", is("DONE"))
+                .body("report.created", is(1)).body("report.failed", is(1))
+                .body("report.errors[0].line", is(2))
+                .body("report.errors[0].message", containsString("cannot create actor"))
+                .body("report.errors[0].message", containsString("size must be between"));
+        incident("LONG:" + run + "-1");
+        given().queryParam("externalRef", "LONG:" + run + "-2").when().get("/api/v1/incidents")
+                .then().statusCode(200).body("total", is(0));
+        given().queryParam("q", "Group xxxx").when().get("/api/v1/actors").then().statusCode(200).body("total", is(0));
+    }
+
+    @Test
+    void shouldShowAJobWhoseProcessStoppedAsFailed() {
+        String id = UUID.randomUUID().toString();
+        Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = new ImportJob(id, ImportFormat.GTD, "windows-1252", 1000, longAgo);
+            job.start(longAgo);
+            jobs.persist(job);
+        });
+        given().when().get(IMPORTS + "/" + id)
+                .then().statusCode(200).body("state", is("FAILED"))
+                .body("message", containsString("Run the same import again"))
+                .body("progress.secondsLeft", nullValue())
+                .body("startedAt", notNullValue());
     }
 
     private static void sleep() {

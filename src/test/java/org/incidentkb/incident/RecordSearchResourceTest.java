@@ -86,9 +86,14 @@ class RecordSearchResourceTest {
                 .then().statusCode(200).body("total", is(2)).body("items.id", contains((int) attacked, (int) hit));
         given().queryParam("role", "TARGET").when().get("/api/v1/actors/" + actor + "/incidents")
                 .then().statusCode(200).body("items.id", contains((int) hit));
-        String csv = given().queryParam("format", "csv").when().get("/api/v1/actors/" + actor + "/incidents")
+        String csv = given().queryParam("format", "csv").queryParam("sort", "title")
+                .when().get("/api/v1/actors/" + actor + "/incidents")
                 .then().statusCode(200).extract().asString();
-        assertThat(csv.split("\r\n")).hasSize(3);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("id,version,title,");
+        assertThat(lines[1]).startsWith(attacked + ",0,Attacked,");
+        assertThat(lines[2]).startsWith(hit + ",0,Hit,");
     }
 
     @Test
