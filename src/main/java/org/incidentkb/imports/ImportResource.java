@@ -105,8 +105,8 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "A page of jobs",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
             content = @Content(schema = @Schema(implementation = JobPage.class)))
-    public Response list(@Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") String size,
+    public Response list(@Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Context UriInfo uri) {
         Params.requireKnown(uri, Set.of("page", "size"));
         Paging paging = Paging.of(Params.integer("page", page, 1, Integer.MAX_VALUE),

@@ -3,6 +3,8 @@ package org.incidentkb.incident;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -17,12 +19,14 @@ public class IncidentQuery {
             "bbox", "near", "radiusKm", "q", "tag", "source", "externalRef", "updatedSince");
 
     @QueryParam("from")
-    @Parameter(description = "Incidents on or after this day (an incident over several days matches when any of its "
+    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"),
+            description = "Incidents on or after this day (an incident over several days matches when any of its "
             + "days is in range)", example = "2024-01-01")
     public String from;
 
     @QueryParam("to")
-    @Parameter(description = "Incidents on or before this day (inclusive)", example = "2024-01-31")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"),
+            description = "Incidents on or before this day (inclusive)", example = "2024-01-31")
     public String to;
 
     @QueryParam("country")
@@ -66,20 +70,24 @@ public class IncidentQuery {
     public List<String> claimStatus;
 
     @QueryParam("minKilled")
-    @Parameter(description = "At least this many killed (best estimate)", example = "1")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At least this many killed (best estimate)", example = "1")
     public String minKilled;
 
     @QueryParam("maxKilled")
-    @Parameter(description = "At most this many killed (best estimate); incidents without a figure do not match",
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At most this many killed (best estimate); incidents without a figure do not match",
             example = "10")
     public String maxKilled;
 
     @QueryParam("minInjured")
-    @Parameter(description = "At least this many injured (best estimate)", example = "1")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At least this many injured (best estimate)", example = "1")
     public String minInjured;
 
     @QueryParam("maxInjured")
-    @Parameter(description = "At most this many injured (best estimate)", example = "50")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At most this many injured (best estimate)", example = "50")
     public String maxInjured;
 
     @QueryParam("bbox")
@@ -93,7 +101,8 @@ public class IncidentQuery {
     public String near;
 
     @QueryParam("radiusKm")
-    @Parameter(description = "Radius around `near` in kilometres, 0 to 20000 (default 25)", example = "30")
+    @Parameter(schema = @Schema(type = SchemaType.NUMBER),
+            description = "Radius around `near` in kilometres, 0 to 20000 (default 25)", example = "30")
     public String radiusKm;
 
     @QueryParam("q")
@@ -114,7 +123,8 @@ public class IncidentQuery {
     public List<String> externalRef;
 
     @QueryParam("updatedSince")
-    @Parameter(description = "The change feed: incidents created, changed or deleted at or after this instant, in "
+    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+            description = "The change feed: incidents created, changed or deleted at or after this instant, in "
             + "update order (oldest first); deleted ones appear as tombstones {id, deleted: true, deletedAt}",
             example = "2024-01-01T00:00:00Z")
     public String updatedSince;

@@ -4,6 +4,8 @@ import jakarta.ws.rs.QueryParam;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** How a list of incidents is ordered, paged and represented. */
@@ -19,11 +21,13 @@ public class ListParams {
     public String sort;
 
     @QueryParam("page")
-    @Parameter(description = "1-based page number (not with after)", example = "1")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "1-based page number (not with after)", example = "1")
     public String page;
 
     @QueryParam("size")
-    @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "Page size, 1 to 500 (default 50)", example = "50")
     public String size;
 
     @QueryParam("after")

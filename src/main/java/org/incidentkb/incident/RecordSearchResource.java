@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -58,12 +59,12 @@ public class RecordSearchResource {
             @QueryParam("channel") List<String> channel,
             @Parameter(description = "CONFIRMED, PLAUSIBLE, DOUBTFUL or UNVERIFIED; repeatable", example = "UNVERIFIED")
             @QueryParam("credibility") List<String> credibility,
-            @Parameter(description = "Statements made on or after this day", example = "2024-01-01")
+            @Parameter(description = "Statements made on or after this day", example = "2024-01-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
-            @Parameter(description = "Statements made on or before this day", example = "2024-01-31")
+            @Parameter(description = "Statements made on or before this day", example = "2024-01-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") String size,
+            @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Context UriInfo uri) {
         Params.requireKnown(uri, Set.of("actor", "stance", "channel", "credibility", "from", "to", "page", "size"));
         Paging paging = paging(page, size);
@@ -86,8 +87,8 @@ public class RecordSearchResource {
                     example = "Abu Taqwa") @QueryParam("q") String q,
             @Parameter(description = "The actor the people belong to, by id, name or alias; repeatable",
                     example = "Harakat al-Nujaba") @QueryParam("affiliation") List<String> affiliation,
-            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") String size,
+            @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Context UriInfo uri) {
         Params.requireKnown(uri, Set.of("category", "q", "affiliation", "page", "size"));
         Paging paging = paging(page, size);

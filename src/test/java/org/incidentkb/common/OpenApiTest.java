@@ -47,6 +47,21 @@ class OpenApiTest {
     }
 
     @Test
+    void shouldTypeTheQueryParametersOfTheIncidentList() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        String parameters = "paths.'/api/v1/incidents'.get.parameters";
+        org.assertj.core.api.Assertions.assertThat(doc.getString(parameters + ".find { it.name == 'size' }.schema.type"))
+                .isEqualTo("integer");
+        org.assertj.core.api.Assertions.assertThat(doc.getString(parameters + ".find { it.name == 'from' }.schema.format"))
+                .isEqualTo("date");
+        org.assertj.core.api.Assertions.assertThat(doc.getString(parameters + ".find { it.name == 'country' }.example"))
+                .isEqualTo("IRQ");
+        org.assertj.core.api.Assertions.assertThat(doc.getList(parameters + ".name")).contains("bbox", "near",
+                "radiusKm", "claimedBy", "updatedSince", "after", "format", "sort");
+    }
+
+    @Test
     void shouldServeSwaggerUi() {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
