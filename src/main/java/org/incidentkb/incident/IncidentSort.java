@@ -101,6 +101,9 @@ public record IncidentSort(List<Order> orders) {
         Set<Key> seen = new HashSet<>();
         for (String part : spec.split(",")) {
             String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
             boolean desc = p.startsWith("-");
             String name = desc || p.startsWith("+") ? p.substring(1) : p;
             Key key = Arrays.stream(Key.values()).filter(k -> k.param.equals(name)).findFirst()
@@ -110,6 +113,9 @@ public record IncidentSort(List<Order> orders) {
                 throw ProblemException.invalid("sort", "'" + name + "' is listed twice");
             }
             orders.add(new Order(key, desc));
+        }
+        if (orders.isEmpty()) {
+            return parse(fallback, fallback);
         }
         if (!seen.contains(Key.ID)) {
             orders.add(new Order(Key.ID, orders.get(orders.size() - 1).descending()));

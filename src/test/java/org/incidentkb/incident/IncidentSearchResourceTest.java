@@ -208,6 +208,8 @@ class IncidentSearchResourceTest {
         assertThat(ids("tag=" + tag + "&sort=-startDate,title")).containsExactly((int) a, (int) b, (int) c);
         assertThat(ids("tag=" + tag + "&sort=-title")).containsExactly((int) c, (int) b, (int) a);
         assertThat(ids("tag=" + tag + "&sort=id")).containsExactly((int) b, (int) a, (int) c);
+        assertThat(ids("tag=" + tag + "&sort=,")).containsExactly((int) a, (int) b, (int) c);
+        assertThat(ids("tag=" + tag + "&sort=title,")).containsExactly((int) a, (int) b, (int) c);
     }
 
     @Test
