@@ -162,7 +162,7 @@ public class ImportService {
             update(id, job -> job.finish(ImportJob.State.FAILED, "Interrupted by a shutdown; run the same import "
                     + "again, rows already written are recognised by their external references", Timestamps.now()));
         } catch (IOException | UncheckedIOException e) {
-            update(id, job -> job.finish(ImportJob.State.FAILED, "The file could not be read: " + e.getMessage(),
+            update(id, job -> job.finish(ImportJob.State.FAILED, "The file could not be read: " + RowReader.message(e),
                     Timestamps.now()));
         } catch (RuntimeException e) {
             String correlation = UUID.randomUUID().toString();

@@ -75,7 +75,7 @@ final class RowReader implements Closeable {
                 return null;
             }
             row = csv.nextValue();
-        } catch (RuntimeException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             if (start == lastUnreadable) {
                 throw new IOException("the file cannot be read as CSV past line " + start + ": " + message(e));
             }
@@ -137,7 +137,8 @@ final class RowReader implements Closeable {
         counted.close();
     }
 
-    private static String message(Throwable e) {
+    /** A parser's message without its location suffix (which names reader classes). */
+    static String message(Throwable e) {
         String m = e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();

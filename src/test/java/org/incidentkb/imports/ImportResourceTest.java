@@ -339,6 +339,20 @@ class ImportResourceTest {
     }
 
     @Test
+    void shouldFailAMalformedCsvRowAloneAndReadOn() throws IOException {
+        String run = run();
+        String[] lines = new String(fixture("acled-sample.csv", run, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                .split("\n");
+        String body = lines[0] + "\n" + lines[1] + ",extra,columns\n" + lines[2] + "\n";
+        post("acled", "text/csv", body.getBytes(StandardCharsets.UTF_8))
+                .statusCode(201).body("state", is("DONE"))
+                .body("report.received", is(2)).body("report.created", is(1)).body("report.failed", is(1))
+                .body("report.errors[0].line", is(2))
+                .body("report.errors[0].message", containsString("Too many entries"));
+        incident("ACLED:IRQ" + run + "2");
+    }
+
+    @Test
     void shouldShowAJobWhoseProcessStoppedAsFailed() {
         String id = UUID.randomUUID().toString();
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
