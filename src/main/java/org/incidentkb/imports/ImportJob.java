@@ -22,7 +22,10 @@ public class ImportJob {
     /** At most this many row errors are kept; the count of failed rows goes on. */
     public static final int MAX_ERRORS = 1000;
 
-    /** A running job whose heartbeat (saved after every batch) is older than this died with its process. */
+    /**
+     * A running or queued job whose heartbeat is older than this died with its process: a running job saves it
+     * after every batch, and with it the heartbeat of the jobs queued behind it in the same process.
+     */
     public static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
 
     public static final String INTERRUPTED = "Interrupted: the process running the import stopped. Run the same "
@@ -104,9 +107,9 @@ public class ImportJob {
         heartbeatAt = now;
     }
 
-    /** Whether the job is marked running but its process stopped (its heartbeat is too old). */
+    /** Whether the job is marked queued or running but its process stopped (its heartbeat is too old). */
     public boolean isAbandoned(Instant now) {
-        return state == State.RUNNING && heartbeatAt.isBefore(now.minus(ABANDONED_AFTER));
+        return (state == State.QUEUED || state == State.RUNNING) && heartbeatAt.isBefore(now.minus(ABANDONED_AFTER));
     }
 
     public void start(Instant now) {

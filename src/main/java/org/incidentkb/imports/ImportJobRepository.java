@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -15,10 +16,18 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
         return findAll(Sort.descending("createdAt").and("id"));
     }
 
-    /** Marks as failed the jobs still running whose heartbeat stopped before {@code before} (their process died). */
+    /**
+     * Marks as failed the jobs still queued or running whose heartbeat stopped before {@code before} (their
+     * process died).
+     */
     public int failAbandoned(Instant before, Instant now) {
         return update("state = ?1, message = ?2, finishedAt = ?3 where state in ?4 and heartbeatAt < ?5",
                 ImportJob.State.FAILED, ImportJob.INTERRUPTED,
-                now, List.of(ImportJob.State.RUNNING), before);
+                now, List.of(ImportJob.State.QUEUED, ImportJob.State.RUNNING), before);
+    }
+
+    /** Saves the heartbeat of jobs waiting in this process's queue, so they do not read as abandoned. */
+    public void keepAlive(Collection<String> queued, Instant now) {
+        update("heartbeatAt = ?1 where id in ?2 and state = ?3", now, queued, ImportJob.State.QUEUED);
     }
 }

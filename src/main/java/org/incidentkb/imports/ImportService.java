@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -51,6 +52,8 @@ public class ImportService {
     private final Validator validator;
     private final ObjectMapper json;
     private final KbConfig config;
+    /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kb-import");
         t.setDaemon(true);
@@ -109,6 +112,7 @@ public class ImportService {
             run(id, format, cs, file);
             return new Accepted(get(id).orElseThrow(), true);
         }
+        queued.add(id);
         runner.submit(() -> run(id, format, cs, file));
         return new Accepted(get(id).orElseThrow(), false);
     }
@@ -132,6 +136,7 @@ public class ImportService {
 
     /** Reads the whole file, writing in batches, and records how it went; never throws. */
     void run(String id, ImportFormat format, Charset charset, Path file) {
+        queued.remove(id);
         update(id, job -> job.start(Timestamps.now()));
         try (RowReader reader = new RowReader(format, file, charset, mapper(format), json)) {
             JobReferences refs = new JobReferences(references);
@@ -199,7 +204,7 @@ public class ImportService {
         errors.sort(Comparator.comparingLong(RowError::line));
         ImportJob.Progress progress = new ImportJob.Progress(reader.rowsRead(), reader.bytesRead(), outcome.created(),
                 outcome.updated(), outcome.skipped() + skipped, List.copyOf(errors));
-        update(id, job -> job.record(progress, Timestamps.now()));
+        record(id, progress);
         drafts.clear();
         errors.clear();
     }
@@ -241,6 +246,16 @@ public class ImportService {
         }
         return found.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
                 .collect(Collectors.joining("; "));
+    }
+
+    /** Saves a job's progress, and the heartbeat of the jobs queued behind it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void record(String id, ImportJob.Progress progress) {
+        Instant now = Timestamps.now();
+        jobs.findById(id).record(progress, now);
+        if (!queued.isEmpty()) {
+            jobs.keepAlive(Set.copyOf(queued), now);
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -23,6 +23,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.incidentkb.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -354,18 +355,37 @@ class ImportResourceTest {
 
     @Test
     void shouldShowAJobWhoseProcessStoppedAsFailed() {
-        String id = UUID.randomUUID().toString();
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
+        String running = UUID.randomUUID().toString();
+        String queued = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob job = new ImportJob(id, ImportFormat.GTD, "windows-1252", 1000, longAgo);
+            ImportJob job = new ImportJob(running, ImportFormat.GTD, "windows-1252", 1000, longAgo);
             job.start(longAgo);
             jobs.persist(job);
+            jobs.persist(new ImportJob(queued, ImportFormat.ACLED, "UTF-8", 1000, longAgo));
+            jobs.persist(new ImportJob(waiting, ImportFormat.ACLED, "UTF-8", 1000, longAgo));
         });
-        given().when().get(IMPORTS + "/" + id)
+        QuarkusTransaction.requiringNew().run(() -> jobs.keepAlive(List.of(waiting), Instant.now()));
+
+        given().when().get(IMPORTS + "/" + running)
                 .then().statusCode(200).body("state", is("FAILED"))
                 .body("message", containsString("Run the same import again"))
                 .body("progress.secondsLeft", nullValue())
                 .body("startedAt", notNullValue());
+        given().when().get(IMPORTS + "/" + queued)
+                .then().statusCode(200).body("state", is("FAILED"))
+                .body("message", containsString("Run the same import again"));
+        given().when().get(IMPORTS + "/" + waiting).then().statusCode(200).body("state", is("QUEUED"));
+
+        int marked = QuarkusTransaction.requiringNew().call(() -> jobs.failAbandoned(
+                Instant.now().minus(ImportJob.ABANDONED_AFTER), Instant.now()));
+        assertThat(marked).isGreaterThanOrEqualTo(2);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(jobs.findById(running).getState()).isEqualTo(ImportJob.State.FAILED);
+            assertThat(jobs.findById(queued).getState()).isEqualTo(ImportJob.State.FAILED);
+            assertThat(jobs.findById(waiting).getState()).isEqualTo(ImportJob.State.QUEUED);
+        });
     }
 
     private static void sleep() {
