@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Keeps JSON bodies small while imports may send large files: the HTTP layer's limit
  * (quarkus.http.limits.max-body-size) is sized for imports, and every other request declaring a larger body
- * than kb.max-request-body is refused with 413 before it is read.
+ * than kb.max-request-body is refused with 413 before it is read. A body of undeclared length (chunked) could
+ * not be held to the limit, so outside imports it is refused with 411 Length Required.
  */
 public class BodyLimit {
 
@@ -21,9 +22,15 @@ public class BodyLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseLargeBodies(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || request.getUriInfo().getPath().startsWith("/imports")) {
+        if (request.getUriInfo().getPath().startsWith("/imports")) {
             return Optional.empty();
+        }
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            String encoding = request.getHeaderString("Transfer-Encoding");
+            return encoding == null || encoding.isBlank() ? Optional.empty()
+                    : refuse(request, 411, "Length required", "Send the body with a Content-Length header (at most "
+                            + limit + " bytes); only imports take bodies of undeclared length");
         }
         try {
             if (Long.parseLong(length.trim()) <= limit) {
@@ -32,9 +39,13 @@ public class BodyLimit {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        Problem problem = new Problem("urn:incident-kb:problem:payload-too-large", "Payload too large", 413,
-                "The request body is larger than " + limit + " bytes", request.getUriInfo().getRequestUri().getRawPath(),
+        return refuse(request, 413, "Payload too large", "The request body is larger than " + limit + " bytes");
+    }
+
+    private static Optional<Response> refuse(ContainerRequestContext request, int status, String title, String detail) {
+        String type = "urn:incident-kb:problem:" + title.toLowerCase().replace(' ', '-');
+        Problem problem = new Problem(type, title, status, detail, request.getUriInfo().getRequestUri().getRawPath(),
                 null, null);
-        return Optional.of(Response.status(413).type(Problem.MEDIA_TYPE).entity(problem).build());
+        return Optional.of(Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build());
     }
 }
