@@ -47,7 +47,7 @@ public class IncidentExport {
             try (Writer writer = writer(format, out)) {
                 Cursor after = start;
                 do {
-                    IncidentSearchService.Result chunk = search.chunk(filter, sort, after, format == Format.GEOJSON);
+                    IncidentSearchService.Result chunk = search.chunk(filter, sort, after);
                     writer.write(chunk.items());
                     after = chunk.nextCursor() == null ? null : Cursor.decode(chunk.nextCursor(), sort);
                 } while (after != null);
@@ -104,7 +104,11 @@ public class IncidentExport {
         }
     }
 
-    /** One FeatureCollection; each incident a Point feature (the items given all have coordinates). */
+    /**
+     * One FeatureCollection; each incident with coordinates a Point feature. Incidents without are skipped here
+     * rather than left out by the query: a "has coordinates" condition would lead the database to walk the
+     * coordinates index instead of the filter's.
+     */
     private final class GeoJsonWriter implements Writer {
         private final JsonGenerator gen;
 

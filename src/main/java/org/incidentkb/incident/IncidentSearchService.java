@@ -140,8 +140,8 @@ public class IncidentSearchService {
      * loaded are released when it returns.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Result chunk(IncidentFilter filter, IncidentSort sort, Cursor after, boolean withCoordinatesOnly) {
-        return page(filter, sort, 0, CHUNK, after, false, withCoordinatesOnly);
+    public Result chunk(IncidentFilter filter, IncidentSort sort, Cursor after) {
+        return page(filter, sort, 0, CHUNK, after, false, false);
     }
 
     private Result slice(Selection selection, IncidentSort sort, int offset, int size, Cursor after, Long total) {
