@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.incidentkb.common.ProblemException;
 
 /** Reads the event taxonomy, and resolves the category and type an incident names. */
@@ -26,6 +28,17 @@ public class EventTypeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<EventTypeViews.CategoryView> category(String code) {
         return categories.findByIdOptional(code).map(EventTypeViews.CategoryView::from);
+    }
+
+    /** The codes of every category and type, read once (an import checks each row against them). */
+    @Transactional
+    public Codes codes() {
+        return new Codes(categories.listAll().stream().map(EventCategory::getCode).collect(Collectors.toUnmodifiableSet()),
+                types.listAll().stream().map(EventType::getCode).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Category and type codes. */
+    public record Codes(Set<String> categories, Set<String> types) {
     }
 
     public boolean isCategory(String code) {

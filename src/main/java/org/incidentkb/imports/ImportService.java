@@ -138,7 +138,7 @@ public class ImportService {
     void run(String id, ImportFormat format, Charset charset, Path file) {
         queued.remove(id);
         update(id, job -> job.start(Timestamps.now()));
-        try (RowReader reader = new RowReader(format, file, charset, mapper(format), json)) {
+        try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine())) {
             JobReferences refs = new JobReferences(references);
             List<Draft> drafts = new ArrayList<>();
             List<RowError> errors = new ArrayList<>();
@@ -263,10 +263,18 @@ public class ImportService {
         change.accept(jobs.findById(id));
     }
 
+    /** An NDJSON line holds one incident, so it may be as long as a request body may be. */
+    private int maxLine() {
+        return (int) Math.min(Integer.MAX_VALUE - 8, config.maxRequestBody().asLongValue());
+    }
+
     private RowMapper mapper(ImportFormat format) {
         return switch (format) {
             case GTD -> new GtdMapper();
-            case ACLED -> new AcledMapper(eventTypes::isCategory, eventTypes::isType);
+            case ACLED -> {
+                EventTypeService.Codes taxonomy = eventTypes.codes();
+                yield new AcledMapper(taxonomy.categories()::contains, taxonomy.types()::contains);
+            }
             case UCDP_GED -> new UcdpMapper();
             case NDJSON -> null;
         };

@@ -1,6 +1,8 @@
 package org.incidentkb.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
@@ -25,7 +28,9 @@ import org.incidentkb.incident.IncidentApi.IncidentInput;
 /**
  * Reads an import file one row at a time, never the whole file: CSV through Jackson's CSV parser (quoted fields,
  * embedded line breaks and quotes as RFC 4180 has them), NDJSON a line at a time. Each row comes out as a
- * {@link Draft} or as the {@link RowError} that stops it.
+ * {@link Draft} or as the {@link RowError} that stops it. Memory stays bounded whatever the file holds: an NDJSON
+ * line longer than a request body may be is skipped as a failed row, and a CSV field is capped by the parser's
+ * string-length limit.
  */
 final class RowReader implements Closeable {
 
@@ -34,14 +39,18 @@ final class RowReader implements Closeable {
 
     private final Counting counted;
     private final MappingIterator<Map<String, String>> csv;
-    private final BufferedReader lines;
+    private final Lines lines;
     private final RowMapper mapper;
     private final ObjectMapper json;
     private long line;
     private long rows;
     private long lastUnreadable = -1;
 
-    RowReader(ImportFormat format, Path file, Charset charset, RowMapper mapper, ObjectMapper json) throws IOException {
+    /**
+     * @param maxLine the longest NDJSON line read, in characters; a longer one fails as a row
+     */
+    RowReader(ImportFormat format, Path file, Charset charset, RowMapper mapper, ObjectMapper json, int maxLine)
+            throws IOException {
         this.counted = new Counting(Files.newInputStream(file));
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -53,7 +62,7 @@ final class RowReader implements Closeable {
             this.lines = null;
         } else {
             this.csv = null;
-            this.lines = reader;
+            this.lines = new Lines(reader, maxLine);
         }
     }
 
@@ -96,13 +105,17 @@ final class RowReader implements Closeable {
     private Object nextJson() throws IOException {
         String text;
         do {
-            text = lines.readLine();
+            text = lines.next();
             line++;
             if (text == null) {
                 return null;
             }
         } while (text.isBlank());
         rows++;
+        if (lines.tooLong()) {
+            return new RowError(line, "the line is longer than " + lines.max + " characters; NDJSON holds one "
+                    + "incident per line (a JSON array is not NDJSON)");
+        }
         try {
             JsonNode node = json.readTree(text);
             if (!node.isObject()) {
@@ -139,12 +152,74 @@ final class RowReader implements Closeable {
 
     /** A parser's message without its location suffix (which names reader classes). */
     static String message(Throwable e) {
+        if (e instanceof StreamConstraintsException) {
+            return "a value is longer than the " + StreamReadConstraints.defaults().getMaxStringLength()
+                    + " characters allowed (is a quote left open?)";
+        }
         String m = e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();
         }
         int cut = m.indexOf("\n at [");
         return cut > 0 ? m.substring(0, cut) : m.lines().findFirst().orElse(m);
+    }
+
+    /** Lines of text, each at most {@code max} characters kept: a longer one is read through and flagged. */
+    private static final class Lines implements Closeable {
+        private final Reader in;
+        private final int max;
+        private final char[] buffer = new char[1 << 16];
+        private int position;
+        private int limit;
+        private boolean tooLong;
+
+        Lines(Reader in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        /** The next line without its line break (its first {@code max} characters), or null at the end. */
+        String next() throws IOException {
+            StringBuilder text = new StringBuilder();
+            tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = Math.max(in.read(buffer, 0, buffer.length), 0);
+                    position = 0;
+                    if (limit == 0) {
+                        return any ? withoutCarriageReturn(text) : null;
+                    }
+                }
+                any = true;
+                int end = position;
+                while (end < limit && buffer[end] != '\n') {
+                    end++;
+                }
+                int take = Math.min(end - position, max - text.length());
+                text.append(buffer, position, take);
+                tooLong |= end - position > take;
+                position = end < limit ? end + 1 : end;
+                if (end < limit) {
+                    return withoutCarriageReturn(text);
+                }
+            }
+        }
+
+        /** Whether the line last returned was cut at {@code max} characters. */
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        private static String withoutCarriageReturn(StringBuilder text) {
+            int n = text.length();
+            return n > 0 && text.charAt(n - 1) == '\r' ? text.substring(0, n - 1) : text.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Counts the bytes read from the file, for progress and the estimate of time left. */

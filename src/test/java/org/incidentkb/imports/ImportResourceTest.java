@@ -38,6 +38,60 @@ class ImportResourceTest {
     private static final String IMPORTS = "/api/v1/imports";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+    @Test
+    void shouldFailAnNdjsonLineLongerThanARequestBodyAloneWithoutHoldingIt() {
+        String run = run();
+        String array = "[" + "{\"title\": \"not one incident per line\"},".repeat(400_000) + "{}]\n";
+        String body = array + """
+                {"title": "After %s", "category": "battles", "startDate": "2020-01-01"}
+                """.formatted(run);
+        String location = post("ndjson", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8))
+                .statusCode(202).extract().header("Location");
+
+        JsonPath job = finished(location);
+        assertThat(job.getString("state")).isEqualTo("DONE");
+        assertThat(job.getInt("report.received")).isEqualTo(2);
+        assertThat(job.getInt("report.created")).isEqualTo(1);
+        assertThat(job.getInt("report.failed")).isEqualTo(1);
+        assertThat(job.getLong("report.errors[0].line")).isEqualTo(1);
+        assertThat(job.getString("report.errors[0].message")).contains("longer than 10485760 characters")
+                .contains("a JSON array is not NDJSON");
+        given().queryParam("q", "After " + run).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("total", is(1));
+    }
+
+    @Test
+    void shouldFailACsvRowWithAQuoteLeftOpenWithAPlainMessageInABackgroundJob() throws IOException {
+        String run = run();
+        String[] lines = new String(fixture("acled-sample.csv", run, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                .split("\n");
+        String body = lines[0] + "\n" + lines[1] + "\n\"" + "z".repeat(21_000_000) + "\n";
+        String location = post("acled", "text/csv", body.getBytes(StandardCharsets.UTF_8))
+                .statusCode(202).extract().header("Location");
+
+        JsonPath job = finished(location);
+        assertThat(job.getString("state")).as(job.prettify()).isEqualTo("DONE");
+        assertThat(job.getInt("report.created")).as(job.prettify()).isEqualTo(1);
+        assertThat(job.getInt("report.failed")).isEqualTo(1);
+        assertThat(job.getLong("report.errors[0].line")).isEqualTo(3);
+        assertThat(job.getString("report.errors[0].message")).contains("longer than the 20000000 characters allowed")
+                .contains("quote left open").doesNotContain("StreamReadConstraints");
+        incident("ACLED:IRQ" + run + "1");
+    }
+
+    /** Polls a job until it ends. */
+    private static JsonPath finished(String location) {
+        JsonPath job = null;
+        for (int attempt = 0; attempt < 400; attempt++) {
+            job = given().when().get(location).then().statusCode(200).extract().jsonPath();
+            if (job.getString("state").equals("DONE") || job.getString("state").equals("FAILED")) {
+                return job;
+            }
+            sleep();
+        }
+        return job;
+    }
+
     /** A fixture with {run} replaced by a value no other test uses, in the fixture's own charset. */
     static byte[] fixture(String name, String run, Charset charset) throws IOException {
         try (InputStream in = ImportResourceTest.class.getResourceAsStream("/imports/" + name)) {
@@ -281,14 +335,7 @@ class ImportResourceTest {
                 .body("id", notNullValue()).body("progress.bytesTotal", is(body.length()))
                 .extract().header("Location");
 
-        JsonPath job = null;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            job = given().when().get(location).then().statusCode(200).extract().jsonPath();
-            if (job.getString("state").equals("DONE") || job.getString("state").equals("FAILED")) {
-                break;
-            }
-            sleep();
-        }
+        JsonPath job = finished(location);
         assertThat(job.getString("state")).isEqualTo("DONE");
         assertThat(job.getInt("report.created")).isEqualTo(rows);
         assertThat(job.getInt("progress.rowsRead")).isEqualTo(rows);
