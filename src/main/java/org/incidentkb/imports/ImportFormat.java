@@ -9,20 +9,23 @@ import org.incidentkb.common.ProblemException;
 
 /** The files an import reads, with the dataset name their external references carry and their usual charset. */
 public enum ImportFormat {
-    GTD("gtd", "GTD", Charset.forName("windows-1252")),
-    ACLED("acled", "ACLED", StandardCharsets.UTF_8),
-    UCDP_GED("ucdp-ged", "UCDP", StandardCharsets.UTF_8),
-    NDJSON("ndjson", null, StandardCharsets.UTF_8);
+    GTD("gtd", "GTD", "eventid", Charset.forName("windows-1252")),
+    ACLED("acled", "ACLED", "event_id_cnty", StandardCharsets.UTF_8),
+    UCDP_GED("ucdp-ged", "UCDP", "id", StandardCharsets.UTF_8),
+    NDJSON("ndjson", null, null, StandardCharsets.UTF_8);
 
     public final String param;
     /** The dataset of the external references this format's rows carry (NDJSON rows carry their own). */
     public final String dataset;
+    /** The CSV column holding the row's id in the dataset, which every export of the format has. */
+    public final String idColumn;
     /** The charset used when the request's Content-Type names none (the GTD is distributed in Windows-1252). */
     public final Charset defaultCharset;
 
-    ImportFormat(String param, String dataset, Charset defaultCharset) {
+    ImportFormat(String param, String dataset, String idColumn, Charset defaultCharset) {
         this.param = param;
         this.dataset = dataset;
+        this.idColumn = idColumn;
         this.defaultCharset = defaultCharset;
     }
 

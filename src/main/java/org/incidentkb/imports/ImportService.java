@@ -113,7 +113,7 @@ public class ImportService {
             return new Accepted(get(id).orElseThrow(), true);
         }
         queued.add(id);
-        runner.submit(() -> run(id, format, cs, file));
+        runner.execute(() -> run(id, format, cs, file)); // not submit: an Error must reach the thread's handler and the log
         return new Accepted(get(id).orElseThrow(), false);
     }
 

@@ -37,6 +37,7 @@ final class RowReader implements Closeable {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
+    private final ImportFormat format;
     private final Counting counted;
     private final MappingIterator<Map<String, String>> csv;
     private final Lines lines;
@@ -55,6 +56,8 @@ final class RowReader implements Closeable {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         var reader = new BufferedReader(new InputStreamReader(counted, decoder), 1 << 16);
+        skipByteOrderMark(reader);
+        this.format = format;
         this.mapper = mapper;
         this.json = json;
         if (format.isCsv()) {
@@ -80,7 +83,11 @@ final class RowReader implements Closeable {
         long start = rows == 0 ? 2 : Math.max(csv.getCurrentLocation().getLineNr(), 2);
         Map<String, String> row;
         try {
-            if (!csv.hasNextValue()) {
+            boolean more = csv.hasNextValue();
+            if (rows == 0) {
+                checkHeader();
+            }
+            if (!more) {
                 return null;
             }
             row = csv.nextValue();
@@ -99,6 +106,23 @@ final class RowReader implements Closeable {
             return new RowError(start, e.getMessage());
         } catch (RuntimeException e) {
             return new RowError(start, "the row could not be mapped: " + message(e));
+        }
+    }
+
+    /** A file without the format's id column is another kind of file: refused whole rather than row by row. */
+    private void checkHeader() throws IOException {
+        CsvSchema header = ((CsvParser) csv.getParser()).getSchema();
+        if (header.column(format.idColumn) == null) {
+            throw new IOException("its header has no column '" + format.idColumn + "', which every "
+                    + format.dataset + " export has; is format=" + format.param + " the right one?");
+        }
+    }
+
+    /** Files saved by spreadsheet programs often start with a byte order mark, which is not part of the data. */
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
         }
     }
 

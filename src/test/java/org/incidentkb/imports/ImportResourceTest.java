@@ -79,6 +79,28 @@ class ImportResourceTest {
         incident("ACLED:IRQ" + run + "1");
     }
 
+    @Test
+    void shouldReadAFileStartingWithAByteOrderMarkAndRefuseAFileOfAnotherFormatWhole() throws IOException {
+        String run = run();
+        byte[] acled = fixture("acled-sample.csv", run, StandardCharsets.UTF_8);
+        long before = Fixtures.count("/api/v1/incidents");
+
+        post("gtd", "text/csv", acled).statusCode(201)
+                .body("state", is("FAILED")).body("report.received", is(0)).body("report.created", is(0))
+                .body("message", containsString("no column 'eventid', which every GTD export has"))
+                .body("message", containsString("format=gtd"));
+        assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(before);
+
+        byte[] withMark = new byte[acled.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(acled, 0, withMark, 3, acled.length);
+        post("acled", "text/csv", withMark).statusCode(201)
+                .body("state", is("DONE")).body("report.received", is(6)).body("report.created", is(3));
+        incident("ACLED:IRQ" + run + "1");
+    }
+
     /** Polls a job until it ends. */
     private static JsonPath finished(String location) {
         JsonPath job = null;
