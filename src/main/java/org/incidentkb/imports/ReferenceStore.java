@@ -9,13 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.incidentkb.actor.Actor;
 import org.incidentkb.actor.ActorApi.ActorInput;
+import org.incidentkb.actor.ActorRepository;
 import org.incidentkb.actor.ActorService;
 import org.incidentkb.common.ProblemException;
+import org.incidentkb.source.Source;
 import org.incidentkb.source.SourceApi.SourceInput;
+import org.incidentkb.source.SourceRepository;
 import org.incidentkb.source.SourceService;
 
 /**
@@ -28,12 +32,17 @@ public class ReferenceStore {
 
     private final EntityManager em;
     private final ActorService actors;
+    private final ActorRepository actorRepository;
     private final SourceService sources;
+    private final SourceRepository sourceRepository;
     private final Validator validator;
 
-    public ReferenceStore(EntityManager em, ActorService actors, SourceService sources, Validator validator) {
+    public ReferenceStore(EntityManager em, ActorService actors, ActorRepository actorRepository, SourceService sources,
+            SourceRepository sourceRepository, Validator validator) {
         this.em = em;
         this.actors = actors;
+        this.actorRepository = actorRepository;
+        this.sourceRepository = sourceRepository;
         this.sources = sources;
         this.validator = validator;
     }
@@ -70,18 +79,45 @@ public class ReferenceStore {
         return keys;
     }
 
-    /** Creates an actor a row names; a name the model refuses (too long, blank) fails that row only. */
+    /**
+     * Creates an actor a row names; a name the model refuses (too long, blank) fails that row only. When the name
+     * was taken since the job started (another import, the API), the actor holding it is used.
+     */
     public long createActor(Draft.ActorHint hint) {
         ActorInput input = new ActorInput(hint.name(), List.of(), hint.kind(), hint.countryCode(), null, null,
                 List.of(), List.of(), null);
         requireValid("actor '" + Columns.clip(hint.name(), 60) + "'", validator.validate(input));
-        return actors.create(input).id();
+        try {
+            return actors.create(input).id();
+        } catch (RuntimeException taken) {
+            return named(hint.name()).orElseThrow(() -> taken);
+        }
     }
 
-    /** Creates a source a row cites; one the model refuses fails that row only. */
+    /** The actor with this name (ignoring case), if there is one. */
+    @Transactional
+    Optional<Long> named(String name) {
+        return actorRepository.findByName(name).map(Actor::getId);
+    }
+
+    /**
+     * Creates a source a row cites; one the model refuses fails that row only. When its URL was taken since the job
+     * started, the source holding it is used.
+     */
     public long createSource(SourceInput input) {
         requireValid("source '" + Columns.clip(input.publisher(), 60) + "'", validator.validate(input));
-        return sources.create(input).id();
+        try {
+            return sources.create(input).id();
+        } catch (RuntimeException taken) {
+            Optional<Long> holder = input.url() == null ? Optional.empty() : atUrl(input.url());
+            return holder.orElseThrow(() -> taken);
+        }
+    }
+
+    /** The source with this URL, if there is one. */
+    @Transactional
+    Optional<Long> atUrl(String url) {
+        return sourceRepository.findByUrl(url).map(Source::getId);
     }
 
     private static void requireValid(String what, Set<? extends ConstraintViolation<?>> violations) {
