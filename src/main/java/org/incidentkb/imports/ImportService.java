@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -280,15 +279,39 @@ public class ImportService {
         };
     }
 
+    /** The body in a temporary file; nothing is left behind when the upload breaks off. */
     private Path spool(InputStream body) {
+        Path file;
         try {
             Path dir = config.imports().directory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
             Files.createDirectories(dir);
-            Path file = Files.createTempFile(dir, "kb-import-", ".upload");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            file = Files.createTempFile(dir, "kb-import-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no file could be created for the import", e);
+        }
+        try (var out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = read(body, buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
             return file;
         } catch (IOException e) {
+            delete(file);
             throw new UncheckedIOException("the request body could not be stored for the import", e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    /** Reads the request body; a failure there is the client's upload breaking off, not a fault of the service. */
+    private static int read(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            LOG.debugf(e, "Import upload broke off");
+            throw ProblemException.badRequest("The request body broke off before its end; send the whole file again");
         }
     }
 

@@ -19,8 +19,12 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +103,34 @@ class ImportResourceTest {
         post("acled", "text/csv", withMark).statusCode(201)
                 .body("state", is("DONE")).body("report.received", is(6)).body("report.created", is(3));
         incident("ACLED:IRQ" + run + "1");
+    }
+
+    @Test
+    void shouldLeaveNoSpooledFileWhenAnUploadBreaksOff() throws Exception {
+        Path spool = Path.of("target/import-spool");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/imports?format=ndjson HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n"
+                    + "{\"title\": \"cut short\"}\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int attempt = 0; attempt < 100 && spooled(spool) == 0; attempt++) {
+                sleep();
+            }
+        }
+        for (int attempt = 0; attempt < 100 && spooled(spool) > 0; attempt++) {
+            sleep();
+        }
+        assertThat(spooled(spool)).isZero();
+    }
+
+    private static long spooled(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("kb-import-")).count();
+        }
     }
 
     /** Polls a job until it ends. */
