@@ -40,6 +40,9 @@ class OpenApiTest {
                 }
             }
             Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+            if (operation.containsKey("requestBody") && !path.contains("/imports")) {
+                org.assertj.core.api.Assertions.assertThat(responses.containsKey("411") && responses.containsKey("413")).as(method + " " + path + " documents 411 and 413").isTrue();
+            }
             org.assertj.core.api.Assertions.assertThat(responses.containsKey("500")).as(method + " " + path).isTrue();
             Map<?, ?> serverError = (Map<?, ?>) ((Map<?, ?>) responses.get("500")).get("content");
             org.assertj.core.api.Assertions.assertThat(serverError.containsKey("application/problem+json")).as(method + " " + path).isTrue();
