@@ -67,7 +67,12 @@ public class ImportResource {
             nothing changed. One bad row fails alone and is listed with its line.
 
             A small body (up to 1 MiB by default) is imported before the answer: 201 with the finished job. A larger \
-            one answers 202 at once; follow `Location` to see its progress and, at the end, its report.""")
+            one answers 202 at once; follow `Location` to see its progress and, at the end, its report.
+
+            A leading byte order mark is skipped. A CSV file whose header lacks the format's id column (`eventid`, \
+            `event_id_cnty`, `id`) is another kind of file: the job ends FAILED at once, with a message saying so, \
+            and nothing is written. An NDJSON line longer than a request body may be (10 MB), such as a JSON array \
+            on one line, fails as a row.""")
     @RequestBody(content = {
             @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "ACLED", value = ImportExamples.ACLED)),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.incidentkb.common.ProblemMappers;
 import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.jboss.logging.Logger;
 
 /**
  * Reads an import file one row at a time, never the whole file: CSV through Jackson's CSV parser (quoted fields,
@@ -33,6 +34,8 @@ import org.incidentkb.incident.IncidentApi.IncidentInput;
  * string-length limit.
  */
 final class RowReader implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(RowReader.class);
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -174,16 +177,23 @@ final class RowReader implements Closeable {
         counted.close();
     }
 
-    /** A parser's message without its location suffix (which names reader classes). */
+    /**
+     * What to tell the user about a failure to read: the parser's own message without its location suffix (which
+     * names reader classes), or our own; anything else (a fault of ours, a path on the server) is logged and
+     * told in general terms, so no class name or server detail reaches a client.
+     */
     static String message(Throwable e) {
         if (e instanceof StreamConstraintsException) {
             return "a value is longer than the " + StreamReadConstraints.defaults().getMaxStringLength()
                     + " characters allowed (is a quote left open?)";
         }
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
+        Throwable told = e instanceof JsonProcessingException || e.getClass() == IOException.class ? e
+                : e.getCause() instanceof JsonProcessingException ? e.getCause() : null;
+        if (told == null || told.getMessage() == null) {
+            LOG.warn("Import: a row or file could not be read", e);
+            return "an unexpected error (logged on the server)";
         }
+        String m = told.getMessage();
         int cut = m.indexOf("\n at [");
         return cut > 0 ? m.substring(0, cut) : m.lines().findFirst().orElse(m);
     }

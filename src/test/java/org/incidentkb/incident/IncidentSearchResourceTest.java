@@ -385,16 +385,19 @@ class IncidentSearchResourceTest {
                     "sources": [{"id": %d}], "externalRefs": [{"dataset": "STMT", "externalId": "%s-%d"}]"""
                     .formatted(actor, i, source, actor, source, source, tag, i));
         }
-        long small = statementsFor("tag=" + tag + "&size=2");
-        long large = statementsFor("tag=" + tag + "&size=12");
+        long small = statementsFor("tag=" + tag + "&size=2", 2);
+        long large = statementsFor("tag=" + tag + "&size=12", 12);
         assertThat(large).isEqualTo(small);
         assertThat(large).isLessThanOrEqualTo(16);
     }
 
-    private long statementsFor(String query) {
+    private long statementsFor(String query, int items) {
         var stats = sessionFactory.getStatistics();
         stats.clear();
-        given().when().get(INCIDENTS + "?" + query).then().statusCode(200);
+        given().when().get(INCIDENTS + "?" + query).then().statusCode(200)
+                .body("items", hasSize(items)).body("total", is(12))
+                .body("items.casualties.flatten().names.flatten().name", hasSize(items))
+                .body("items.claims.flatten()", hasSize(items));
         return stats.getPrepareStatementCount();
     }
 
