@@ -3,6 +3,7 @@ package org.incidentkb.actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorApi.ActorView;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
@@ -46,6 +48,7 @@ import org.incidentkb.common.ProblemException;
         schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.READER)
 public class ActorResource {
 
     private final ActorService service;
@@ -83,6 +86,7 @@ public class ActorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an actor", description = "Names are unique regardless of case; `parent` and "
             + "`backers` must name existing actors (by id, or by name or alias).")
@@ -101,6 +105,7 @@ public class ActorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an actor", description = "Takes the whole actor, e.g. the body a GET returned "
@@ -123,6 +128,7 @@ public class ActorResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an actor", description = "JSON Merge Patch (RFC 7386): fields present "
@@ -146,6 +152,7 @@ public class ActorResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete an actor", description = "Refused with 409 while incidents, claims, casualties or "
             + "other actors refer to it.")

@@ -10,6 +10,10 @@ public interface KbConfig {
 
     DemoData demoData();
 
+    Security security();
+
+    Admin admin();
+
     Imports imports();
 
     /**
@@ -18,6 +22,33 @@ public interface KbConfig {
      */
     @WithDefault("10M")
     io.quarkus.runtime.configuration.MemorySize maxRequestBody();
+
+    interface Security {
+        /** Whether anyone may read; false requires the reader role (or higher) for every read. */
+        @WithDefault("true")
+        boolean publicReads();
+
+        Login login();
+
+        /** Most uploads (imports) read at once; a further one is refused with 503 until one ends. */
+        @WithDefault("4")
+        int maxConcurrentUploads();
+
+        interface Login {
+            /** Failed logins for one user name from one address before further attempts are refused for a while. */
+            @WithDefault("5")
+            int maxFailures();
+
+            /** The first lock time; it doubles with every further failure, up to an hour. */
+            @WithDefault("30s")
+            java.time.Duration lockTime();
+        }
+    }
+
+    interface Admin {
+        /** Password of the admin user created on the first start; a random one is logged when unset. */
+        Optional<String> password();
+    }
 
     interface DemoData {
         /** Load the shipped demo data set on start-up when the database holds no incidents. */

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -22,7 +23,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.hibernate.StaleStateException;
+import org.incidentkb.security.LoginThrottledException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -60,6 +66,33 @@ public class ProblemMappers {
     public Response concurrentUpdate(Exception e, UriInfo uri) {
         return problem(ProblemException.conflict(
                 "The record was changed by another request at the same time; read it again and reapply the change"), uri);
+    }
+
+    private Response throttled(LoginThrottledException e, UriInfo uri) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        return Response.fromResponse(problem(new ProblemException(429, "urn:incident-kb:problem:too-many-logins",
+                "Too many failed logins", "Too many failed logins for this user from this address; try again in "
+                        + seconds + " s", null), uri)).header("Retry-After", seconds).build();
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
+            AuthenticationRedirectException.class })
+    public Response unauthorized(Exception e, UriInfo uri) {
+        if (e.getCause() instanceof LoginThrottledException throttled) {
+            return throttled(throttled, uri);
+        }
+        String detail = e instanceof AuthenticationFailedException
+                ? "Wrong user name or password, or an invalid or expired token"
+                : "Sign in (HTTP Basic with a user of this service, or a bearer JWT) to do this";
+        return Response.fromResponse(problem(new ProblemException(401, "urn:incident-kb:problem:unauthorized",
+                "Unauthorized", detail, null), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"incident-kb\", Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(new ProblemException(403, "urn:incident-kb:problem:forbidden", "Forbidden",
+                "Your roles do not allow this: writes need editor; deletes, imports and users need admin", null), uri);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package org.incidentkb.eventtype;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
@@ -24,6 +26,7 @@ import org.incidentkb.eventtype.EventTypeViews.CategoryView;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.READER)
 public class EventTypeResource {
 
     private static final String EXAMPLE = """

@@ -1,5 +1,6 @@
 package org.incidentkb.imports;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Paging;
@@ -45,6 +47,7 @@ import org.incidentkb.imports.ImportApi.JobView;
         schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
     private final ImportService service;
@@ -54,7 +57,7 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({ Format.CSV_TYPE, Format.NDJSON_TYPE, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM })
+    @Consumes({ Format.CSV_TYPE, Format.NDJSON_TYPE, MediaType.APPLICATION_OCTET_STREAM })
     @Operation(summary = "Import a file", description = """
             Takes the file as the request body (`curl --data-binary @file`), streamed to disk, never held in memory, \
             and imports it row by row. `format`: `gtd` (Global Terrorism Database CSV, Windows-1252 unless the \
@@ -88,8 +91,8 @@ public class ImportResource {
                     examples = @ExampleObject(name = "running", value = ImportExamples.RUNNING)))
     @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The Content-Type is not text/csv, application/x-ndjson, "
-            + "text/plain or application/octet-stream", content = @Content(mediaType = ApiDocs.PROBLEM,
+    @APIResponse(responseCode = "415", description = "The Content-Type is not text/csv, application/x-ndjson "
+            + "or application/octet-stream (text/plain is refused: a cross-site form could send it)", content = @Content(mediaType = ApiDocs.PROBLEM,
                     schema = @Schema(implementation = Problem.class)))
     public Response importFile(
             @Parameter(description = "gtd, acled, ucdp-ged or ndjson", required = true, example = "acled",

@@ -1,5 +1,6 @@
 package org.incidentkb.incident;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.actor.ActorService;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Params;
@@ -31,6 +33,7 @@ import org.incidentkb.common.ProblemException;
 /** The incidents an actor took part in: the incident list narrowed to one actor. */
 @Path("/actors/{id}/incidents")
 @Tag(name = "Actors")
+@RolesAllowed(Roles.READER)
 public class ActorIncidentsResource {
 
     private final IncidentSearchService search;

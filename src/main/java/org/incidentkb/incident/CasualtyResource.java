@@ -3,6 +3,7 @@ package org.incidentkb.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
@@ -47,6 +49,7 @@ import org.incidentkb.incident.IncidentApi.CasualtyView;
         mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.READER)
 public class CasualtyResource {
 
     private static final String WHAT = "Casualty";
@@ -78,6 +81,7 @@ public class CasualtyResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a casualty record", description = "A figure is {low, best, high} or a bare number; "
             + "\"at least four\" is {\"low\": 4, \"best\": 4, \"high\": null}.")
@@ -94,6 +98,7 @@ public class CasualtyResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{cid}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a casualty record", description = "Takes the whole record, e.g. the body a GET "
@@ -116,6 +121,7 @@ public class CasualtyResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{cid}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a casualty record", description = "JSON Merge Patch (RFC 7386).")
@@ -138,6 +144,7 @@ public class CasualtyResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{cid}")
     @Operation(summary = "Delete a casualty record")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -3,6 +3,7 @@ package org.incidentkb.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
@@ -47,6 +49,7 @@ import org.incidentkb.incident.IncidentApi.ClaimView;
         mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.READER)
 public class ClaimResource {
 
     private static final String WHAT = "Claim";
@@ -78,6 +81,7 @@ public class ClaimResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a claim, denial or attribution", description = "`actor` is whom the statement is "
             + "about; `statedBy` who made it when that is someone else (an actor or free text such as \"Pentagon\").")
@@ -94,6 +98,7 @@ public class ClaimResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{claimId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a claim", description = "Takes the whole record, e.g. the body a GET "
@@ -116,6 +121,7 @@ public class ClaimResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{claimId}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a claim", description = "JSON Merge Patch (RFC 7386).")
@@ -138,6 +144,7 @@ public class ClaimResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{claimId}")
     @Operation(summary = "Delete a claim")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -3,6 +3,7 @@ package org.incidentkb.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.Format;
@@ -48,6 +50,7 @@ import org.incidentkb.incident.IncidentApi.IncidentView;
         schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.READER)
 public class IncidentResource {
 
     private final IncidentService service;
@@ -139,6 +142,7 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an incident", description = "Creates the incident with its participants and, "
             + "optionally, its casualty records and claims in one request. References name existing actors (by id, "
@@ -159,6 +163,7 @@ public class IncidentResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an incident", description = "Takes the whole incident, e.g. the body a GET returned "
@@ -184,6 +189,7 @@ public class IncidentResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an incident", description = "JSON Merge Patch (RFC 7386) on the "
@@ -209,6 +215,7 @@ public class IncidentResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete an incident", description = "Deletes the incident with its casualty records and claims.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -237,6 +244,7 @@ public class IncidentResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/sources/{sourceId}")
     @Operation(summary = "Cite a source for an incident", description = "Idempotent: citing a cited source changes nothing.")
     @APIResponse(responseCode = "204", description = "The incident cites the source",
@@ -254,6 +262,7 @@ public class IncidentResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/sources/{sourceId}")
     @Operation(summary = "Stop citing a source for an incident")
     @APIResponse(responseCode = "204", description = "Detached",

@@ -3,6 +3,7 @@ package org.incidentkb.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.source.SourceApi.SourceInput;
 import org.incidentkb.source.SourceApi.SourceView;
+import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
@@ -45,6 +47,7 @@ import org.incidentkb.common.ProblemException;
         schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.READER)
 public class SourceResource {
 
     private final SourceService service;
@@ -82,6 +85,7 @@ public class SourceResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a source", description = "A URL, when given, must not belong to another source.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Rudaw", value = SourceExamples.INPUT)))
@@ -99,6 +103,7 @@ public class SourceResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a source", description = "Takes the whole source, e.g. the body a GET returned "
@@ -121,6 +126,7 @@ public class SourceResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a source", description = "JSON Merge Patch (RFC 7386): fields present "
@@ -144,6 +150,7 @@ public class SourceResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete a source", description = "Refused with 409 while incidents, casualties or claims cite it.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -1,0 +1,65 @@
+package org.incidentkb.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.incidentkb.common.KbConfig;
+
+/**
+ * Slows password guessing: after kb.security.login.max-failures failed logins for one user name from one client
+ * address, further attempts from there are refused without checking the password, for a lock time that doubles
+ * with each further failure (up to an hour). A success clears the count. Keyed by name and address together, so a
+ * guesser cannot lock the real user out from elsewhere. Memory is bounded: stale entries are dropped.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private static final int MAX_ENTRIES = 100_000;
+    private static final Duration MAX_LOCK = Duration.ofHours(1);
+
+    private final int maxFailures;
+    private final Duration lock;
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    public LoginThrottle(KbConfig config) {
+        this.maxFailures = config.security().login().maxFailures();
+        this.lock = config.security().login().lockTime();
+    }
+
+    record Failures(int count, Instant lockedUntil) {
+    }
+
+    /** How long the key is still locked; zero when it may try. */
+    public Duration lockedFor(String key, Instant now) {
+        Failures f = failures.get(key);
+        if (f == null || f.lockedUntil() == null || !f.lockedUntil().isAfter(now)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, f.lockedUntil());
+    }
+
+    public void failed(String key, Instant now) {
+        if (failures.size() >= MAX_ENTRIES) {
+            failures.values().removeIf(f -> f.lockedUntil() == null || f.lockedUntil().isBefore(now));
+        }
+        failures.compute(key, (k, f) -> {
+            int count = f == null ? 1 : f.count() + 1;
+            if (count < maxFailures) {
+                return new Failures(count, null);
+            }
+            long factor = 1L << Math.min(count - maxFailures, 20);
+            Duration wait = lock.multipliedBy(factor);
+            return new Failures(count, now.plus(wait.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : wait));
+        });
+    }
+
+    public void succeeded(String key) {
+        failures.remove(key);
+    }
+
+    public static String key(String username, String address) {
+        return username.toLowerCase(java.util.Locale.ROOT) + "|" + address;
+    }
+}

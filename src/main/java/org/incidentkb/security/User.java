@@ -1,0 +1,107 @@
+package org.incidentkb.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.incidentkb.common.Timestamps;
+
+/** A user who signs in with HTTP Basic: a name, a bcrypt hash of the password (never the password) and roles. */
+@Entity
+@Table(name = "kb_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "kb_user_seq")
+    @SequenceGenerator(name = "kb_user_seq", sequenceName = "kb_user_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private long version;
+
+    private String username;
+
+    @Column(name = "username_key")
+    private String usernameKey;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    /** Comma-separated role names. */
+    private String roles;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Timestamps.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Timestamps.now();
+    }
+
+    public static String key(String username) {
+        return username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username.trim();
+        this.usernameKey = key(username);
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public Set<String> getRoles() {
+        return roles == null || roles.isBlank() ? Set.of()
+                : Arrays.stream(roles.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public void setRoles(Set<String> roles) {
+        this.roles = Roles.ALL.stream().filter(roles::contains).collect(Collectors.joining(","));
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,143 @@
+package org.incidentkb.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.incidentkb.common.ETags;
+import org.incidentkb.common.Paging;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.security.UserApi.PasswordChange;
+import org.incidentkb.security.UserApi.UserInput;
+import org.incidentkb.security.UserApi.UserView;
+
+/** Users and their roles; passwords are stored only as bcrypt hashes. */
+@ApplicationScoped
+public class UserService {
+
+    private final UserRepository users;
+    private final VerifiedLogins verified;
+
+    public UserService(UserRepository users, VerifiedLogins verified) {
+        this.users = users;
+        this.verified = verified;
+    }
+
+    public Paging.Slice<UserView> list(Paging paging) {
+        var query = users.findAll(io.quarkus.panache.common.Sort.by("usernameKey"));
+        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(UserView::from).toList(),
+                query.count());
+    }
+
+    public Optional<UserView> get(long id) {
+        return users.findByIdOptional(id).map(UserView::from);
+    }
+
+    public Optional<UserView> byName(String username) {
+        return users.findByName(username).map(UserView::from);
+    }
+
+    @Transactional
+    public UserView create(UserInput input) {
+        if (users.findByName(input.username()).isPresent()) {
+            throw ProblemException.conflict("A user named '" + input.username().trim() + "' already exists");
+        }
+        User user = new User();
+        user.setUsername(input.username());
+        user.setPasswordHash(BcryptUtil.bcryptHash(input.password()));
+        user.setRoles(names(input.roles()));
+        users.persist(user);
+        users.flush();
+        return UserView.from(user);
+    }
+
+    /** Creates a user unless one of that name exists; for the first start. Returns whether it created one. */
+    @Transactional
+    public boolean createIfAbsent(String username, String password, Set<String> roles) {
+        if (users.count() > 0) {
+            return false;
+        }
+        User user = new User();
+        user.setUsername(username);
+        user.setPasswordHash(BcryptUtil.bcryptHash(password));
+        user.setRoles(roles);
+        users.persist(user);
+        users.flush();
+        return true;
+    }
+
+    @Transactional
+    public Optional<UserView> setRoles(long id, UserApi.RolesInput input, Long ifMatch) {
+        Optional<User> found = users.findByIdOptional(id);
+        found.ifPresent(user -> {
+            ETags.check("User " + id, ifMatch, input.version(), user.getVersion());
+            Set<String> roles = names(input.roles());
+            if (user.getRoles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)) {
+                requireAnotherAdmin(user);
+            }
+            user.setRoles(roles);
+            users.flush();
+            verified.forgetAll();
+        });
+        return found.map(UserView::from);
+    }
+
+    @Transactional
+    public boolean delete(long id, Long ifMatch) {
+        Optional<User> found = users.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        User user = found.get();
+        ETags.check("User " + id, ifMatch, null, user.getVersion());
+        if (user.getRoles().contains(Roles.ADMIN)) {
+            requireAnotherAdmin(user);
+        }
+        users.delete(user);
+        verified.forgetAll();
+        return true;
+    }
+
+    /** Changes the signed-in user's password after checking the current one. */
+    @Transactional
+    public void changePassword(String username, PasswordChange change) {
+        User user = users.findByName(username).orElseThrow(() -> new ProblemException(403,
+                "urn:incident-kb:problem:forbidden", "Forbidden",
+                "Only users of this service (HTTP Basic) have a password to change here", null));
+        if (!BcryptUtil.matches(change.currentPassword(), user.getPasswordHash())) {
+            throw ProblemException.invalid("currentPassword", "is not the current password");
+        }
+        user.setPasswordHash(BcryptUtil.bcryptHash(change.newPassword()));
+        verified.forgetAll();
+    }
+
+    /** The user's roles when the password is right; empty otherwise (no such user included). */
+    @Transactional
+    public Optional<Set<String>> verify(String username, char[] password) {
+        Optional<User> user = users.findByName(username);
+        if (user.isEmpty()) {
+            // Spend the same time as a real check, so response times do not tell which names exist.
+            BcryptUtil.matches(new String(password), DUMMY_HASH);
+            return Optional.empty();
+        }
+        return BcryptUtil.matches(new String(password), user.get().getPasswordHash())
+                ? Optional.of(user.get().getRoles()) : Optional.empty();
+    }
+
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not a password of anyone");
+
+    private void requireAnotherAdmin(User user) {
+        long admins = users.stream("roles like ?1", "%" + Roles.ADMIN + "%").filter(u -> !u.getId().equals(user.getId()))
+                .count();
+        if (admins == 0) {
+            throw ProblemException.conflict("User " + user.getUsername() + " is the last admin; make another user "
+                    + "admin first");
+        }
+    }
+
+    private static Set<String> names(Set<UserApi.Role> roles) {
+        return roles.stream().map(Enum::name).collect(Collectors.toSet());
+    }
+}

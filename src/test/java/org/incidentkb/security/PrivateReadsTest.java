@@ -1,0 +1,33 @@
+package org.incidentkb.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(PrivateReadsTest.PrivateReads.class)
+class PrivateReadsTest {
+
+    public static class PrivateReads implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kb.security.public-reads", "false");
+        }
+    }
+
+    @Test
+    void shouldRequireTheReaderRoleForReadsWhenConfigured() {
+        given().auth().none().when().get("/api/v1/incidents/1").then().statusCode(401)
+                .contentType("application/problem+json").body("status", is(401));
+        given().auth().none().when().get("/api/v1/stats/incidents").then().statusCode(401);
+        String reader = SecurityTest.user("reader");
+        given().auth().preemptive().basic(reader, "a-long-enough-password").when().get("/api/v1/incidents/1").then()
+                .statusCode(200).body("id", is(1));
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+}
