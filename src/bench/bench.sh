@@ -57,7 +57,7 @@ FRESH=0
 log "starting the service (H2 file $DATA/kb.mv.db, -Xmx512m)"
 t0=$(now_ms)
 start_app() {
-    QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;CACHE_SIZE=65536" \
+    QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;CACHE_SIZE=65536;WRITE_DELAY=0" \
         KB_DEMO_DATA_ENABLED=false java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
     APP_PID=$!
     until curl -sf -o /dev/null "$API/event-types"; do

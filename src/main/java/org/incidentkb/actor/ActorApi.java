@@ -1,5 +1,6 @@
 package org.incidentkb.actor;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,17 +21,18 @@ public final class ActorApi {
 
     @Schema(name = "ActorInput", description = "An actor as written by a client. Read-only fields of the read "
             + "representation are ignored, so a GET body can be sent back with PUT.")
+    @JsonIgnoreProperties({ "id", "country", "createdAt", "updatedAt" })
     public record ActorInput(
             @NotBlank @Size(max = 300) @Schema(description = "Unique name (case-insensitive)", example = "Kataib Hezbollah") String name,
             @Schema(description = "Other names the actor is known by; searchable", example = "[\"KH\", \"Hezbollah Brigades\"]")
-            List<@NotBlank @Size(max = 300) String> aliases,
+            @Size(max = 100) List<@NotBlank @Size(max = 300) String> aliases,
             @NotNull @Schema(description = "What sort of party the actor is", example = "MILITIA") ActorKind kind,
             @CountryCode @Schema(description = "ISO 3166-1 alpha-3 code of the actor's home country", example = "IRQ") String countryCode,
             @Size(max = 4000) @Schema(description = "Free-text description") String description,
             @Valid @Schema(description = "Umbrella group or organisation the actor belongs to", example = "{\"id\": 8}") Ref parent,
             @Schema(description = "Actors that back this one (e.g. a state sponsor)", example = "[{\"id\": 3}]")
-            List<@NotNull @Valid Ref> backers,
-            @Schema(description = "Listings by governments or bodies") List<@NotNull @Valid Designation> designations,
+            @Size(max = 50) List<@NotNull @Valid Ref> backers,
+            @Schema(description = "Listings by governments or bodies") @Size(max = 100) List<@NotNull @Valid Designation> designations,
             @Schema(description = "The version this write is based on; a stale one is refused with 409", example = "0") Long version) {
 
         public List<String> aliasesOrEmpty() {

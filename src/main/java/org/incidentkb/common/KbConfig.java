@@ -12,6 +12,12 @@ public interface KbConfig {
 
     Security security();
 
+    /**
+     * This instance's name, kept across restarts (the host or container name by default); import jobs carry it so
+     * a restarted instance fails its own interrupted jobs at once.
+     */
+    Optional<String> instanceId();
+
     Admin admin();
 
     Imports imports();

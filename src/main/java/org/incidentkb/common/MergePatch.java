@@ -39,7 +39,7 @@ public class MergePatch {
         } catch (JsonProcessingException e) {
             throw ProblemMappers.unreadable(e);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("The patched record cannot be read: " + e.getMessage());
+            throw ProblemException.badRequest("The patched record cannot be read");
         }
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {

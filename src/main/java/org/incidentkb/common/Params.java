@@ -57,6 +57,14 @@ public final class Params {
         return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
     }
 
+    /** A value as echoed in an error message: at most 60 characters, so a huge bad value is not sent back. */
+    public static String clip(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

@@ -14,11 +14,17 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail, null, false, false);
+        super(cap(detail, 1000), null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
-        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.errors = errors == null || errors.isEmpty() ? null : errors.stream()
+                .map(e -> new Problem.FieldError(cap(e.field(), 200), cap(e.message(), 500))).toList();
+    }
+
+    /** Bounds what an error message can carry, so no request value is echoed back at length. */
+    private static String cap(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     public static ProblemException notFound(String what, Object id) {

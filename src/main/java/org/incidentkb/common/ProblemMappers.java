@@ -62,10 +62,34 @@ public class ProblemMappers {
         return problem(unreadable((JsonProcessingException) e), uri);
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response concurrentUpdate(Exception e, UriInfo uri) {
+    /**
+     * Another request changed (or deleted) the record between this one's read and its write. With If-Match the
+     * client's precondition no longer holds: 412, as if it had arrived a moment later; otherwise 409.
+     */
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class,
+            jakarta.persistence.EntityNotFoundException.class })
+    public Response concurrentUpdate(Exception e, UriInfo uri, HttpHeaders headers) {
+        if (headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            return problem(new ProblemException(412, "urn:incident-kb:problem:precondition-failed",
+                    "Precondition failed", "The record was changed or deleted by another request at the same time, "
+                            + "so If-Match no longer holds; read it again and reapply the change", null), uri);
+        }
         return problem(ProblemException.conflict(
-                "The record was changed by another request at the same time; read it again and reapply the change"), uri);
+                "The record was changed or deleted by another request at the same time; read it again and reapply "
+                        + "the change"), uri);
+    }
+
+    /**
+     * The database refused a write a concurrent request made impossible after this one checked it: a unique
+     * value (an external reference, a name) taken at the same moment, or a parent record deleted meanwhile.
+     */
+    @ServerExceptionMapper
+    public Response refusedByDatabase(org.hibernate.exception.ConstraintViolationException e, UriInfo uri,
+            HttpHeaders headers) {
+        LOG.debugf(e, "Write refused by a database constraint on %s", path(uri));
+        return problem(ProblemException.conflict("The write conflicts with a change another request made at the "
+                + "same time (a unique value such as an external reference or name was just taken, or a record it "
+                + "refers to was deleted); read the records again and retry"), uri);
     }
 
     private Response throttled(LoginThrottledException e, UriInfo uri) {
@@ -113,7 +137,7 @@ public class ProblemMappers {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, null);
         }
         String detail = switch (status.getStatusCode()) {
             case 400 -> "The request could not be read" + (e.getCause() != null ? ": " + describe(e.getCause()) : "");
@@ -127,7 +151,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Throwable cause = rootPersistenceCause(e);
+        if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+            return refusedByDatabase(violation, uri, headers);
+        }
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                || cause instanceof jakarta.persistence.EntityNotFoundException) {
+            return concurrentUpdate((Exception) cause, uri, headers);
+        }
         if (isPoolExhausted(e)) {
             LOG.warnf("No database connection free for %s; answered 503", path(uri));
             return Response.fromResponse(respond(new Problem("urn:incident-kb:problem:unavailable",
@@ -139,6 +171,17 @@ public class ProblemMappers {
         return respond(new Problem("urn:incident-kb:problem:internal", "Internal server error", 500,
                 "The server failed to handle the request; report the correlation id to the operators",
                 path(uri), null, id));
+    }
+
+    /** The constraint or lock failure inside a wrapper (a rollback, a transaction or a Jackson exception). */
+    private static Throwable rootPersistenceCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException || t instanceof OptimisticLockException
+                    || t instanceof StaleStateException || t instanceof jakarta.persistence.EntityNotFoundException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Whether the failure is the connection pool's timeout: every connection busy (overload, not a bug). */
@@ -158,19 +201,25 @@ public class ProblemMappers {
             if (e instanceof MismatchedInputException) {
                 return ProblemException.badRequest("The request body does not have the expected JSON shape");
             }
-            return ProblemException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            return ProblemException.badRequest("The request body is not valid JSON" + where(e) + ": " + plain(e));
         }
         String field = jsonPath(mapping.getPath());
         String message;
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            message = "'" + format.getValue() + "' is not one of "
+            message = "'" + Params.clip(String.valueOf(format.getValue())) + "' is not one of "
                     + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                             .collect(Collectors.joining(", ", "[", "]"));
         } else if (e instanceof InvalidFormatException format) {
-            message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
-        } else if (e instanceof ValueInstantiationException inst && inst.getCause() != null) {
-            message = inst.getCause().getMessage();
+            message = "'" + Params.clip(String.valueOf(format.getValue())) + "' is not a valid "
+                    + simpleType(format.getTargetType());
+        } else if (e instanceof ValueInstantiationException inst && inst.getCause() instanceof ProblemException p) {
+            message = p.getMessage();
+        } else if (e instanceof ValueInstantiationException inst && inst.getCause() instanceof IllegalArgumentException arg
+                && arg.getMessage() != null) {
+            message = arg.getMessage();
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            message = "unknown field";
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             message = "expected " + simpleType(mismatch.getTargetType());
         } else if (e.getCause() instanceof InputCoercionException) {
@@ -179,6 +228,30 @@ public class ProblemMappers {
             message = "invalid value";
         }
         return ProblemException.invalid(field, message);
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** Jackson's message in plain words: its first sentence, without hints naming its own classes or features. */
+    private static String plain(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        if (message.startsWith("Duplicate field")) {
+            return Params.clip(message.replace("Duplicate field", "the field").replaceAll("[`']", "\"")) + " appears twice";
+        }
+        if (message.contains("Trailing token")) {
+            return "there is more after the JSON value";
+        }
+        int cut = message.indexOf(';');
+        int paren = message.indexOf(" (");
+        if (paren >= 0 && (cut < 0 || paren < cut)) {
+            cut = paren;
+        }
+        String first = cut > 0 ? message.substring(0, cut) : message;
+        first = first.replaceAll("\\(code \\d+\\)", "").replaceAll("[A-Za-z]+Feature\\.[A-Z_]+", "").trim();
+        return Params.clip(first.replace("\n", " ")).replaceAll("\\s+", " ");
     }
 
     private static String simpleType(Class<?> type) {

@@ -73,6 +73,14 @@ public class ImportJob {
     @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
 
+    /** Who submitted the job: the author of the changes it makes in the audit trail. */
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
+    /** The instance running the job (kb.instance-id), so a restart can fail its own dead jobs at once. */
+    @Column(name = "instance_id")
+    private String instanceId;
+
     @ElementCollection
     @CollectionTable(name = "import_error", joinColumns = @JoinColumn(name = "job_id"))
     @OrderColumn(name = "position")
@@ -81,8 +89,11 @@ public class ImportJob {
     protected ImportJob() {
     }
 
-    public ImportJob(String id, ImportFormat format, String charset, long bytesTotal, Instant now) {
+    public ImportJob(String id, ImportFormat format, String charset, long bytesTotal, Instant now, String submittedBy,
+            String instanceId) {
         this.id = id;
+        this.submittedBy = submittedBy;
+        this.instanceId = instanceId;
         this.format = format;
         this.charset = charset;
         this.bytesTotal = bytesTotal;
@@ -192,6 +203,14 @@ public class ImportJob {
 
     public Instant getHeartbeatAt() {
         return heartbeatAt;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
     }
 
     public List<RowError> getErrors() {

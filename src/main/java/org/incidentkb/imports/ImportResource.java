@@ -1,6 +1,7 @@
 package org.incidentkb.imports;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,9 +52,11 @@ import org.incidentkb.imports.ImportApi.JobView;
 public class ImportResource {
 
     private final ImportService service;
+    private final SecurityIdentity identity;
 
-    public ImportResource(ImportService service) {
+    public ImportResource(ImportService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
@@ -103,7 +106,8 @@ public class ImportResource {
             InputStream body, @Context UriInfo uri) {
         Params.requireKnown(uri, Set.of("format"));
         ImportFormat chosen = ImportFormat.of(format);
-        ImportService.Accepted accepted = service.accept(chosen, charset(contentType), body);
+        ImportService.Accepted accepted = service.accept(chosen, charset(contentType), body,
+                identity.isAnonymous() ? null : identity.getPrincipal().getName());
         var location = uri.getBaseUriBuilder().path("imports").path(accepted.job().id()).build();
         return Response.status(accepted.finished() ? 201 : 202).location(location).entity(accepted.job()).build();
     }

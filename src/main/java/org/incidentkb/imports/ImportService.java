@@ -3,6 +3,7 @@ package org.incidentkb.imports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +54,7 @@ public class ImportService {
     private final Validator validator;
     private final ObjectMapper json;
     private final KbConfig config;
+    private final String instanceId;
     /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -68,13 +72,67 @@ public class ImportService {
         this.validator = validator;
         this.json = json;
         this.config = config;
+        this.instanceId = config.instanceId().orElseGet(ImportService::defaultInstanceId);
     }
 
     void onStart(@Observes StartupEvent event) {
         Instant now = Timestamps.now();
+        List<String> mine = activeOf(instanceId);
+        int own = failJobs(mine, now);
         int abandoned = failAbandoned(now.minus(ImportJob.ABANDONED_AFTER), now);
-        if (abandoned > 0) {
-            LOG.warnf("Marked %d import job(s) as failed: their process stopped while they ran", abandoned);
+        if (own + abandoned > 0) {
+            LOG.warnf("Marked %d import job(s) as failed: the process running them stopped while they ran", own + abandoned);
+        }
+        removeStraySpoolFiles();
+    }
+
+    /** This instance's name, as its jobs carry it. */
+    String instanceId() {
+        return instanceId;
+    }
+
+    @Transactional
+    List<String> activeOf(String instance) {
+        return jobs.activeOf(instance);
+    }
+
+    @Transactional
+    int failJobs(List<String> ids, Instant now) {
+        return jobs.fail(ids, now);
+    }
+
+    /** Deletes spooled bodies left by a process that died: those of jobs no instance is running any more. */
+    private void removeStraySpoolFiles() {
+        Path dir = spoolDirectory();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().matches("kb-import-[0-9a-f-]{36}\\.upload")).forEach(f -> {
+                String jobId = f.getFileName().toString().substring("kb-import-".length(), "kb-import-".length() + 36);
+                if (!QuarkusTransaction.requiringNew().call(() -> jobs.isActive(jobId))) {
+                    delete(f);
+                    LOG.infof("Deleted the spooled body of interrupted import %s", jobId);
+                }
+            });
+        } catch (IOException e) {
+            LOG.warnf("Could not look for stray import files in %s: %s", dir, e.getMessage());
+        }
+    }
+
+    private Path spoolDirectory() {
+        return config.imports().directory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
         }
     }
 
@@ -96,8 +154,9 @@ public class ImportService {
      *
      * @param charset the charset the request's Content-Type names, or null for the format's default
      */
-    public Accepted accept(ImportFormat format, Charset charset, InputStream body) {
-        Path file = spool(body);
+    public Accepted accept(ImportFormat format, Charset charset, InputStream body, String submittedBy) {
+        String id = UUID.randomUUID().toString();
+        Path file = spool(body, id);
         long size = size(file);
         if (size == 0) {
             delete(file);
@@ -105,8 +164,7 @@ public class ImportService {
                     + "curl --data-binary @file.csv");
         }
         Charset cs = charset != null ? charset : format.defaultCharset;
-        String id = UUID.randomUUID().toString();
-        create(new ImportJob(id, format, cs.name(), size, Timestamps.now()));
+        create(new ImportJob(id, format, cs.name(), size, Timestamps.now(), submittedBy, instanceId));
         if (size <= config.imports().syncMaxBytes()) {
             run(id, format, cs, file);
             return new Accepted(get(id).orElseThrow(), true);
@@ -137,6 +195,7 @@ public class ImportService {
     void run(String id, ImportFormat format, Charset charset, Path file) {
         queued.remove(id);
         update(id, job -> job.start(Timestamps.now()));
+        String author = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).getSubmittedBy());
         try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine())) {
             JobReferences refs = new JobReferences(references);
             List<Draft> drafts = new ArrayList<>();
@@ -155,11 +214,11 @@ public class ImportService {
                     skipped++;
                 }
                 if (drafts.size() >= config.imports().batchSize()) {
-                    flush(id, reader, drafts, errors, skipped, refs);
+                    flush(id, reader, drafts, errors, skipped, refs, author);
                     skipped = 0;
                 }
             }
-            flush(id, reader, drafts, errors, skipped, refs);
+            flush(id, reader, drafts, errors, skipped, refs, author);
             update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,16 +239,23 @@ public class ImportService {
 
     /** Resolves, validates and writes the drafts read so far, then saves the progress. */
     private void flush(String id, RowReader reader, List<Draft> drafts, List<RowError> errors, long skipped,
-            JobReferences refs) {
+            JobReferences refs, String author) {
         List<ImportWriter.Prepared> ready = new ArrayList<>();
+        Map<Long, JobReferences.Created> createdFor = new HashMap<>();
         for (Draft draft : drafts) {
+            // Checked before its actors and sources are looked up, so a row the model refuses creates none.
+            String invalid = violations(draft.incident());
+            if (invalid != null) {
+                errors.add(new RowError(draft.line(), invalid));
+                continue;
+            }
             try {
                 IncidentInput input = refs.resolve(draft);
-                String invalid = violations(input);
+                invalid = violations(input);
                 if (invalid != null) {
                     errors.add(new RowError(draft.line(), invalid));
                 } else {
-                    ready.add(new ImportWriter.Prepared(draft.line(), input));
+                    ready.add(new ImportWriter.Prepared(draft.line(), input, author));
                 }
             } catch (ProblemException e) {
                 errors.add(new RowError(draft.line(), e.getMessage()));
@@ -197,9 +263,16 @@ public class ImportService {
                 LOG.debugf(e, "Import row at line %d: its actors or sources could not be stored", draft.line());
                 errors.add(new RowError(draft.line(), "its actors or sources could not be stored"));
             }
+            JobReferences.Created created = refs.takeCreated();
+            if (!created.isEmpty()) {
+                createdFor.put(draft.line(), created);
+            }
         }
         ImportWriter.Outcome outcome = write(ready);
         errors.addAll(outcome.errors());
+        List<JobReferences.Created> orphans = errors.stream().map(e -> createdFor.get(e.line()))
+                .filter(java.util.Objects::nonNull).toList();
+        refs.undo(orphans);
         errors.sort(Comparator.comparingLong(RowError::line));
         ImportJob.Progress progress = new ImportJob.Progress(reader.rowsRead(), reader.bytesRead(), outcome.created(),
                 outcome.updated(), outcome.skipped() + skipped, List.copyOf(errors));
@@ -280,12 +353,12 @@ public class ImportService {
     }
 
     /** The body in a temporary file; nothing is left behind when the upload breaks off. */
-    private Path spool(InputStream body) {
+    private Path spool(InputStream body, String jobId) {
         Path file;
         try {
-            Path dir = config.imports().directory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+            Path dir = spoolDirectory();
             Files.createDirectories(dir);
-            file = Files.createTempFile(dir, "kb-import-", ".upload");
+            file = Files.createFile(dir.resolve("kb-import-" + jobId + ".upload"));
         } catch (IOException e) {
             throw new UncheckedIOException("no file could be created for the import", e);
         }

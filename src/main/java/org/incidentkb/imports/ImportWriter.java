@@ -15,6 +15,8 @@ import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.ExternalRef;
 import org.incidentkb.incident.Incident;
 import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.incident.IncidentHistory;
 import org.incidentkb.incident.IncidentMapper;
 import org.incidentkb.incident.IncidentRepository;
 import org.incidentkb.incident.IncidentService;
@@ -31,16 +33,19 @@ public class ImportWriter {
     private final IncidentRepository incidents;
     private final IncidentService service;
     private final IncidentMapper mapper;
+    private final IncidentHistory history;
 
-    public ImportWriter(EntityManager em, IncidentRepository incidents, IncidentService service, IncidentMapper mapper) {
+    public ImportWriter(EntityManager em, IncidentRepository incidents, IncidentService service, IncidentMapper mapper,
+            IncidentHistory history) {
         this.em = em;
+        this.history = history;
         this.incidents = incidents;
         this.service = service;
         this.mapper = mapper;
     }
 
     /** A row ready to write: its line in the file and its input with references resolved to ids. */
-    record Prepared(long line, IncidentInput input) {
+    record Prepared(long line, IncidentInput input, String author) {
     }
 
     /** What a batch did. */
@@ -61,6 +66,8 @@ public class ImportWriter {
         long updated = 0;
         long skipped = 0;
         List<RowError> errors = new ArrayList<>();
+        List<Incident> added = new ArrayList<>();
+        Map<Incident, IncidentView> changed = new java.util.IdentityHashMap<>();
         for (Prepared row : batch) {
             List<ExternalRef> refs = row.input().orEmpty(row.input().externalRefs());
             List<Incident> matches = refs.stream().map(byRef::get).filter(java.util.Objects::nonNull).distinct().toList();
@@ -75,8 +82,9 @@ public class ImportWriter {
                     incident = new Incident();
                     mapper.apply(incident, row.input(), strict);
                     incidents.persist(incident);
+                    added.add(incident);
                     created++;
-                } else if (service.apply(incident, ChildMatcher.withExistingIds(row.input(), incident), strict)) {
+                } else if (apply(incident, row, strict, changed)) {
                     updated++;
                 } else {
                     skipped++;
@@ -89,12 +97,27 @@ public class ImportWriter {
                 if (failed != null && em.contains(failed)) {
                     em.detach(failed); // its half-applied changes must not be flushed
                     byRef.values().removeIf(i -> i == failed);
+                    added.remove(failed);
+                    changed.remove(failed);
                 }
                 errors.add(new RowError(row.line(), e.getMessage()));
             }
         }
         em.flush();
+        String author = batch.get(0).author();
+        added.forEach(i -> history.created(i, author));
+        changed.forEach((i, before) -> history.updated(i, before, author));
         return new Outcome(created, updated, skipped, errors);
+    }
+
+    /** Applies a row to an incident it matched; remembers how the incident read before, for the audit trail. */
+    private boolean apply(Incident incident, Prepared row, boolean strict, Map<Incident, IncidentView> changed) {
+        IncidentView before = changed.containsKey(incident) ? changed.get(incident) : IncidentView.from(incident);
+        if (service.apply(incident, ChildMatcher.withExistingIds(row.input(), incident), strict)) {
+            changed.putIfAbsent(incident, before);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -24,6 +24,17 @@ final class JobReferences {
     private final ReferenceStore store;
     private final Map<String, Long> actors;
     private final Map<String, Long> sources;
+    /** Actors and sources created since {@link #takeCreated()} was last called, by their cache key. */
+    private final Map<String, Long> newActors = new HashMap<>();
+    private final Map<String, Long> newSources = new HashMap<>();
+
+    /** What resolving one row created: actors and sources that nothing else may use yet. */
+    record Created(Map<String, Long> actors, Map<String, Long> sources) {
+
+        boolean isEmpty() {
+            return actors.isEmpty() && sources.isEmpty();
+        }
+    }
 
     JobReferences(ReferenceStore store) {
         this.store = store;
@@ -58,6 +69,34 @@ final class JobReferences {
                 in.externalRefs(), null);
     }
 
+    /** The actors and sources created since the last call. */
+    Created takeCreated() {
+        Created created = new Created(Map.copyOf(newActors), Map.copyOf(newSources));
+        newActors.clear();
+        newSources.clear();
+        return created;
+    }
+
+    /**
+     * Removes what rows that then failed had created, unless a row that was written uses it: a failed row leaves
+     * nothing behind.
+     */
+    void undo(List<Created> created) {
+        Set<Long> actorIds = new java.util.HashSet<>();
+        Set<Long> sourceIds = new java.util.HashSet<>();
+        created.forEach(c -> {
+            actorIds.addAll(c.actors().values());
+            sourceIds.addAll(c.sources().values());
+        });
+        if (actorIds.isEmpty() && sourceIds.isEmpty()) {
+            return;
+        }
+        Set<Long> removedActors = store.deleteUnusedActors(actorIds);
+        Set<Long> removedSources = store.deleteUnusedSources(sourceIds);
+        actors.values().removeIf(removedActors::contains);
+        sources.values().removeIf(removedSources::contains);
+    }
+
     /** By name (or alias) when named, so files move between knowledge bases; else by id as given. */
     private Ref actor(Ref ref, Map<String, Draft.ActorHint> hints) {
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
@@ -69,6 +108,7 @@ final class JobReferences {
             Draft.ActorHint hint = hints.getOrDefault(key, new Draft.ActorHint(ref.name().trim(), ActorKind.OTHER, null));
             id = store.createActor(hint);
             actors.put(key, id);
+            newActors.put(key, id);
         }
         return Ref.of(id, null);
     }
@@ -96,6 +136,7 @@ final class JobReferences {
         if (id == null) {
             id = store.createSource(s);
             sources.put(key, id);
+            newSources.put(key, id);
             sources.putIfAbsent(ReferenceStore.sourceKey(s.publisher(), s.title()), id);
             sources.putIfAbsent(ReferenceStore.publisherKey(s.publisher()), id);
         }

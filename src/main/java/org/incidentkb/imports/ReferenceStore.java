@@ -120,6 +120,46 @@ public class ReferenceStore {
         return sourceRepository.findByUrl(url).map(Source::getId);
     }
 
+    /** Deletes those of the actors that nothing refers to; returns the ids deleted. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Set<Long> deleteUnusedActors(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<Number> unused = em.createNativeQuery("select a.id from actor a where a.id in (:ids)"
+                + " and not exists (select 1 from incident_actor x where x.actor_id = a.id)"
+                + " and not exists (select 1 from casualty x where x.affiliation_actor_id = a.id)"
+                + " and not exists (select 1 from claim x where x.actor_id = a.id or x.stated_by_actor_id = a.id)"
+                + " and not exists (select 1 from actor x where x.parent_id = a.id)"
+                + " and not exists (select 1 from actor_backer x where x.backer_id = a.id)")
+                .setParameter("ids", ids).getResultList();
+        Set<Long> gone = unused.stream().map(Number::longValue).collect(Collectors.toSet());
+        if (!gone.isEmpty()) {
+            em.createNativeQuery("delete from actor where id in (:ids)").setParameter("ids", gone).executeUpdate();
+        }
+        return gone;
+    }
+
+    /** Deletes those of the sources that nothing cites; returns the ids deleted. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Set<Long> deleteUnusedSources(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<Number> unused = em.createNativeQuery("select s.id from source s where s.id in (:ids)"
+                + " and not exists (select 1 from incident_source x where x.source_id = s.id)"
+                + " and not exists (select 1 from casualty x where x.source_id = s.id)"
+                + " and not exists (select 1 from claim x where x.source_id = s.id)")
+                .setParameter("ids", ids).getResultList();
+        Set<Long> gone = unused.stream().map(Number::longValue).collect(Collectors.toSet());
+        if (!gone.isEmpty()) {
+            em.createNativeQuery("delete from source where id in (:ids)").setParameter("ids", gone).executeUpdate();
+        }
+        return gone;
+    }
+
     private static void requireValid(String what, Set<? extends ConstraintViolation<?>> violations) {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("cannot create " + what + ": " + violations.stream()

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.incidentkb.common.ETags;
+import org.incidentkb.incident.IncidentApi.IncidentView;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.IncidentApi.CasualtyInput;
@@ -19,9 +20,12 @@ public class CasualtyService {
     private final CasualtyRepository casualties;
     private final IncidentMapper mapper;
     private final MergePatch mergePatch;
+    private final IncidentHistory history;
 
     public CasualtyService(IncidentRepository incidents, CasualtyRepository casualties, IncidentMapper mapper,
-            MergePatch mergePatch) {
+            MergePatch mergePatch,
+            IncidentHistory history) {
+        this.history = history;
         this.incidents = incidents;
         this.casualties = casualties;
         this.mapper = mapper;
@@ -40,21 +44,23 @@ public class CasualtyService {
     @Transactional
     public CasualtyView create(long incidentId, CasualtyInput input) {
         Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
         Casualty casualty = new Casualty(incident);
         mapper.applyCasualty(casualty, input, "");
         incident.getCasualties().add(casualty);
-        changed(incident);
+        changed(incident, before);
         return CasualtyView.from(casualty);
     }
 
     @Transactional
     public Optional<CasualtyView> update(long incidentId, long casualtyId, CasualtyInput input, Long ifMatch) {
         Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
         Optional<Casualty> found = casualties.findInIncident(incidentId, casualtyId);
         found.ifPresent(casualty -> {
             ETags.check("Casualty " + casualtyId, ifMatch, input.version(), casualty.getVersion());
             mapper.applyCasualty(casualty, input, "");
-            changed(incident);
+            changed(incident, before);
         });
         return found.map(CasualtyView::from);
     }
@@ -74,20 +80,22 @@ public class CasualtyService {
     @Transactional
     public boolean delete(long incidentId, long casualtyId, Long ifMatch) {
         Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
         Optional<Casualty> found = casualties.findInIncident(incidentId, casualtyId);
         if (found.isEmpty()) {
             return false;
         }
         ETags.check("Casualty " + casualtyId, ifMatch, null, found.get().getVersion());
         incident.getCasualties().remove(found.get());
-        changed(incident);
+        changed(incident, before);
         return true;
     }
 
-    private void changed(Incident incident) {
+    private void changed(Incident incident, IncidentView before) {
         incident.derive();
         incident.touch();
         incidents.flush();
+        history.updated(incident, before, history.currentUser());
     }
 
     private Incident incident(long id) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.incidentkb.common.ETags;
+import org.incidentkb.incident.IncidentApi.IncidentView;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.IncidentApi.ClaimInput;
@@ -19,9 +20,12 @@ public class ClaimService {
     private final ClaimRepository claims;
     private final IncidentMapper mapper;
     private final MergePatch mergePatch;
+    private final IncidentHistory history;
 
     public ClaimService(IncidentRepository incidents, ClaimRepository claims, IncidentMapper mapper,
-            MergePatch mergePatch) {
+            MergePatch mergePatch,
+            IncidentHistory history) {
+        this.history = history;
         this.incidents = incidents;
         this.claims = claims;
         this.mapper = mapper;
@@ -40,21 +44,23 @@ public class ClaimService {
     @Transactional
     public ClaimView create(long incidentId, ClaimInput input) {
         Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
         Claim claim = new Claim(incident);
         mapper.applyClaim(claim, input, "");
         incident.getClaims().add(claim);
-        changed(incident);
+        changed(incident, before);
         return ClaimView.from(claim);
     }
 
     @Transactional
     public Optional<ClaimView> update(long incidentId, long claimId, ClaimInput input, Long ifMatch) {
         Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
         Optional<Claim> found = claims.findInIncident(incidentId, claimId);
         found.ifPresent(claim -> {
             ETags.check("Claim " + claimId, ifMatch, input.version(), claim.getVersion());
             mapper.applyClaim(claim, input, "");
-            changed(incident);
+            changed(incident, before);
         });
         return found.map(ClaimView::from);
     }
@@ -74,20 +80,22 @@ public class ClaimService {
     @Transactional
     public boolean delete(long incidentId, long claimId, Long ifMatch) {
         Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
         Optional<Claim> found = claims.findInIncident(incidentId, claimId);
         if (found.isEmpty()) {
             return false;
         }
         ETags.check("Claim " + claimId, ifMatch, null, found.get().getVersion());
         incident.getClaims().remove(found.get());
-        changed(incident);
+        changed(incident, before);
         return true;
     }
 
-    private void changed(Incident incident) {
+    private void changed(Incident incident, IncidentView before) {
         incident.derive();
         incident.touch();
         incidents.flush();
+        history.updated(incident, before, history.currentUser());
     }
 
     private Incident incident(long id) {

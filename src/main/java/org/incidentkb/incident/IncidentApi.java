@@ -1,5 +1,6 @@
 package org.incidentkb.incident;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ public final class IncidentApi {
             + "present, replace the incident's records (a record with an id updates that record, one without is "
             + "added, and records not listed are removed); when absent they are left alone. Every other list is "
             + "replaced by what is sent (absent means empty).")
+    @JsonIgnoreProperties({ "id", "casualtySummary", "claimStatus", "createdAt", "updatedAt" })
     public record IncidentInput(
             @NotBlank @Size(max = 300) @Schema(example = "US drone strike on PMF base in Baghdad") String title,
             @Size(max = 20000) @Schema(description = "Free-text narrative") String summary,
@@ -39,13 +41,13 @@ public final class IncidentApi {
             @Schema(description = "How precisely the date is known; DAY when omitted", example = "DAY") DatePrecision datePrecision,
             @Valid Location location,
             @Schema(description = "Participants: each an actor with a role and a confidence")
-            List<@NotNull @Valid IncidentActor> actors,
-            @Schema(description = "Casualty records (see the note on lists)") List<@NotNull @Valid CasualtyInput> casualties,
-            @Schema(description = "Claims, denials and attributions (see the note on lists)") List<@NotNull @Valid ClaimInput> claims,
-            @Schema(description = "Sources, by id", example = "[{\"id\": 1}]") List<@NotNull @Valid Ref> sources,
-            @Schema(description = "Free tags", example = "[\"us-strikes\"]") List<@NotBlank @Size(max = 100) String> tags,
+            @Size(max = 200) List<@NotNull @Valid IncidentActor> actors,
+            @Schema(description = "Casualty records (see the note on lists)") @Size(max = 500) List<@NotNull @Valid CasualtyInput> casualties,
+            @Schema(description = "Claims, denials and attributions (see the note on lists)") @Size(max = 200) List<@NotNull @Valid ClaimInput> claims,
+            @Schema(description = "Sources, by id", example = "[{\"id\": 1}]") @Size(max = 200) List<@NotNull @Valid Ref> sources,
+            @Schema(description = "Free tags", example = "[\"us-strikes\"]") @Size(max = 100) List<@NotBlank @Size(max = 100) String> tags,
             @Schema(description = "Ids of the incident in other datasets, unique per dataset")
-            List<@NotNull @Valid ExternalRef> externalRefs,
+            @Size(max = 20) List<@NotNull @Valid ExternalRef> externalRefs,
             @Schema(description = "The version this write is based on; a stale one is refused with 409", example = "0") Long version) {
 
         public <T> List<T> orEmpty(List<T> list) {
@@ -149,6 +151,7 @@ public final class IncidentApi {
     }
 
     @Schema(name = "CasualtyInput", description = "A casualty record as written by a client; read-only fields are ignored")
+    @JsonIgnoreProperties({ "createdAt", "updatedAt" })
     public record CasualtyInput(
             @Schema(description = "Within an incident's `casualties` list: the record to update; otherwise ignored",
                     example = "3") Long id,
@@ -158,7 +161,7 @@ public final class IncidentApi {
             @Valid Figures killed,
             @Valid Figures injured,
             @Valid Figures missing,
-            @Schema(description = "Named individuals") List<@NotNull @Valid NamedPerson> names,
+            @Schema(description = "Named individuals") @Size(max = 500) List<@NotNull @Valid NamedPerson> names,
             @Valid @Schema(description = "The source that reported these figures; none for an editor's own figure",
                     example = "{\"id\": 1}") Ref source,
             @Schema(description = "The version this write is based on; a stale one is refused with 409") Long version) {
@@ -187,6 +190,7 @@ public final class IncidentApi {
     }
 
     @Schema(name = "ClaimInput", description = "A claim as written by a client; read-only fields are ignored")
+    @JsonIgnoreProperties({ "createdAt", "updatedAt" })
     public record ClaimInput(
             @Schema(description = "Within an incident's `claims` list: the claim to update; otherwise ignored",
                     example = "1") Long id,
@@ -222,6 +226,26 @@ public final class IncidentApi {
             return new ClaimView(c.getId(), c.getVersion(), ActorApi.ref(c.getActor()), c.getStance(),
                     Party.of(c.getStatedByActor(), c.getStatedByText()), c.getStatedOn(), c.getChannel(), c.getQuote(),
                     c.getCredibility(), SourceApi.ref(c.getSource()), c.getCreatedAt(), c.getUpdatedAt());
+        }
+    }
+
+    @Schema(name = "IncidentHistory", description = "An incident's audit trail, oldest first")
+    public record History(List<Revision> items) {
+    }
+
+    @Schema(name = "Revision", description = "One change to an incident, its casualty records, claims or sources")
+    public record Revision(
+            @Schema(description = "1 for the creation, then rising with every change", example = "2") long revision,
+            @Schema(description = "When the change was made", example = "2024-01-16T08:30:00Z") Instant at,
+            @Schema(description = "Who made it (the signed-in user; for imports, who ran the import); null for the "
+                    + "demo data", example = "admin") String author,
+            @Schema(description = "CREATE, UPDATE or DELETE", enumeration = { "CREATE", "UPDATE", "DELETE" },
+                    example = "UPDATE") String operation,
+            @Schema(description = "Fields of the incident's representation that changed (those it was created with, "
+                    + "for CREATE; none for DELETE)", example = "[\"tags\", \"location\"]") List<String> changedFields) {
+
+        static Revision from(IncidentHistory.Entry e) {
+            return new Revision(e.revision(), e.at(), e.author(), e.operation().name(), e.changedFields());
         }
     }
 }

@@ -133,4 +133,13 @@ final class IncidentExamples {
                                                 "description": "known as Abu Taqwa; former commander of Harakat al-Nujaba and deputy commander of the PMF's Baghdad Belt Operations"}]}}],
              "page": 1, "size": 50, "total": 1,
              "links": {"self": "/api/v1/casualties?q=Abu%20Taqwa&page=1&size=50", "next": null, "prev": null}}""";
+
+    static final String HISTORY = """
+            {"items": [
+              {"revision": 1, "at": "2024-01-16T08:30:00Z", "author": "admin", "operation": "CREATE",
+               "changedFields": ["title", "summary", "category", "type", "startDate", "datePrecision", "location", "actors",
+                                 "casualties", "casualtySummary", "claims", "claimStatus", "sources"]},
+              {"revision": 2, "at": "2024-01-17T09:02:11Z", "author": "analyst", "operation": "UPDATE",
+               "changedFields": ["tags"]}
+            ]}""";
 }

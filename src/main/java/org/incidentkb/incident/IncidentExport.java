@@ -27,8 +27,12 @@ import org.incidentkb.incident.IncidentSort.Cursor;
 @ApplicationScoped
 public class IncidentExport {
 
-    /** Shared with the statistics' CSV: ISO-8601 dates, and quotes only where RFC 4180 needs them. */
+    /**
+     * Shared with the statistics' CSV: ISO-8601 dates, quotes only where RFC 4180 needs them, and no cell a
+     * spreadsheet would run as a formula.
+     */
     public static final CsvMapper CSV = CsvMapper.builder().addModule(new JavaTimeModule())
+            .addModule(org.incidentkb.common.SpreadsheetSafeText.MODULE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(IncidentRow.class).withHeader().withLineSeparator("\r\n");

@@ -1,6 +1,7 @@
 package org.incidentkb.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,8 +57,11 @@ public class IncidentResource {
     private final IncidentService service;
     private final IncidentSearchService search;
     private final IncidentLists lists;
+    private final SecurityIdentity identity;
 
-    public IncidentResource(IncidentService service, IncidentSearchService search, IncidentLists lists) {
+    public IncidentResource(IncidentService service, IncidentSearchService search, IncidentLists lists,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.search = search;
         this.lists = lists;
@@ -229,6 +233,26 @@ public class IncidentResource {
             throw ProblemException.notFound("Incident", id);
         }
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Read an incident's audit trail", description = "Every change to the incident, its casualty "
+            + "records, claims and sources, oldest first: the revision, when, who (the signed-in user, or the user who "
+            + "ran the import), whether it created, updated or deleted the incident, and which fields of its "
+            + "representation changed. The history of a deleted incident stays readable by admins.")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
+            schema = @Schema(implementation = IncidentApi.History.class),
+            examples = @ExampleObject(name = "created, then patched", value = IncidentExamples.HISTORY)))
+    @APIResponse(responseCode = "404", description = "No such incident (or a deleted one, for callers who are not "
+            + "admins)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public IncidentApi.History history(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id) {
+        List<IncidentHistory.Entry> entries = service.history(id);
+        boolean deleted = !service.exists(id);
+        if (entries.isEmpty() && deleted || deleted && !identity.hasRole(Roles.ADMIN)) {
+            throw ProblemException.notFound("Incident", id);
+        }
+        return new IncidentApi.History(entries.stream().map(IncidentApi.Revision::from).toList());
     }
 
     @GET

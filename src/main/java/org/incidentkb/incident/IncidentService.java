@@ -25,10 +25,12 @@ public class IncidentService {
     private final SourceRepository sources;
     private final IncidentMapper mapper;
     private final MergePatch mergePatch;
+    private final IncidentHistory history;
 
     public IncidentService(IncidentRepository incidents, SourceRepository sources, IncidentMapper mapper,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, IncidentHistory history) {
         this.incidents = incidents;
+        this.history = history;
         this.sources = sources;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
@@ -44,6 +46,7 @@ public class IncidentService {
         mapper.apply(incident, input);
         incidents.persist(incident);
         incidents.flush();
+        history.created(incident, history.currentUser());
         return IncidentView.from(incident);
     }
 
@@ -52,8 +55,11 @@ public class IncidentService {
         Optional<Incident> found = incidents.findByIdOptional(id);
         found.ifPresent(incident -> {
             ETags.check("Incident " + id, ifMatch, input.version(), incident.getVersion());
-            apply(incident, input, true);
-            incidents.flush();
+            IncidentView before = IncidentView.from(incident);
+            if (apply(incident, input, true)) {
+                incidents.flush();
+                history.updated(incident, before, history.currentUser());
+            }
         });
         return found.map(IncidentView::from);
     }
@@ -75,8 +81,10 @@ public class IncidentService {
             return false;
         }
         ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
+        long version = found.get().getVersion();
         incidents.delete(found.get());
         incidents.addTombstone(id, Timestamps.now());
+        history.deleted(id, version);
         return true;
     }
 
@@ -109,11 +117,35 @@ public class IncidentService {
                         "Incident " + id + " does not cite source " + sourceId, null);
             }
             if (changed) {
+                IncidentView before = IncidentView.from(incident);
                 incident.touch();
+                incidents.flush();
+                history.updated(incident, withSourcesOf(before, attach, source, incident), history.currentUser());
             }
-            incidents.flush();
         });
         return found.map(IncidentView::from);
+    }
+
+    /** The view before a citation changed: the same view with the source list as it was. */
+    private static IncidentView withSourcesOf(IncidentView now, boolean attached, Source source, Incident incident) {
+        List<Ref> sources = new java.util.ArrayList<>(now.sources());
+        if (attached) {
+            sources.removeIf(r -> r.id().equals(source.getId()));
+        } else {
+            sources.add(SourceApi.ref(source));
+        }
+        return new IncidentView(now.id(), now.version(), now.title(), now.summary(), now.category(), now.type(),
+                now.startDate(), now.endDate(), now.datePrecision(), now.location(), now.actors(), now.casualties(),
+                now.casualtySummary(), now.claims(), now.claimStatus(), sources, now.tags(), now.externalRefs(),
+                now.createdAt(), now.updatedAt());
+    }
+
+    public List<IncidentHistory.Entry> history(long id) {
+        return history.of(id);
+    }
+
+    public boolean exists(long id) {
+        return incidents.count("id", id) > 0;
     }
 
     /**

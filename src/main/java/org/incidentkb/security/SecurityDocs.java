@@ -59,7 +59,8 @@ public class SecurityDocs implements OASFilter {
                 .description("A user of this service (see /users); the first start creates `admin`"));
         openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("A JWT from the identity provider configured with KB_JWT_PUBLIC_KEY and KB_JWT_ISSUER; "
+                .description("A JWT from the identity provider configured with MP_JWT_VERIFY_PUBLICKEY_LOCATION and "
+                        + "MP_JWT_VERIFY_ISSUER; "
                         + "its groups claim carries the roles"));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;

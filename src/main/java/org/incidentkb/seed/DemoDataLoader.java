@@ -53,7 +53,7 @@ public class DemoDataLoader {
         this.incidentService = incidentService;
     }
 
-    record DemoData(List<SourceInput> sources, List<ActorInput> actors, List<IncidentInput> incidents) {
+    record DemoData(String description, List<SourceInput> sources, List<ActorInput> actors, List<IncidentInput> incidents) {
     }
 
     void onStart(@Observes StartupEvent event) {

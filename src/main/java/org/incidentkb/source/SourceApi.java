@@ -1,5 +1,6 @@
 package org.incidentkb.source;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,6 +16,7 @@ public final class SourceApi {
     }
 
     @Schema(name = "SourceInput", description = "A source as written by a client; read-only fields are ignored")
+    @JsonIgnoreProperties({ "id", "createdAt", "updatedAt" })
     public record SourceInput(
             @NotBlank @Size(max = 200) @Schema(description = "Who published the report", example = "Rudaw") String publisher,
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")

@@ -40,6 +40,9 @@ class ImportResourceTest {
     ImportJobRepository jobs;
 
     private static final String IMPORTS = "/api/v1/imports";
+
+    @jakarta.inject.Inject
+    ImportService importService;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     @Test
@@ -469,11 +472,11 @@ class ImportResourceTest {
         String queued = UUID.randomUUID().toString();
         String waiting = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
-            ImportJob job = new ImportJob(running, ImportFormat.GTD, "windows-1252", 1000, longAgo);
+            ImportJob job = new ImportJob(running, ImportFormat.GTD, "windows-1252", 1000, longAgo, null, "another-instance");
             job.start(longAgo);
             jobs.persist(job);
-            jobs.persist(new ImportJob(queued, ImportFormat.ACLED, "UTF-8", 1000, longAgo));
-            jobs.persist(new ImportJob(waiting, ImportFormat.ACLED, "UTF-8", 1000, longAgo));
+            jobs.persist(new ImportJob(queued, ImportFormat.ACLED, "UTF-8", 1000, longAgo, null, "another-instance"));
+            jobs.persist(new ImportJob(waiting, ImportFormat.ACLED, "UTF-8", 1000, longAgo, null, "another-instance"));
         });
         QuarkusTransaction.requiringNew().run(() -> jobs.keepAlive(List.of(waiting), Instant.now()));
 
@@ -495,6 +498,55 @@ class ImportResourceTest {
             assertThat(jobs.findById(queued).getState()).isEqualTo(ImportJob.State.FAILED);
             assertThat(jobs.findById(waiting).getState()).isEqualTo(ImportJob.State.QUEUED);
         });
+    }
+
+    @Test
+    void shouldFailItsOwnInterruptedJobsAtOnceOnRestartAndDeleteTheirSpooledBodies() throws IOException {
+        String interrupted = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob mine = new ImportJob(interrupted, ImportFormat.GTD, "windows-1252", 1000, now, "admin",
+                    importService.instanceId());
+            mine.start(now);
+            jobs.persist(mine);
+            ImportJob theirs = new ImportJob(elsewhere, ImportFormat.GTD, "windows-1252", 1000, now, "admin", "other-host");
+            theirs.start(now);
+            jobs.persist(theirs);
+        });
+        Path dir = Path.of("target/import-spool");
+        Files.createDirectories(dir);
+        Path mineFile = Files.writeString(dir.resolve("kb-import-" + interrupted + ".upload"), "eventid\n1\n");
+        Path theirFile = Files.writeString(dir.resolve("kb-import-" + elsewhere + ".upload"), "eventid\n1\n");
+
+        importService.onStart(null); // what a restart of this instance does
+
+        given().when().get(IMPORTS + "/" + interrupted).then().statusCode(200).body("state", is("FAILED"))
+                .body("message", containsString("Run the same import again"));
+        given().when().get(IMPORTS + "/" + elsewhere).then().statusCode(200).body("state", is("RUNNING"));
+        assertThat(mineFile).doesNotExist();
+        assertThat(theirFile).exists();
+        QuarkusTransaction.requiringNew().run(() -> jobs.findById(elsewhere).finish(ImportJob.State.DONE, null, now));
+        Files.deleteIfExists(theirFile);
+    }
+
+    @Test
+    void shouldLeaveNoActorBehindForARowThatFails() {
+        String run = run();
+        String body = """
+                {"title": "", "category": "battles", "startDate": "2020-01-01", "actors": [{"actor": {"name": "Invalid row group %s"}, "role": "PERPETRATOR"}], "externalRefs": [{"dataset": "ORPHAN", "externalId": "%s-1"}]}
+                {"title": "Bad date %s", "category": "battles", "startDate": "1500-01-01", "actors": [{"actor": {"name": "Bad date group %s"}, "role": "PERPETRATOR"}], "externalRefs": [{"dataset": "ORPHAN", "externalId": "%s-2"}]}
+                {"title": "First %s", "category": "battles", "startDate": "2020-01-01", "externalRefs": [{"dataset": "ORPHAN", "externalId": "%s-a"}]}
+                {"title": "Second %s", "category": "battles", "startDate": "2020-01-01", "externalRefs": [{"dataset": "ORPHAN", "externalId": "%s-b"}]}
+                {"title": "Both %s", "category": "battles", "startDate": "2020-01-01", "actors": [{"actor": {"name": "Conflict group %s"}, "role": "PERPETRATOR"}], "externalRefs": [{"dataset": "ORPHAN", "externalId": "%s-a"}, {"dataset": "ORPHAN", "externalId": "%s-b"}]}
+                """.formatted(run, run, run, run, run, run, run, run, run, run, run, run, run);
+        post("ndjson", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8))
+                .statusCode(201).body("state", is("DONE")).body("report.created", is(2)).body("report.failed", is(3))
+                .body("report.errors.line", org.hamcrest.Matchers.contains(1, 2, 5));
+        for (String name : List.of("Invalid row group", "Bad date group", "Conflict group")) {
+            given().queryParam("q", name + " " + run).when().get("/api/v1/actors").then().statusCode(200)
+                    .body("total", is(0));
+        }
     }
 
     private static void sleep() {

@@ -37,11 +37,16 @@ class IncidentSearchResourceTest {
     @Inject
     SessionFactory sessionFactory;
 
-    /** An incident tagged {@code tag}; {@code fields} are extra JSON members, e.g. {@code "startDate": "2024-01-02"}. */
+    /**
+     * An incident tagged {@code tag}; {@code fields} are extra JSON members, e.g. {@code "startDate": "2024-01-02"}
+     * (the type is air-drone-strike and the start date 2024-01-04 unless they give others).
+     */
     static long incident(String tag, String title, String fields) {
+        String start = fields.contains("\"startDate\"") ? "" : "\"startDate\": \"2024-01-04\", ";
+        String type = fields.contains("\"type\"") ? "" : "\"type\": \"air-drone-strike\", ";
         String body = """
-                {"title": "%s", "type": "air-drone-strike", "startDate": "2024-01-04", "tags": ["%s"]%s}"""
-                .formatted(title, tag, fields.isBlank() ? "" : ", " + fields);
+                {"title": "%s", %s%s"tags": ["%s"]%s}"""
+                .formatted(title, type, start, tag, fields.isBlank() ? "" : ", " + fields);
         return Fixtures.createdId(INCIDENTS, body);
     }
 

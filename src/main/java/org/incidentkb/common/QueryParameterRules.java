@@ -1,0 +1,67 @@
+package org.incidentkb.common;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Holds every endpoint to the query parameters it declares: a name it does not take is a 400 naming it (a typo is
+ * never mistaken for "no filter"), and a parameter that takes one value given twice is a 400 rather than a silent
+ * choice of the first. Read from the resource method's {@code @QueryParam}s and {@code @BeanParam}s, once per method.
+ */
+public class QueryParameterRules {
+
+    /** Parameter name to whether it may be repeated. */
+    private static final Map<Method, Map<String, Boolean>> DECLARED = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void check(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Map<String, Boolean> declared = DECLARED.computeIfAbsent(method, QueryParameterRules::declared);
+        for (var entry : request.getUriInfo().getQueryParameters().entrySet()) {
+            Boolean repeatable = declared.get(entry.getKey());
+            if (repeatable == null) {
+                throw ProblemException.invalid(Params.clip(entry.getKey()), declared.isEmpty()
+                        ? "unknown parameter; this endpoint takes no query parameters"
+                        : "unknown parameter; this endpoint takes " + String.join(", ", declared.keySet()));
+            }
+            if (!repeatable && entry.getValue().size() > 1) {
+                throw ProblemException.invalid(entry.getKey(), "given " + entry.getValue().size()
+                        + " times; it takes one value");
+            }
+        }
+    }
+
+    private static Map<String, Boolean> declared(Method method) {
+        Map<String, Boolean> names = new TreeMap<>();
+        for (Parameter p : method.getParameters()) {
+            QueryParam q = p.getAnnotation(QueryParam.class);
+            if (q != null) {
+                names.put(q.value(), Collection.class.isAssignableFrom(p.getType()));
+            }
+            if (p.isAnnotationPresent(BeanParam.class)) {
+                for (Class<?> c = p.getType(); c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        QueryParam fq = f.getAnnotation(QueryParam.class);
+                        if (fq != null) {
+                            names.put(fq.value(), Collection.class.isAssignableFrom(f.getType()));
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,77 @@
+package org.incidentkb.common;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Checks what no resource gets to see: a query string must be well-formed percent-encoded UTF-8 without control
+ * characters ({@code q=%00} or overlong UTF-8 is a 400 problem, not a filter matching everything; a broken escape such
+ * as {@code q=%zz} is refused with a bare 400 by Vert.x itself, before any handler runs),
+ * and a path no route serves is a 404 problem rather than the server's default page.
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    void register(@Observes Filters filters) {
+        filters.register(this::checkQuery, 900);
+    }
+
+    void notFound(@Observes Router router) {
+        router.route().last().handler(rc -> send(rc, 404, "urn:incident-kb:problem:not-found", "Not found",
+                "No resource at this path; the API is under /api/v1, its description at /q/openapi"));
+    }
+
+    private void checkQuery(RoutingContext rc) {
+        String query = rc.request().query();
+        String problem = query == null ? null : problemWith(query);
+        if (problem == null) {
+            rc.next();
+        } else {
+            send(rc, 400, "urn:incident-kb:problem:bad-request", "Bad request", "The query string " + problem);
+        }
+    }
+
+    /** What is wrong with a raw query string, or null. */
+    static String problemWith(String raw) {
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
+                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    return "has a % that does not start a %XX escape (write %25 for a percent sign)";
+                }
+                bytes.put((byte) Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else if (c > 0x7f) {
+                return "has characters that are not percent-encoded";
+            } else {
+                bytes.put((byte) (c == '+' ? ' ' : c));
+            }
+        }
+        bytes.flip();
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return "is not valid UTF-8 once decoded";
+        }
+        String text = StrictJson.problemWith(decoded);
+        return text == null ? null : text.replace("contains", "contains, once decoded,");
+    }
+
+    private static void send(RoutingContext rc, int status, String type, String title, String detail) {
+        rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":"
+                        + Json.encode(detail) + ",\"instance\":" + Json.encode(Params.clip(rc.request().path())) + "}");
+    }
+}

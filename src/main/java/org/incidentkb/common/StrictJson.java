@@ -1,0 +1,135 @@
+package org.incidentkb.common;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * Reads JSON bodies strictly, so that what is stored is what the client meant: unknown fields, a field given twice,
+ * anything after the document, a number where text belongs (or text where a number belongs), a fraction for a
+ * whole number, text with control characters or broken UTF-16, and dates that are not a plain {@code YYYY-MM-DD}
+ * between 1800 and 2100 are all refused with a 400 naming the field. (Dates outside that range do not survive the
+ * trip through JDBC's calendar unchanged: 1582-10-10 would come back as 1582-10-20.)
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    public static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** Applied last, after Quarkus registers its Java time module, so the plain-date reader wins. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        SimpleModule module = new SimpleModule("incident-kb-strict");
+        module.addDeserializer(String.class, new CleanText());
+        module.addDeserializer(LocalDate.class, new PlainDate());
+        mapper.registerModule(module);
+    }
+
+    /** Whether text holds only characters a record may store: no control characters but tab and line breaks, no lone surrogates. */
+    public static String problemWith(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "contains a lone UTF-16 surrogate (broken Unicode)";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "contains a lone UTF-16 surrogate (broken Unicode)";
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c >= 0x80 && c < 0xa0) {
+                return "contains a control character (U+" + String.format("%04X", (int) c) + ")";
+            }
+        }
+        return null;
+    }
+
+    static final class CleanText extends StdScalarDeserializer<String> {
+
+        CleanText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getText();
+            String problem = problemWith(text);
+            if (problem != null) {
+                throw ctxt.weirdStringException(Params.clip(text), String.class, problem);
+            }
+            return text;
+        }
+    }
+
+    static final class PlainDate extends StdScalarDeserializer<LocalDate> {
+
+        PlainDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText().trim();
+            LocalDate date;
+            try {
+                date = DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
+            } catch (DateTimeParseException e) {
+                date = null;
+            }
+            if (date == null || date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                throw ctxt.weirdStringException(Params.clip(text), LocalDate.class,
+                        "must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST);
+            }
+            return date;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.incidentkb.incident;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.incidentkb.common.Timestamps;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.incident.IncidentRevision.Operation;
+
+/**
+ * The audit trail: every change to an incident, its casualty records, claims or sources is recorded in the
+ * transaction that makes it, with the signed-in user (or the importing user) and the fields of the representation
+ * that changed. Revisions follow the incident's version, so they are unique and in order.
+ */
+@ApplicationScoped
+public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, Long> {
+
+    /** Fields every change moves; not worth listing. */
+    private static final Set<String> BOOKKEEPING = Set.of("id", "version", "createdAt", "updatedAt");
+
+    private final Instance<SecurityIdentity> identity;
+
+    public IncidentHistory(Instance<SecurityIdentity> identity) {
+        this.identity = identity;
+    }
+
+    public record Entry(long revision, java.time.Instant at, String author, Operation operation,
+            List<String> changedFields) {
+    }
+
+    public List<Entry> of(long incidentId) {
+        return find("incidentId = ?1 order by revision", incidentId).list().stream()
+                .map(r -> new Entry(r.getRevision(), r.getChangedAt(), r.getAuthor(), r.getOperation(),
+                        r.getChangedFields()))
+                .toList();
+    }
+
+    /** Records a new incident (after it was flushed, so it has its id). */
+    public void created(Incident incident, String author) {
+        IncidentView view = IncidentView.from(incident);
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent c : IncidentView.class.getRecordComponents()) {
+            Object value = value(c, view);
+            if (!BOOKKEEPING.contains(c.getName()) && value != null && !(value instanceof List<?> l && l.isEmpty())) {
+                fields.add(c.getName());
+            }
+        }
+        persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
+                Operation.CREATE, fields));
+    }
+
+    /** Records a change (after it was flushed, so the version has moved); nothing when no field changed. */
+    public void updated(Incident incident, IncidentView before, String author) {
+        IncidentView after = IncidentView.from(incident);
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent c : IncidentView.class.getRecordComponents()) {
+            if (!BOOKKEEPING.contains(c.getName()) && !Objects.equals(value(c, before), value(c, after))) {
+                fields.add(c.getName());
+            }
+        }
+        if (!fields.isEmpty()) {
+            persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
+                    Operation.UPDATE, fields));
+        }
+    }
+
+    public void deleted(long incidentId, long version) {
+        persist(new IncidentRevision(incidentId, version + 2, Timestamps.now(), currentUser(), Operation.DELETE,
+                List.of()));
+    }
+
+    /** The signed-in user's name, or null outside a request (start-up, background jobs name their own). */
+    public String currentUser() {
+        try {
+            SecurityIdentity who = identity.get();
+            return who.isAnonymous() ? null : who.getPrincipal().getName();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    private static Object value(RecordComponent c, IncidentView view) {
+        try {
+            return c.getAccessor().invoke(view);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
