@@ -40,6 +40,21 @@ public final class Fixtures {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** The password of every user {@link #user} makes. */
+    public static final String PASSWORD = "a-long-enough-password";
+
+    /** A new user with one role, made through the API by the admin; returns the name. */
+    public static String user(String role) {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8) + role;
+        given().contentType(ContentType.JSON).body("""
+                {"username": "%s", "password": "%s", "roles": ["%s"]}""".formatted(name, PASSWORD, role))
+                .when().post("/api/v1/users").then().statusCode(201)
+                .body("username", org.hamcrest.Matchers.is(name)).body("roles", org.hamcrest.Matchers.hasItem(role))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("passwordHash")));
+        return name;
+    }
+
     public static long count(String path) {
         return given().queryParam("size", 1).when().get(path).then().statusCode(200).extract().jsonPath().getLong("total");
     }

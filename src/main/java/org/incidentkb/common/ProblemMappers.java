@@ -42,7 +42,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), null));
+        Response response = respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(),
+                null));
+        return e.status() == 503 ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
     }
 
     @ServerExceptionMapper

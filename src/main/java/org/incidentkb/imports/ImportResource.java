@@ -92,6 +92,10 @@ public class ImportResource {
             headers = @Header(name = "Location", description = "URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
                     examples = @ExampleObject(name = "running", value = ImportExamples.RUNNING)))
+    @APIResponse(responseCode = "503", description = "Already receiving as many uploads as allowed at once "
+            + "(kb.security.max-concurrent-uploads); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than quarkus.http.limits.max-body-size",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The Content-Type is not text/csv, application/x-ndjson "

@@ -55,6 +55,8 @@ public class ImportService {
     private final ObjectMapper json;
     private final KbConfig config;
     private final String instanceId;
+    /** Uploads being received at once: each holds a worker thread while its client sends, however slowly. */
+    private final java.util.concurrent.Semaphore uploads;
     /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -73,6 +75,7 @@ public class ImportService {
         this.json = json;
         this.config = config;
         this.instanceId = config.instanceId().orElseGet(ImportService::defaultInstanceId);
+        this.uploads = new java.util.concurrent.Semaphore(config.security().maxConcurrentUploads());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -156,7 +159,17 @@ public class ImportService {
      */
     public Accepted accept(ImportFormat format, Charset charset, InputStream body, String submittedBy) {
         String id = UUID.randomUUID().toString();
-        Path file = spool(body, id);
+        Path file;
+        if (!uploads.tryAcquire()) {
+            throw new ProblemException(503, "urn:incident-kb:problem:busy", "Too many uploads", "The service is "
+                    + "already receiving " + config.security().maxConcurrentUploads() + " import bodies; send this "
+                    + "one when one of them has ended", null);
+        }
+        try {
+            file = spool(body, id);
+        } finally {
+            uploads.release();
+        }
         long size = size(file);
         if (size == 0) {
             delete(file);

@@ -25,7 +25,7 @@ class PrivateReadsTest {
         given().auth().none().when().get("/api/v1/incidents/1").then().statusCode(401)
                 .contentType("application/problem+json").body("status", is(401));
         given().auth().none().when().get("/api/v1/stats/incidents").then().statusCode(401);
-        String reader = SecurityTest.user("reader");
+        String reader = org.incidentkb.Fixtures.user("reader");
         given().auth().preemptive().basic(reader, "a-long-enough-password").when().get("/api/v1/incidents/1").then()
                 .statusCode(200).body("id", is(1));
         given().when().get("/q/health/ready").then().statusCode(200);

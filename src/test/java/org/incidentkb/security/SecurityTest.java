@@ -22,16 +22,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SecurityTest {
 
-    private static final String PASSWORD = "a-long-enough-password";
+    private static final String PASSWORD = Fixtures.PASSWORD;
 
     static String user(String role) {
-        String name = "u" + Fixtures.unique("").trim() + role;
-        given().contentType(ContentType.JSON).body("""
-                {"username": "%s", "password": "%s", "roles": ["%s"]}""".formatted(name, PASSWORD, role))
-                .when().post("/api/v1/users").then().statusCode(201)
-                .body("username", is(name)).body("roles", hasItem(role)).body("$", not(org.hamcrest.Matchers.hasKey("password")))
-                .body("$", not(org.hamcrest.Matchers.hasKey("passwordHash")));
-        return name;
+        return Fixtures.user(role);
     }
 
     private static String incidentBody(String title) {
