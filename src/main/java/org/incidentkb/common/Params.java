@@ -1,18 +1,15 @@
 package org.incidentkb.common;
 
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,17 +20,6 @@ import java.util.stream.Collectors;
 public final class Params {
 
     private Params() {
-    }
-
-    /** Refuses parameters the endpoint does not know, so a typo is not mistaken for "no filter". */
-    public static void requireKnown(UriInfo uri, Collection<String> known) {
-        Set<String> unknown = new TreeSet<>(uri.getQueryParameters().keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            String name = unknown.iterator().next();
-            throw ProblemException.invalid(name, "unknown parameter; this endpoint takes "
-                    + known.stream().sorted().collect(Collectors.joining(", ")));
-        }
     }
 
     /** The non-blank values of a repeatable parameter, each also split on commas. */

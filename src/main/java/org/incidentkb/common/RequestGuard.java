@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
@@ -22,6 +23,36 @@ public class RequestGuard {
 
     void register(@Observes Filters filters) {
         filters.register(this::checkQuery, 900);
+    }
+
+    /**
+     * Reads request bodies outside imports (at most kb.max-request-body) on the event loop before the request reaches
+     * a worker thread, so clients that send headers and then stall their body hold a connection (closed after the
+     * idle timeout), never a thread: two hundred of them cannot stop the service answering others. Imports stream
+     * their bodies and are bounded by kb.security.max-concurrent-uploads instead. (HTTP/1.1 only: an HTTP/2 body is
+ * still read by a worker thread.)
+     */
+    void bufferBodies(@Observes Router router, KbConfig config) {
+        long limit = config.maxRequestBody().asLongValue();
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit);
+        router.routeWithRegex("/api/v1/(?!imports).*").order(-1000).handler(rc -> {
+            // HTTP/2 streams are left to RESTEasy, which cannot take an HTTP/2 body another handler has read.
+            if (rc.request().version() != io.vertx.core.http.HttpVersion.HTTP_2 && declaredLength(rc) > 0
+                    && declaredLength(rc) <= limit) {
+                bodies.handle(rc);
+            } else {
+                rc.next(); // no body, or one BodyLimit refuses (413 over the limit, 411 of undeclared length)
+            }
+        });
+    }
+
+    private static long declaredLength(RoutingContext rc) {
+        try {
+            String length = rc.request().getHeader("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     void notFound(@Observes Router router) {

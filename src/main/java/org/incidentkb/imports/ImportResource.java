@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -108,7 +107,6 @@ public class ImportResource {
             @Parameter(description = "Content type, optionally with the file's charset", example = "text/csv; charset=windows-1252")
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body, @Context UriInfo uri) {
-        Params.requireKnown(uri, Set.of("format"));
         ImportFormat chosen = ImportFormat.of(format);
         ImportService.Accepted accepted = service.accept(chosen, charset(contentType), body,
                 identity.isAnonymous() ? null : identity.getPrincipal().getName());
@@ -124,7 +122,6 @@ public class ImportResource {
     public Response list(@Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Context UriInfo uri) {
-        Params.requireKnown(uri, Set.of("page", "size"));
         Paging paging = Paging.of(Params.integer("page", page, 1, Integer.MAX_VALUE),
                 Params.integer("size", size, 1, Paging.MAX_SIZE));
         return Paging.ok(paging.result(service.recent(paging), uri));

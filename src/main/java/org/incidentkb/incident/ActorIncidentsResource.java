@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -66,7 +65,6 @@ public class ActorIncidentsResource {
             @QueryParam("role") List<String> role,
             @BeanParam IncidentQuery query, @BeanParam ListParams list, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        IncidentLists.requireKnown(uri, Set.of("role"));
         if (actors.get(id).isEmpty()) {
             throw ProblemException.notFound("Actor", id);
         }

@@ -5,8 +5,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.Set;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageResult;
 import org.incidentkb.common.Paging;
@@ -28,14 +26,6 @@ public class IncidentLists {
     public IncidentLists(IncidentSearchService search, IncidentExport export) {
         this.search = search;
         this.export = export;
-    }
-
-    /** Checks that every query parameter is one the endpoint knows. */
-    public static void requireKnown(UriInfo uri, Set<String> extra) {
-        Set<String> known = new HashSet<>(IncidentQuery.NAMES);
-        known.addAll(ListParams.NAMES);
-        known.addAll(extra);
-        Params.requireKnown(uri, known);
     }
 
     public Response respond(IncidentFilter filter, ListParams list, UriInfo uri, HttpHeaders headers) {

@@ -2,7 +2,6 @@ package org.incidentkb.incident;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -13,10 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * A repeated parameter (or a comma-separated value) matches any of its values; different parameters all apply.
  */
 public class IncidentQuery {
-
-    public static final Set<String> NAMES = Set.of("from", "to", "country", "admin1", "category", "type", "actor",
-            "perpetrator", "target", "claimedBy", "claimStatus", "minKilled", "maxKilled", "minInjured", "maxInjured",
-            "bbox", "near", "radiusKm", "q", "tag", "source", "externalRef", "updatedSince");
 
     @QueryParam("from")
     @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"),

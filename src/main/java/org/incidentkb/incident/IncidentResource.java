@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -127,7 +126,6 @@ public class IncidentResource {
                             description = "One Incident (or Tombstone) per line")) })
     public Response list(@BeanParam IncidentQuery query, @BeanParam ListParams list, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        IncidentLists.requireKnown(uri, Set.of());
         return lists.respond(search.filter(query), list, uri, headers);
     }
 

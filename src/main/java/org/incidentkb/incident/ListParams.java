@@ -1,7 +1,6 @@
 package org.incidentkb.incident;
 
 import jakarta.ws.rs.QueryParam;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -10,8 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** How a list of incidents is ordered, paged and represented. */
 public class ListParams {
-
-    static final Set<String> NAMES = Set.of("sort", "page", "size", "after", "format");
 
     @QueryParam("sort")
     @Parameter(description = "Sort keys, comma-separated, each optionally prefixed with - for descending: startDate, "

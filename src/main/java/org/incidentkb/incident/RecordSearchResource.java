@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -69,7 +68,6 @@ public class RecordSearchResource {
             @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Context UriInfo uri) {
-        Params.requireKnown(uri, Set.of("actor", "stance", "channel", "credibility", "from", "to", "page", "size"));
         Paging paging = paging(page, size);
         return Paging.ok(paging.result(service.claims(actor, stance, channel, credibility, from, to, paging), uri));
     }
@@ -93,7 +91,6 @@ public class RecordSearchResource {
             @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Context UriInfo uri) {
-        Params.requireKnown(uri, Set.of("category", "q", "affiliation", "page", "size"));
         Paging paging = paging(page, size);
         return Paging.ok(paging.result(service.casualties(category, q, affiliation, paging), uri));
     }

@@ -14,11 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
-import org.incidentkb.common.Params;
 import org.incidentkb.common.Problem;
 import org.incidentkb.incident.IncidentExport;
 import org.incidentkb.incident.IncidentQuery;
@@ -48,7 +45,6 @@ import org.incidentkb.stats.StatsApi.Totals;
 @RolesAllowed(Roles.READER)
 public class StatsResource {
 
-    private static final Set<String> OWN_PARAMS = Set.of("groupBy", "format");
 
     private final StatsService stats;
     private final IncidentSearchService search;
@@ -79,9 +75,6 @@ public class StatsResource {
             @Parameter(description = "json or csv, instead of the Accept header", example = "csv",
                     schema = @Schema(enumeration = { "json", "csv" })) @QueryParam("format") String format,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        Set<String> known = new HashSet<>(OWN_PARAMS);
-        known.addAll(IncidentQuery.NAMES);
-        Params.requireKnown(uri, known);
         Format chosen = Format.choose(format, headers, EnumSet.of(Format.JSON, Format.CSV));
         List<Dimension> dimensions = StatsService.dimensions(groupBy);
         IncidentStats result = stats.incidents(search.filter(query), dimensions);

@@ -3,7 +3,6 @@ package org.incidentkb.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -153,6 +152,20 @@ class HostileInputTest {
 
     private static long total(String path) {
         return given().queryParam("size", 1).when().get(path).then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldNotGrowTheMetricsWithRandomPaths() {
+        for (int i = 0; i < 20; i++) {
+            String random = "zz" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            given().when().delete("/api/v1/event-types/" + random).then().statusCode(org.hamcrest.Matchers.either(
+                    is(404)).or(is(405)));
+            given().when().post("/api/v1/" + random).then().statusCode(org.hamcrest.Matchers.either(is(404)).or(is(405)));
+            given().when().put("/" + random).then().statusCode(org.hamcrest.Matchers.either(is(404)).or(is(405)));
+        }
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests").doesNotContain("uri=\"/api/v1/zz")
+                .doesNotContain("/event-types/zz").doesNotContain("uri=\"/zz");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ class StalledUploadTest {
             for (int i = 0; i < 2; i++) {
                 stalled.add(stall("/api/v1/imports?format=gtd", "text/csv"));
             }
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < 210; i++) {
                 stalled.add(stall("/api/v1/incidents", "application/json"));
             }
             Thread.sleep(500);
