@@ -56,9 +56,12 @@ FRESH=0
 [[ -f "$DATA/kb.mv.db" ]] || FRESH=1
 log "starting the service (H2 file $DATA/kb.mv.db, -Xmx512m)"
 t0=$(now_ms)
+# The admin the service creates in an empty database; imports need the admin role.
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-password}
+AUTH=(-u "admin:$ADMIN_PASSWORD")
 start_app() {
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;CACHE_SIZE=65536;WRITE_DELAY=0" \
-        KB_DEMO_DATA_ENABLED=false java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
+        KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
     APP_PID=$!
     until curl -sf -o /dev/null "$API/event-types"; do
         kill -0 "$APP_PID" 2>/dev/null || { log "the service died; see $OUT/app.log"; exit 1; }
@@ -73,16 +76,16 @@ log "answering after $START_MS ms"
 import_file() {
     local t0 location state max_heap=0 heap
     t0=$(now_ms)
-    location=$(curl -s -D - -o /dev/null -X POST "$API/imports?format=ndjson" -H 'Content-Type: application/x-ndjson' \
+    location=$(curl -s "${AUTH[@]}" -D - -o /dev/null -X POST "$API/imports?format=ndjson" -H 'Content-Type: application/x-ndjson' \
         --data-binary @"$FILE" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
     while :; do
         sleep 1
         heap=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); print int(v / 1024); exit } }')
         [[ -n "$heap" && "$heap" -gt "$max_heap" ]] && max_heap=$heap
-        state=$(curl -s "$location" | sed -nE 's/.*"state":"([A-Z]+)".*/\1/p')
+        state=$(curl -s "${AUTH[@]}" "$location" | sed -nE 's/.*"state":"([A-Z]+)".*/\1/p')
         [[ "$state" == "RUNNING" || "$state" == "QUEUED" ]] || break
     done
-    curl -s "$location" > "$OUT/import-$1.json"
+    curl -s "${AUTH[@]}" "$location" > "$OUT/import-$1.json"
     local ms=$(( $(now_ms) - t0 ))
     echo "$(( ms / 1000 )).$(( ms % 1000 / 100 )) $(( ROWS * 1000 / ms )) $max_heap $state"
 }
