@@ -59,6 +59,7 @@ public class ImportService {
     private final java.util.concurrent.Semaphore uploads;
     /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kb-import");
         t.setDaemon(true);
@@ -139,8 +140,22 @@ public class ImportService {
         }
     }
 
+    /**
+     * A graceful stop: the running job writes the batch it is on and the rows it has read, records its progress
+     * and ends FAILED with "run it again" (re-running converges); queued jobs end the same way. Waits up to 30 s
+     * for that before interrupting.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        runner.shutdownNow();
+        stopping = true;
+        runner.shutdown();
+        try {
+            if (!runner.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                runner.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            runner.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Transactional
@@ -207,6 +222,11 @@ public class ImportService {
     /** Reads the whole file, writing in batches, and records how it went; never throws. */
     void run(String id, ImportFormat format, Charset charset, Path file) {
         queued.remove(id);
+        if (stopping) {
+            update(id, job -> job.finish(ImportJob.State.FAILED, ImportJob.INTERRUPTED, Timestamps.now()));
+            delete(file);
+            return;
+        }
         update(id, job -> job.start(Timestamps.now()));
         String author = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).getSubmittedBy());
         try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine())) {
@@ -216,6 +236,10 @@ public class ImportService {
             long skipped = 0;
             Object row;
             while ((row = reader.next()) != null) {
+                if (stopping) {
+                    flush(id, reader, drafts, errors, skipped, refs, author); // what was read is written whole
+                    throw new InterruptedException();
+                }
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException();
                 }
