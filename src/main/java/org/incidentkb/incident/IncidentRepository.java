@@ -27,6 +27,17 @@ public class IncidentRepository implements PanacheRepository<Incident> {
     /** Mean Earth radius (IUGG), for great-circle distances. */
     static final double EARTH_RADIUS_KM = 6371.0088;
 
+    /**
+     * Whether text search may lean on the trigram indexes PostgreSQL has (migration V6): one index lookup per
+     * column, united, instead of an OR that makes the planner walk the sort index and test every row.
+     */
+    private final boolean trigramIndexes;
+
+    public IncidentRepository(
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.trigramIndexes = dbKind.startsWith("postgres");
+    }
+
     /** The incident that carries the given external reference, if any. */
     public Optional<Incident> findByExternalRef(ExternalRef ref) {
         return find("select i from Incident i join i.externalRefs r where r.dataset = :dataset and r.externalId = :id",
@@ -148,10 +159,18 @@ public class IncidentRepository implements PanacheRepository<Incident> {
         }
         if (f.text() != null) {
             String p = w.bind(Like.contains(f.text()));
-            w.and("(lower(i.title) like " + p + " escape '!' or lower(i.summary) like " + p + " escape '!'"
-                    + " or lower(i.locality) like " + p + " escape '!'"
-                    + " or i.id in (select c.incident_id from casualty c join casualty_name n on n.casualty_id = c.id"
-                    + " where lower(n.name) like " + p + " escape '!'))");
+            String names = "select c.incident_id from casualty c join casualty_name n on n.casualty_id = c.id"
+                    + " where lower(n.name) like " + p + " escape '!'";
+            if (trigramIndexes) {
+                w.and("i.id in (select t.id from incident t where lower(t.title) like " + p + " escape '!'"
+                        + " union all select t.id from incident t where lower(t.summary) like " + p + " escape '!'"
+                        + " union all select t.id from incident t where lower(t.locality) like " + p + " escape '!'"
+                        + " union all " + names + ")");
+            } else {
+                // H2 has no index for substrings: one pass over the rows testing all columns is the cheapest.
+                w.and("(lower(i.title) like " + p + " escape '!' or lower(i.summary) like " + p + " escape '!'"
+                        + " or lower(i.locality) like " + p + " escape '!' or i.id in (" + names + "))");
+            }
         }
         if (!f.tags().isEmpty()) {
             w.and("i.id in (select t.incident_id from incident_tag t where t.tag in (" + w.bind(List.copyOf(f.tags()))
