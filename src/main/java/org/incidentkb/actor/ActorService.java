@@ -12,6 +12,7 @@ import java.util.Set;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorApi.ActorView;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.LabelChanged;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
@@ -22,10 +23,14 @@ import org.incidentkb.common.Ref;
 @ApplicationScoped
 public class ActorService {
 
+    private final jakarta.enterprise.event.Event<LabelChanged> labelChanged;
+
     private final ActorRepository actors;
     private final MergePatch mergePatch;
 
-    public ActorService(ActorRepository actors, MergePatch mergePatch) {
+    public ActorService(ActorRepository actors, MergePatch mergePatch,
+            jakarta.enterprise.event.Event<LabelChanged> labelChanged) {
+        this.labelChanged = labelChanged;
         this.actors = actors;
         this.mergePatch = mergePatch;
     }
@@ -58,6 +63,7 @@ public class ActorService {
             requireUniqueName(input.name(), actor.getId());
             apply(actor, input);
             actors.flush();
+            labelChanged.fire(new LabelChanged(LabelChanged.Kind.ACTOR, id));
         });
         return found.map(ActorView::from);
     }

@@ -9,6 +9,26 @@ public final class ETags {
     private ETags() {
     }
 
+    /** Keep the representation, but revalidate it (If-None-Match) before using it again. */
+    public static final jakarta.ws.rs.core.CacheControl REVALIDATE = jakarta.ws.rs.core.CacheControl.valueOf("no-cache");
+
+    /** Whether an If-None-Match header names this version (or is "*"). */
+    public static boolean matches(String ifNoneMatch, long version) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*")) {
+                return true;
+            }
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("\"" + version + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
     }

@@ -17,7 +17,8 @@ import org.incidentkb.incident.IncidentRevision.Operation;
 /**
  * The audit trail: every change to an incident, its casualty records, claims or sources is recorded in the
  * transaction that makes it, with the signed-in user (or the importing user) and the fields of the representation
- * that changed. Revisions follow the incident's version, so they are unique and in order.
+ * that changed. Revisions follow the incident's version, so they are unique and in order. Each change also
+ * refreshes the incident's stored representation (the read model, {@link IncidentDocuments}).
  */
 @ApplicationScoped
 public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, Long> {
@@ -26,9 +27,11 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     private static final Set<String> BOOKKEEPING = Set.of("id", "version", "createdAt", "updatedAt");
 
     private final Instance<SecurityIdentity> identity;
+    private final IncidentDocuments documents;
 
-    public IncidentHistory(Instance<SecurityIdentity> identity) {
+    public IncidentHistory(Instance<SecurityIdentity> identity, IncidentDocuments documents) {
         this.identity = identity;
+        this.documents = documents;
     }
 
     public record Entry(long revision, java.time.Instant at, String author, Operation operation,
@@ -45,6 +48,7 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     /** Records a new incident (after it was flushed, so it has its id). */
     public void created(Incident incident, String author) {
         IncidentView view = IncidentView.from(incident);
+        documents.store(view);
         List<String> fields = new ArrayList<>();
         for (RecordComponent c : IncidentView.class.getRecordComponents()) {
             Object value = value(c, view);
@@ -59,6 +63,7 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     /** Records a change (after it was flushed, so the version has moved); nothing when no field changed. */
     public void updated(Incident incident, IncidentView before, String author) {
         IncidentView after = IncidentView.from(incident);
+        documents.store(after);
         List<String> fields = new ArrayList<>();
         for (RecordComponent c : IncidentView.class.getRecordComponents()) {
             if (!BOOKKEEPING.contains(c.getName()) && !Objects.equals(value(c, before), value(c, after))) {

@@ -133,14 +133,27 @@ public class IncidentResource {
     @Path("/{id}")
     @Operation(summary = "Read an incident", description = "The incident with its participants, casualty records, "
             + "claims, sources and the derived `casualtySummary` and `claimStatus`.")
-    @APIResponse(responseCode = "200", description = "The incident", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
+    @APIResponse(responseCode = "200", description = "The incident", headers = {
+            @Header(name = "ETag", description = ApiDocs.ETAG),
+            @Header(name = "Cache-Control", description = "no-cache: keep it, but ask again with If-None-Match") },
             content = @Content(schema = @Schema(implementation = IncidentView.class),
                     examples = @ExampleObject(name = "Erbil missile attack", value = IncidentExamples.VIEW)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match",
+            headers = @Header(name = "ETag", description = ApiDocs.ETAG))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = ApiDocs.NOT_FOUND_EXAMPLE)))
-    public Response get(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id) {
-        IncidentView incident = service.get(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.ok(incident).tag(ETags.of(incident.version())).build();
+    public Response get(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
+            @Parameter(description = "An ETag from an earlier read: 304 Not Modified when the incident is still at that "
+                    + "version", example = "\"0\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (ifNoneMatch != null) {
+            long version = service.version(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
+            if (ETags.matches(ifNoneMatch, version)) {
+                return Response.notModified(ETags.of(version)).cacheControl(ETags.REVALIDATE).build();
+            }
+        }
+        IncidentDocuments.Stored incident = service.document(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
+        return Response.ok(incident.json(), MediaType.APPLICATION_JSON).tag(ETags.of(incident.version()))
+                .cacheControl(ETags.REVALIDATE).build();
     }
 
     @POST

@@ -26,9 +26,11 @@ public class IncidentService {
     private final IncidentMapper mapper;
     private final MergePatch mergePatch;
     private final IncidentHistory history;
+    private final IncidentDocuments documents;
 
     public IncidentService(IncidentRepository incidents, SourceRepository sources, IncidentMapper mapper,
-            MergePatch mergePatch, IncidentHistory history) {
+            MergePatch mergePatch, IncidentHistory history, IncidentDocuments documents) {
+        this.documents = documents;
         this.incidents = incidents;
         this.history = history;
         this.sources = sources;
@@ -38,6 +40,33 @@ public class IncidentService {
 
     public Optional<IncidentView> get(long id) {
         return incidents.findByIdOptional(id).map(IncidentView::from);
+    }
+
+    /**
+     * The incident's stored representation: one primary-key read. One not stored yet (written before the read model
+     * existed, or dropped when an actor or source it shows was renamed) is built from the entities and stored.
+     */
+    public Optional<IncidentDocuments.Stored> document(long id) {
+        Optional<IncidentDocuments.Stored> stored = documents.find(id);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        Optional<IncidentDocuments.Stored> built = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> incidents.findByIdOptional(id).map(i -> documents.of(IncidentView.from(i))));
+        built.ifPresent(doc -> {
+            try {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> documents.storeIfAbsent(doc, id));
+            } catch (RuntimeException raced) {
+                // A writer stored the incident at the same moment; its document stands.
+            }
+        });
+        return built;
+    }
+
+    /** The incident's current version, for a conditional read; empty when there is no such incident. */
+    public Optional<Long> version(long id) {
+        Optional<Long> stored = documents.version(id);
+        return stored.isPresent() ? stored : document(id).map(IncidentDocuments.Stored::version);
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.LabelChanged;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
@@ -18,10 +19,14 @@ import org.incidentkb.source.SourceApi.SourceView;
 @ApplicationScoped
 public class SourceService {
 
+    private final jakarta.enterprise.event.Event<LabelChanged> labelChanged;
+
     private final SourceRepository sources;
     private final MergePatch mergePatch;
 
-    public SourceService(SourceRepository sources, MergePatch mergePatch) {
+    public SourceService(SourceRepository sources, MergePatch mergePatch,
+            jakarta.enterprise.event.Event<LabelChanged> labelChanged) {
+        this.labelChanged = labelChanged;
         this.sources = sources;
         this.mergePatch = mergePatch;
     }
@@ -54,6 +59,7 @@ public class SourceService {
             requireUniqueUrl(input.url(), id);
             apply(source, input);
             sources.flush();
+            labelChanged.fire(new LabelChanged(LabelChanged.Kind.SOURCE, id));
         });
         return found.map(SourceView::from);
     }

@@ -1,0 +1,123 @@
+package org.incidentkb.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+
+/**
+ * The read model of incidents: each one's representation as stored JSON (gzip), kept current in the transaction of
+ * every write to it, so reading an incident by id is one primary-key lookup and no entity graph is loaded.
+ */
+@ApplicationScoped
+public class IncidentDocuments {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public IncidentDocuments(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** A stored representation: its version (the ETag) and its JSON. */
+    public record Stored(long version, byte[] gzippedJson) {
+
+        public byte[] json() {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(gzippedJson))) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Replaces the stored representation of the incident with this one (in the caller's transaction). */
+    public void store(IncidentView view) {
+        em.createNativeQuery("delete from incident_document where incident_id = :id").setParameter("id", view.id())
+                .executeUpdate();
+        em.createNativeQuery("insert into incident_document (incident_id, version, body) values (:id, :version, :body)")
+                .setParameter("id", view.id()).setParameter("version", view.version())
+                .setParameter("body", gzip(view)).executeUpdate();
+    }
+
+    /**
+     * Stores a representation built by a read, unless a writer has stored one meanwhile or the incident has moved on
+     * from that version: a read never overwrites what a write stored.
+     */
+    public void storeIfAbsent(Stored doc, long id) {
+        em.createNativeQuery("insert into incident_document (incident_id, version, body) select i.id, i.version, :body"
+                + " from incident i where i.id = :id and i.version = :version"
+                + " and not exists (select 1 from incident_document d where d.incident_id = :id)")
+                .setParameter("id", id).setParameter("version", doc.version()).setParameter("body", doc.gzippedJson())
+                .executeUpdate();
+    }
+
+    /** A representation as it would be stored. */
+    public Stored of(IncidentView view) {
+        return new Stored(view.version(), gzip(view));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Stored> find(long id) {
+        List<Object[]> rows = em.createNativeQuery("select version, body from incident_document where incident_id = :id")
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1]));
+    }
+
+    /** The stored version only: enough to answer a conditional GET. */
+    @SuppressWarnings("unchecked")
+    public Optional<Long> version(long id) {
+        List<Number> rows = em.createNativeQuery("select version from incident_document where incident_id = :id")
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(Number::longValue);
+    }
+
+    /** Drops the documents that show a changed label; they are rebuilt when next read. */
+    void onLabelChanged(@jakarta.enterprise.event.Observes org.incidentkb.common.LabelChanged changed) {
+        if (changed.kind() == org.incidentkb.common.LabelChanged.Kind.ACTOR) {
+            forgetActor(changed.id());
+        } else {
+            forgetSource(changed.id());
+        }
+    }
+
+    /** Drops the documents that show an actor's name, after the actor changed; they are rebuilt when next read. */
+    public void forgetActor(long actorId) {
+        em.createNativeQuery("delete from incident_document where incident_id in ("
+                + "select incident_id from incident_actor where actor_id = :id"
+                + " union select incident_id from claim where actor_id = :id or stated_by_actor_id = :id"
+                + " union select incident_id from casualty where affiliation_actor_id = :id)")
+                .setParameter("id", actorId).executeUpdate();
+    }
+
+    /** Drops the documents that show a source's publisher, after the source changed. */
+    public void forgetSource(long sourceId) {
+        em.createNativeQuery("delete from incident_document where incident_id in ("
+                + "select incident_id from incident_source where source_id = :id"
+                + " union select incident_id from claim where source_id = :id"
+                + " union select incident_id from casualty where source_id = :id)")
+                .setParameter("id", sourceId).executeUpdate();
+    }
+
+    private byte[] gzip(IncidentView view) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (var out = new GZIPOutputStream(bytes)) {
+            json.writeValue(out, view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An incident could not be written as JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

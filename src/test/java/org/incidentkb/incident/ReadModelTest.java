@@ -1,0 +1,91 @@
+package org.incidentkb.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.incidentkb.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** Reads by id come from the stored representation: every write must show on the very next read. */
+@QuarkusTest
+class ReadModelTest {
+
+    private static final String INCIDENTS = "/api/v1/incidents";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void shouldShowEveryKindOfWriteOnTheNextRead() {
+        long actor = Fixtures.actor(Fixtures.unique("Read model group"));
+        long source = Fixtures.source(Fixtures.unique("Read model press"));
+        long id = Fixtures.incident(Fixtures.unique("Read model"));
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(200).body("version", is(0)).header("ETag", "\"0\"");
+
+        given().contentType("application/merge-patch+json").body("{\"summary\": \"Patched\", \"actors\": [{\"actor\": {\"id\": "
+                + actor + "}, \"role\": \"PERPETRATOR\"}]}").when().patch(INCIDENTS + "/" + id).then().statusCode(200);
+        given().when().get(INCIDENTS + "/" + id).then().body("summary", is("Patched")).body("version", is(1));
+
+        long casualty = given().contentType(ContentType.JSON).body("{\"category\": \"ALL\", \"killed\": 4}").when()
+                .post(INCIDENTS + "/" + id + "/casualties").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().when().get(INCIDENTS + "/" + id).then().body("casualtySummary.killed.best", is(4)).body("version", is(2));
+        given().contentType(ContentType.JSON).body("{\"category\": \"ALL\", \"killed\": 6}").when()
+                .put(INCIDENTS + "/" + id + "/casualties/" + casualty).then().statusCode(200);
+        given().when().get(INCIDENTS + "/" + id).then().body("casualtySummary.killed.best", is(6));
+        given().contentType(ContentType.JSON).body("{\"actor\": {\"id\": " + actor + "}, \"stance\": \"CLAIMED\"}").when()
+                .post(INCIDENTS + "/" + id + "/claims").then().statusCode(201);
+        given().when().get(INCIDENTS + "/" + id).then().body("claimStatus", is("CLAIMED"));
+        given().when().put(INCIDENTS + "/" + id + "/sources/" + source).then().statusCode(204);
+        given().when().get(INCIDENTS + "/" + id).then().body("sources.id", contains((int) source));
+        given().when().delete(INCIDENTS + "/" + id + "/casualties/" + casualty).then().statusCode(204);
+        given().when().get(INCIDENTS + "/" + id).then().body("casualtySummary.killed", nullValue());
+
+        // A renamed actor or source shows under its new name at once.
+        String renamed = Fixtures.unique("Renamed group");
+        given().contentType("application/merge-patch+json").body("{\"name\": \"" + renamed + "\"}").when()
+                .patch("/api/v1/actors/" + actor).then().statusCode(200);
+        given().when().get(INCIDENTS + "/" + id).then().body("actors[0].actor.name", is(renamed))
+                .body("claims[0].actor.name", is(renamed));
+        given().contentType("application/merge-patch+json").body("{\"publisher\": \"Renamed press\"}").when()
+                .patch("/api/v1/sources/" + source).then().statusCode(200);
+        given().when().get(INCIDENTS + "/" + id).then().body("sources[0].name", is("Renamed press"));
+
+        given().when().delete(INCIDENTS + "/" + id).then().statusCode(204);
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void shouldAnswerAConditionalReadWith304AndRebuildAMissingDocument() {
+        long id = Fixtures.incident(Fixtures.unique("Conditional"));
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(200).header("Cache-Control", "no-cache");
+        given().header("If-None-Match", "\"0\"").when().get(INCIDENTS + "/" + id).then().statusCode(304)
+                .header("ETag", "\"0\"");
+        given().header("If-None-Match", "\"7\"").when().get(INCIDENTS + "/" + id).then().statusCode(200)
+                .body("id", is((int) id));
+        given().header("If-None-Match", "\"0\"").when().get(INCIDENTS + "/987654321").then().statusCode(404);
+
+        // An incident written before the read model existed has no document: the first read builds it.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from incident_document where incident_id = :id").setParameter("id", id).executeUpdate());
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(200).body("id", is((int) id)).header("ETag", "\"0\"");
+        long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from incident_document where incident_id = :id").setParameter("id", id)
+                .getSingleResult()).longValue());
+        org.assertj.core.api.Assertions.assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGzipForClientsThatAcceptIt() {
+        given().header("Accept-Encoding", "gzip").when().get(INCIDENTS + "?size=20").then().statusCode(200)
+                .header("Content-Encoding", "gzip").body("items.size()", org.hamcrest.Matchers.greaterThan(0));
+        given().header("Accept-Encoding", "gzip").queryParam("format", "csv").when().get(INCIDENTS).then()
+                .statusCode(200).header("Content-Encoding", "gzip");
+    }
+}
