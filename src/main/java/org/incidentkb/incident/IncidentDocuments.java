@@ -74,6 +74,28 @@ public class IncidentDocuments {
         return rows.stream().findFirst().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1]));
     }
 
+    /**
+     * The stored representations of these incidents, read back as views, by id; incidents without a (readable)
+     * document are absent from the map and left to the caller to build.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, IncidentView> views(List<Long> ids) {
+        java.util.Map<Long, IncidentView> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("select incident_id, body from incident_document where incident_id in (:ids)")
+                .setParameter("ids", ids).getResultList();
+        for (Object[] r : rows) {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream((byte[]) r[1]))) {
+                out.put(((Number) r[0]).longValue(), json.readValue(in, IncidentView.class));
+            } catch (IOException e) {
+                // An unreadable document is rebuilt from the entities by the caller.
+            }
+        }
+        return out;
+    }
+
     /** The stored version only: enough to answer a conditional GET. */
     @SuppressWarnings("unchecked")
     public Optional<Long> version(long id) {

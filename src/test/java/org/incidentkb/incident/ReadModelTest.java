@@ -81,6 +81,22 @@ class ReadModelTest {
         org.assertj.core.api.Assertions.assertThat(stored).isEqualTo(1);
     }
 
+    @Inject
+    IncidentDocuments documents;
+
+    @Inject
+    IncidentService incidents;
+
+    @Test
+    void shouldReadListsFromTheStoredRepresentationsAsTheSameViews() {
+        for (long id : new long[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }) {
+            var stored = QuarkusTransaction.requiringNew().call(() -> documents.views(java.util.List.of(id)));
+            var built = QuarkusTransaction.requiringNew().call(() -> incidents.get(id).orElseThrow());
+            org.assertj.core.api.Assertions.assertThat(stored).containsKey(id);
+            org.assertj.core.api.Assertions.assertThat(stored.get(id)).usingRecursiveComparison().isEqualTo(built);
+        }
+    }
+
     @Test
     void shouldGzipForClientsThatAcceptIt() {
         given().header("Accept-Encoding", "gzip").when().get(INCIDENTS + "?size=20").then().statusCode(200)
