@@ -105,8 +105,7 @@ public class ImportWriter {
         }
         em.flush();
         String author = batch.get(0).author();
-        added.forEach(i -> history.created(i, author));
-        changed.forEach((i, before) -> history.updated(i, before, author));
+        history.imported(added, changed, author);
         return new Outcome(created, updated, skipped, errors);
     }
 

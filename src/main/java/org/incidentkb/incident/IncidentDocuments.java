@@ -51,6 +51,39 @@ public class IncidentDocuments {
     }
 
     /**
+     * Stores the representations of many incidents in JDBC batches (an import's batch): new ones are inserted,
+     * the others replaced.
+     */
+    public void storeAll(List<IncidentView> created, List<IncidentView> changed) {
+        if (created.isEmpty() && changed.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            if (!changed.isEmpty()) {
+                try (var delete = connection.prepareStatement("delete from incident_document where incident_id = ?")) {
+                    for (IncidentView v : changed) {
+                        delete.setLong(1, v.id());
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            }
+            try (var insert = connection.prepareStatement(
+                    "insert into incident_document (incident_id, version, body) values (?, ?, ?)")) {
+                for (List<IncidentView> views : List.of(created, changed)) {
+                    for (IncidentView v : views) {
+                        insert.setLong(1, v.id());
+                        insert.setLong(2, v.version());
+                        insert.setBytes(3, gzip(v));
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
      * Stores a representation built by a read, unless a writer has stored one meanwhile or the incident has moved on
      * from that version: a read never overwrites what a write stored.
      */

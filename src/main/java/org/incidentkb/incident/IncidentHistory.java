@@ -49,6 +49,27 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     public void created(Incident incident, String author) {
         IncidentView view = IncidentView.from(incident);
         documents.store(view);
+        recordCreation(view, author);
+    }
+
+    /** Records what an import's batch created and changed (after it was flushed), storing documents in batches. */
+    public void imported(List<Incident> created, java.util.Map<Incident, IncidentView> changed, String author) {
+        List<IncidentView> createdViews = created.stream().map(IncidentView::from).toList();
+        List<IncidentView> changedViews = new ArrayList<>();
+        changed.forEach((incident, before) -> {
+            IncidentView after = IncidentView.from(incident);
+            changedViews.add(after);
+            List<String> fields = changedFields(before, after);
+            if (!fields.isEmpty()) {
+                persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
+                        Operation.UPDATE, fields));
+            }
+        });
+        documents.storeAll(createdViews, changedViews);
+        createdViews.forEach(v -> recordCreation(v, author));
+    }
+
+    private void recordCreation(IncidentView view, String author) {
         List<String> fields = new ArrayList<>();
         for (RecordComponent c : IncidentView.class.getRecordComponents()) {
             Object value = value(c, view);
@@ -56,24 +77,29 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
                 fields.add(c.getName());
             }
         }
-        persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
-                Operation.CREATE, fields));
+        persist(new IncidentRevision(view.id(), view.version() + 1, Timestamps.now(), author, Operation.CREATE,
+                fields));
     }
 
     /** Records a change (after it was flushed, so the version has moved); nothing when no field changed. */
     public void updated(Incident incident, IncidentView before, String author) {
         IncidentView after = IncidentView.from(incident);
         documents.store(after);
+        List<String> fields = changedFields(before, after);
+        if (!fields.isEmpty()) {
+            persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
+                    Operation.UPDATE, fields));
+        }
+    }
+
+    private static List<String> changedFields(IncidentView before, IncidentView after) {
         List<String> fields = new ArrayList<>();
         for (RecordComponent c : IncidentView.class.getRecordComponents()) {
             if (!BOOKKEEPING.contains(c.getName()) && !Objects.equals(value(c, before), value(c, after))) {
                 fields.add(c.getName());
             }
         }
-        if (!fields.isEmpty()) {
-            persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
-                    Operation.UPDATE, fields));
-        }
+        return fields;
     }
 
     public void deleted(long incidentId, long version) {

@@ -60,6 +60,24 @@ class HistoryAndRaceTest {
         given().when().get(INCIDENTS + "/987654321/history").then().statusCode(404);
     }
 
+    @Test
+    void shouldRecordImportsUnderTheUserWhoRanThem() {
+        String ref = Fixtures.unique("imp").replace(' ', '-');
+        String row = """
+                {"title": "Imported %s", "category": "battles", "startDate": "2020-01-01", "externalRefs": [{"dataset": "HIST", "externalId": "%s"}]}
+                """;
+        given().contentType("application/x-ndjson").body(row.formatted("once", ref).getBytes(java.nio.charset.StandardCharsets.UTF_8)).queryParam("format", "ndjson")
+                .when().post("/api/v1/imports").then().statusCode(201).body("report.created", is(1));
+        given().contentType("application/x-ndjson").body(row.formatted("twice", ref).getBytes(java.nio.charset.StandardCharsets.UTF_8)).queryParam("format", "ndjson")
+                .when().post("/api/v1/imports").then().statusCode(201).body("report.updated", is(1));
+        long id = given().queryParam("externalRef", "HIST:" + ref).when().get(INCIDENTS).then().statusCode(200)
+                .body("items[0].title", is("Imported twice")).extract().jsonPath().getLong("items[0].id");
+        given().when().get(INCIDENTS + "/" + id).then().body("title", is("Imported twice")).body("version", is(1));
+        given().when().get(INCIDENTS + "/" + id + "/history").then().statusCode(200)
+                .body("items.operation", contains("CREATE", "UPDATE")).body("items.author", contains("admin", "admin"))
+                .body("items[1].changedFields", contains("title"));
+    }
+
     private static List<Integer> race(int n, Callable<Integer> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
