@@ -50,6 +50,10 @@ public class IncidentLists {
         if (format == Format.GEOJSON) {
             response.header(OMITTED_HEADER, search.countWithoutCoordinates(filter));
         }
+        if (format != Format.JSON) {
+            response.header("Content-Disposition", "attachment; filename=\"incidents." + format.name().toLowerCase(
+                    java.util.Locale.ROOT) + "\"");
+        }
         return response.type(format.mediaType + (format == Format.CSV ? "; charset=UTF-8; header=present" : ""))
                 .build();
     }

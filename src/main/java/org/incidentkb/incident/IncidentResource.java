@@ -102,7 +102,8 @@ public class IncidentResource {
             keyset paging, whose cost does not grow with depth (`total` is then not counted).
 
             **Representations**, by `Accept` or `format=`: `application/json`; `text/csv` (RFC 4180, one flat row \
-            per incident, lists joined with "; "); `application/geo+json` (a FeatureCollection of Point features; \
+            per incident; list columns joined with "; ", a `;` or `\\` inside an item escaped with `\\`, and each \
+            participant's CONFIRMED/SUSPECTED in the parallel `perpetratorConfidence` and `targetConfidence` columns); `application/geo+json` (a FeatureCollection of Point features; \
             incidents without coordinates are left out and counted in the `X-Omitted-Without-Coordinates` header); \
             `application/x-ndjson` (one full incident per line, the format `POST /imports?format=ndjson` reads). \
             CSV, GeoJSON and NDJSON stream every match in constant memory unless `page`, `size` or `after` is given.

@@ -17,19 +17,23 @@ import org.incidentkb.incident.IncidentApi.IncidentView;
  */
 @JsonPropertyOrder({ "id", "version", "title", "category", "type", "startDate", "endDate", "datePrecision",
         "countryCode", "country", "admin1", "admin2", "locality", "latitude", "longitude", "geoPrecision",
-        "perpetrators", "targets", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
+        "perpetrators", "perpetratorConfidence", "targets", "targetConfidence", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
         "injuredHigh", "claimStatus", "claimedBy", "deniedBy", "attributedTo", "sources", "tags", "externalRefs",
         "summary", "createdAt", "updatedAt" })
 public record IncidentRow(
         long id, long version, String title, String category, String type, LocalDate startDate, LocalDate endDate,
         DatePrecision datePrecision, String countryCode, String country, String admin1, String admin2, String locality,
         Double latitude, Double longitude, GeoPrecision geoPrecision,
-        String perpetrators, String targets, String otherActors,
+        String perpetrators, String perpetratorConfidence, String targets, String targetConfidence, String otherActors,
         Integer killedLow, Integer killedBest, Integer killedHigh,
         Integer injuredLow, Integer injuredBest, Integer injuredHigh,
         ClaimStatus claimStatus, String claimedBy, String deniedBy, String attributedTo,
         String sources, String tags, String externalRefs, String summary, Instant createdAt, Instant updatedAt) {
 
+    /**
+     * Between the items of a list column. Inside an item, a backslash or semicolon is escaped with a backslash
+     * ("SECURITY\\; Vol. 10"), so splitting on an unescaped "; " gives the items back.
+     */
     static final String SEPARATOR = "; ";
 
     public static IncidentRow from(IncidentView v) {
@@ -39,7 +43,8 @@ public record IncidentRow(
         return new IncidentRow(v.id(), v.version(), v.title(), v.category().code(),
                 v.type() == null ? null : v.type().code(), v.startDate(), v.endDate(), v.datePrecision(),
                 l.countryCode(), l.country(), l.admin1(), l.admin2(), l.locality(), l.latitude(), l.longitude(),
-                l.geoPrecision(), actors(v, Role.PERPETRATOR), actors(v, Role.TARGET), actors(v, Role.OTHER),
+                l.geoPrecision(), actors(v, Role.PERPETRATOR), confidence(v, Role.PERPETRATOR), actors(v, Role.TARGET),
+                confidence(v, Role.TARGET), actors(v, Role.OTHER),
                 killed == null ? null : killed.low(), killed == null ? null : killed.best(),
                 killed == null ? null : killed.high(), injured == null ? null : injured.low(),
                 injured == null ? null : injured.best(), injured == null ? null : injured.high(),
@@ -50,7 +55,13 @@ public record IncidentRow(
 
     static String actors(IncidentView v, Role role) {
         return join(v.actors().stream().filter(a -> a.role() == role).toList(),
-                a -> a.actor().name() + (a.confidence() == Confidence.SUSPECTED ? " (suspected)" : ""));
+                a -> a.actor().name());
+    }
+
+    /** CONFIRMED or SUSPECTED for each actor of {@link #actors}, in the same order. */
+    static String confidence(IncidentView v, Role role) {
+        return join(v.actors().stream().filter(a -> a.role() == role).toList(),
+                a -> (a.confidence() == null ? Confidence.CONFIRMED : a.confidence()).name());
     }
 
     private static String claimants(IncidentView v, Stance stance) {
@@ -59,7 +70,12 @@ public record IncidentRow(
     }
 
     private static <T> String join(List<T> items, Function<T, String> label) {
-        return items.isEmpty() ? null : items.stream().map(label).collect(Collectors.joining(SEPARATOR));
+        return items.isEmpty() ? null : items.stream().map(label).map(IncidentRow::escape)
+                .collect(Collectors.joining(SEPARATOR));
+    }
+
+    static String escape(String item) {
+        return item == null ? "" : item.replace("\\", "\\\\").replace(";", "\\;");
     }
 
     /** Names of the participants in a role, for GeoJSON properties. */

@@ -79,7 +79,8 @@ public class StatsResource {
         List<Dimension> dimensions = StatsService.dimensions(groupBy);
         IncidentStats result = stats.incidents(search.filter(query), dimensions);
         if (chosen == Format.CSV) {
-            return Response.ok(csv(result, dimensions)).type(Format.CSV_TYPE + "; charset=UTF-8; header=present").build();
+            return Response.ok(csv(result, dimensions)).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
+                    .header("Content-Disposition", "attachment; filename=\"incident-stats.csv\"").build();
         }
         return Response.ok(result).type(MediaType.APPLICATION_JSON).build();
     }

@@ -3,6 +3,7 @@ package org.incidentkb.incident;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -143,6 +144,24 @@ class HistoryAndRaceTest {
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         given().queryParam("externalRef", "RACE:" + ref).when().get(INCIDENTS).then().body("total", is(1));
+    }
+
+    @Test
+    void shouldKeepListColumnsUnambiguousAndOfferCsvAsADownload() {
+        String tag = Fixtures.unique("sep").replace(' ', '-');
+        long source = Fixtures.source("SECURITY; Vol. 10 \\\\ " + tag); // JSON text: a backslash
+        given().contentType(ContentType.JSON).body("""
+                {"title": "Separators", "type": "air-drone-strike", "startDate": "2024-01-04", "tags": ["%s", "a;b"],
+                 "sources": [{"id": 1}, {"id": %d}]}""".formatted(tag, source))
+                .when().post(INCIDENTS).then().statusCode(201);
+        var response = given().queryParam("tag", tag).queryParam("format", "csv").when().get(INCIDENTS).then()
+                .statusCode(200).header("Content-Disposition", "attachment; filename=\"incidents.csv\"").extract();
+        String row = response.asString().split("\r\n")[1];
+        assertThat(row).contains("Rudaw; SECURITY\\; Vol. 10 \\\\ " + tag).contains("a\\;b; " + tag);
+        given().queryParam("tag", tag).queryParam("format", "ndjson").when().get(INCIDENTS).then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"incidents.ndjson\"");
+        given().queryParam("format", "csv").when().get("/api/v1/stats/incidents").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment"));
     }
 
     @Test

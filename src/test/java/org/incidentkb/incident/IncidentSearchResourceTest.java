@@ -290,7 +290,8 @@ class IncidentSearchResourceTest {
         assertThat(row.get("title")).isEqualTo("Attack, with \"quotes\"");
         assertThat(row.get("summary")).isEqualTo("Line one\nline two");
         assertThat(row.get("country")).isEqualTo("Iraq");
-        assertThat(row.get("perpetrators")).endsWith("(suspected)");
+        assertThat(row.get("perpetrators")).doesNotContain("suspected");
+        assertThat(row.get("perpetratorConfidence")).isEqualTo("SUSPECTED");
         assertThat(row.get("killedLow")).isEqualTo("4");
         assertThat(row.get("killedHigh")).isEmpty();
         assertThat(row.get("claimStatus")).isEqualTo("CLAIMED");
