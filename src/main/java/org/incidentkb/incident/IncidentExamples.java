@@ -142,4 +142,14 @@ final class IncidentExamples {
               {"revision": 2, "at": "2024-01-17T09:02:11Z", "author": "analyst", "operation": "UPDATE",
                "changedFields": ["tags"]}
             ]}""";
+
+    static final String CLAIM_CSV = """
+            incidentId,incidentTitle,id,actorId,actor,stance,statedBy,statedOn,channel,quote,credibility,sourceId,source,updatedAt
+            3,IRGC ballistic missile attack on Erbil,2,9,Islamic Revolutionary Guard Corps,CLAIMED,,2024-01-16,STATEMENT,spy headquarters,UNVERIFIED,1,Rudaw,2024-11-24T12:00:00Z
+            """;
+
+    static final String CASUALTY_CSV = """
+            incidentId,incidentTitle,id,category,affiliation,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh,missingLow,missingBest,missingHigh,names,sourceId,source,updatedAt
+            2,US drone strike on PMF base in Baghdad,2,MILITANT,Harakat al-Nujaba,2,2,2,,,,,,,"Mushtaq Talib al-Saeedi (known as Abu Taqwa\\; former commander of Harakat al-Nujaba)",,,2024-11-24T12:00:00Z
+            """;
 }

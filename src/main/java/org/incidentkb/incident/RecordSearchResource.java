@@ -6,6 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.EnumSet;
+import org.incidentkb.common.Format;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,7 +31,7 @@ import org.incidentkb.common.Problem;
 /** Claims and casualty records across all incidents. */
 @Path("/")
 @Tag(name = "Queries across incidents", description = "Claims and casualty records of every incident, filtered and paged")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE })
 @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
@@ -49,8 +52,11 @@ public class RecordSearchResource {
             + "match any of their values.")
     @APIResponse(responseCode = "200", description = "A page of claims",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
-            content = @Content(schema = @Schema(implementation = ClaimPage.class),
-                    examples = @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_PAGE)))
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimPage.class),
+                            examples = @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_PAGE)),
+                    @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING), examples =
+                            @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_CSV)) })
     public Response claims(
             @Parameter(description = "The actor the statement is about, by id, name or alias; repeatable",
                     example = "IRGC") @QueryParam("actor") List<String> actor,
@@ -67,8 +73,17 @@ public class RecordSearchResource {
             @QueryParam("to") String to,
             @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
-            @Context UriInfo uri) {
+            @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
+            @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers) {
         Paging paging = paging(page, size);
+        if (csv(format, headers)) {
+            var rows = page != null || size != null
+                    ? RecordRows.csv(RecordRows.ClaimRow.class, n -> n == 1 ? service.claims(actor, stance, channel,
+                            credibility, from, to, paging) : new Paging.Slice<>(List.of(), 0), RecordRows.ClaimRow::from)
+                    : RecordRows.csv(RecordRows.ClaimRow.class, n -> service.claims(actor, stance, channel,
+                            credibility, from, to, Paging.of(n, Paging.MAX_SIZE)), RecordRows.ClaimRow::from);
+            return download(rows, "claims.csv");
+        }
         return Paging.ok(paging.result(service.claims(actor, stance, channel, credibility, from, to, paging), uri));
     }
 
@@ -79,8 +94,11 @@ public class RecordSearchResource {
             + "person's name or description, by the actor the people belong to.")
     @APIResponse(responseCode = "200", description = "A page of casualty records",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
-            content = @Content(schema = @Schema(implementation = CasualtyPage.class),
-                    examples = @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_PAGE)))
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasualtyPage.class),
+                            examples = @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_PAGE)),
+                    @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING), examples =
+                            @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_CSV)) })
     public Response casualties(
             @Parameter(description = "ALL, CIVILIAN, MILITARY, SECURITY_FORCES, MILITANT or UNKNOWN; repeatable",
                     example = "MILITANT") @QueryParam("category") List<String> category,
@@ -90,9 +108,30 @@ public class RecordSearchResource {
                     example = "Harakat al-Nujaba") @QueryParam("affiliation") List<String> affiliation,
             @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
-            @Context UriInfo uri) {
+            @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
+            @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers) {
         Paging paging = paging(page, size);
+        if (csv(format, headers)) {
+            var rows = page != null || size != null
+                    ? RecordRows.csv(RecordRows.CasualtyRow.class, n -> n == 1 ? service.casualties(category, q,
+                            affiliation, paging) : new Paging.Slice<>(List.of(), 0), RecordRows.CasualtyRow::from)
+                    : RecordRows.csv(RecordRows.CasualtyRow.class, n -> service.casualties(category, q, affiliation,
+                            Paging.of(n, Paging.MAX_SIZE)), RecordRows.CasualtyRow::from);
+            return download(rows, "casualties.csv");
+        }
         return Paging.ok(paging.result(service.casualties(category, q, affiliation, paging), uri));
+    }
+
+    private static final String FORMAT = "json (a page, the default) or csv (one row per record: every match, or "
+            + "the page that page or size names), instead of the Accept header";
+
+    private static boolean csv(String format, HttpHeaders headers) {
+        return Format.choose(format, headers, EnumSet.of(Format.JSON, Format.CSV)) == Format.CSV;
+    }
+
+    private static Response download(jakarta.ws.rs.core.StreamingOutput rows, String name) {
+        return Response.ok(rows).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     private static Paging paging(String page, String size) {

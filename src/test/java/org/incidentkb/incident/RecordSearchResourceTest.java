@@ -116,4 +116,25 @@ class RecordSearchResourceTest {
         given().queryParam("role", "BYSTANDER").when().get("/api/v1/actors/" + actor + "/incidents")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", is("role"));
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldExportClaimsAndCasualtiesAsCsv() {
+        String claims = given().queryParam("format", "csv").queryParam("stance", "CLAIMED").when().get("/api/v1/claims")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"claims.csv\"").extract().asString();
+        String[] lines = claims.split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("incidentId,incidentTitle,id,actorId,actor,stance");
+        long claimed = given().queryParam("stance", "CLAIMED").queryParam("size", 1).when().get("/api/v1/claims").then()
+                .extract().jsonPath().getLong("total");
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize((int) claimed + 1);
+        org.assertj.core.api.Assertions.assertThat(claims).contains(",CLAIMED,");
+
+        String casualties = given().header("Accept", "text/csv").queryParam("q", "Abu Taqwa").when()
+                .get("/api/v1/casualties").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"casualties.csv\"").extract().asString();
+        org.assertj.core.api.Assertions.assertThat(casualties.split("\r\n")[0]).contains("killedLow,killedBest,killedHigh");
+        org.assertj.core.api.Assertions.assertThat(casualties).contains("Mushtaq Talib al-Saeedi");
+        given().queryParam("format", "csv").queryParam("size", 1).when().get("/api/v1/claims").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
+    }
 }
