@@ -58,7 +58,7 @@ public class ActorResource {
     }
 
     @GET
-    @Operation(summary = "List or search actors",
+    @Operation(operationId = "listActors", summary = "List or search actors",
             description = "Actors sorted by name. `q` matches any part of the name or of an alias, ignoring case.")
     @APIResponse(responseCode = "200", description = "A page of actors",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
@@ -74,7 +74,7 @@ public class ActorResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an actor")
+    @Operation(operationId = "getActor", summary = "Read an actor")
     @APIResponse(responseCode = "200", description = "The actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = ActorView.class),
                     examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.VIEW)))
@@ -88,7 +88,7 @@ public class ActorResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an actor", description = "Names are unique regardless of case; `parent` and "
+    @Operation(operationId = "createActor", summary = "Create an actor", description = "Names are unique regardless of case; `parent` and "
             + "`backers` must name existing actors (by id, or by name or alias).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
@@ -108,7 +108,7 @@ public class ActorResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an actor", description = "Takes the whole actor, e.g. the body a GET returned "
+    @Operation(operationId = "replaceActor", summary = "Replace an actor", description = "Takes the whole actor, e.g. the body a GET returned "
             + "with changes; read-only fields are ignored. Omitted lists become empty.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "The updated actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
@@ -131,7 +131,7 @@ public class ActorResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of an actor", description = "JSON Merge Patch (RFC 7386): fields present "
+    @Operation(operationId = "patchActor", summary = "Change some fields of an actor", description = "JSON Merge Patch (RFC 7386): fields present "
             + "replace the current ones, null removes them, absent ones stay.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "aliases", value = ActorExamples.PATCH)))
@@ -154,7 +154,7 @@ public class ActorResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Operation(summary = "Delete an actor", description = "Refused with 409 while incidents, claims, casualties or "
+    @Operation(operationId = "deleteActor", summary = "Delete an actor", description = "Refused with 409 while incidents, claims, casualties or "
             + "other actors refer to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,

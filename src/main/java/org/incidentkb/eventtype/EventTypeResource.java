@@ -41,7 +41,7 @@ public class EventTypeResource {
     }
 
     @GET
-    @Operation(summary = "List event categories with their types", description = "An incident's `category` and "
+    @Operation(operationId = "listEventTypes", summary = "List event categories with their types", description = "An incident's `category` and "
             + "`type` take these codes.")
     @APIResponse(responseCode = "200", description = "All categories in codebook order",
             content = @Content(schema = @Schema(implementation = CategoryView.class, type = SchemaType.ARRAY)))
@@ -51,7 +51,7 @@ public class EventTypeResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read an event category with its types")
+    @Operation(operationId = "getEventType", summary = "Read an event category with its types")
     @APIResponse(responseCode = "200", description = "The category", content = @Content(
             schema = @Schema(implementation = CategoryView.class), examples = @ExampleObject(name = "explosions", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No category with that code", content = @Content(

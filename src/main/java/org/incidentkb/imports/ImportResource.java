@@ -60,7 +60,7 @@ public class ImportResource {
 
     @POST
     @Consumes({ Format.CSV_TYPE, Format.NDJSON_TYPE, MediaType.APPLICATION_OCTET_STREAM })
-    @Operation(summary = "Import a file", description = """
+    @Operation(operationId = "importFile", summary = "Import a file", description = """
             Takes the file as the request body (`curl --data-binary @file`), streamed to disk, never held in memory, \
             and imports it row by row. `format`: `gtd` (Global Terrorism Database CSV, Windows-1252 unless the \
             Content-Type names a charset), `acled` (ACLED export CSV), `ucdp-ged` (UCDP GED CSV) or `ndjson` (one \
@@ -115,7 +115,7 @@ public class ImportResource {
     }
 
     @GET
-    @Operation(summary = "List imports", description = "Import jobs, newest first.")
+    @Operation(operationId = "listImports", summary = "List imports", description = "Import jobs, newest first.")
     @APIResponse(responseCode = "200", description = "A page of jobs",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
             content = @Content(schema = @Schema(implementation = JobPage.class)))
@@ -129,7 +129,7 @@ public class ImportResource {
 
     @GET
     @Path("/{jobId}")
-    @Operation(summary = "Read an import job", description = "Its state, progress (rows read, rows per second, "
+    @Operation(operationId = "getImport", summary = "Read an import job", description = "Its state, progress (rows read, rows per second, "
             + "estimated seconds left) and report (received, created, updated, skipped, failed and the first 1,000 "
             + "errors with their lines).")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(

@@ -47,7 +47,7 @@ public class ActorIncidentsResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
-    @Operation(summary = "List an actor's incidents", description = "The incidents the actor takes part in (in the "
+    @Operation(operationId = "listActorIncidents", summary = "List an actor's incidents", description = "The incidents the actor takes part in (in the "
             + "given roles, or any), with every filter, sort, paging mode and representation of GET /incidents.")
     @APIResponse(responseCode = "200", description = "A page of incidents, or the export in the chosen format",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),

@@ -61,7 +61,7 @@ public class CasualtyResource {
     }
 
     @GET
-    @Operation(summary = "List an incident's casualty records")
+    @Operation(operationId = "listIncidentCasualties", summary = "List an incident's casualty records")
     @APIResponse(responseCode = "200", description = "The records, oldest first",
             content = @Content(schema = @Schema(implementation = CasualtyView.class, type = SchemaType.ARRAY)))
     public List<CasualtyView> list(@Parameter(description = "Incident id", example = "2") @PathParam("id") long id) {
@@ -70,7 +70,7 @@ public class CasualtyResource {
 
     @GET
     @Path("/{cid}")
-    @Operation(summary = "Read a casualty record")
+    @Operation(operationId = "getIncidentCasualty", summary = "Read a casualty record")
     @APIResponse(responseCode = "200", description = "The record", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = CasualtyView.class),
                     examples = @ExampleObject(name = "Abu Taqwa strike", value = IncidentExamples.CASUALTY_VIEW)))
@@ -83,7 +83,7 @@ public class CasualtyResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a casualty record", description = "A figure is {low, best, high} or a bare number; "
+    @Operation(operationId = "createIncidentCasualty", summary = "Add a casualty record", description = "A figure is {low, best, high} or a bare number; "
             + "\"at least four\" is {\"low\": 4, \"best\": 4, \"high\": null}.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Abu Taqwa strike", value = IncidentExamples.CASUALTY_INPUT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
@@ -101,7 +101,7 @@ public class CasualtyResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{cid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a casualty record", description = "Takes the whole record, e.g. the body a GET "
+    @Operation(operationId = "replaceIncidentCasualty", summary = "Replace a casualty record", description = "Takes the whole record, e.g. the body a GET "
             + "returned with changes; read-only fields are ignored.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Abu Taqwa strike", value = IncidentExamples.CASUALTY_INPUT)))
     @APIResponse(responseCode = "200", description = "The updated record",
@@ -124,7 +124,7 @@ public class CasualtyResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{cid}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of a casualty record", description = "JSON Merge Patch (RFC 7386).")
+    @Operation(operationId = "patchIncidentCasualty", summary = "Change some fields of a casualty record", description = "JSON Merge Patch (RFC 7386).")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "injured", value = "{\"injured\": {\"low\": 5, \"best\": 5, \"high\": null}}")))
     @APIResponse(responseCode = "200", description = "The updated record",
@@ -146,7 +146,7 @@ public class CasualtyResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{cid}")
-    @Operation(summary = "Delete a casualty record")
+    @Operation(operationId = "deleteIncidentCasualty", summary = "Delete a casualty record")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))

@@ -61,7 +61,7 @@ public class ClaimResource {
     }
 
     @GET
-    @Operation(summary = "List an incident's claims")
+    @Operation(operationId = "listIncidentClaims", summary = "List an incident's claims")
     @APIResponse(responseCode = "200", description = "The claims, oldest first",
             content = @Content(schema = @Schema(implementation = ClaimView.class, type = SchemaType.ARRAY)))
     public List<ClaimView> list(@Parameter(description = "Incident id", example = "4") @PathParam("id") long id) {
@@ -70,7 +70,7 @@ public class ClaimResource {
 
     @GET
     @Path("/{claimId}")
-    @Operation(summary = "Read a claim")
+    @Operation(operationId = "getIncidentClaim", summary = "Read a claim")
     @APIResponse(responseCode = "200", description = "The record", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = ClaimView.class),
                     examples = @ExampleObject(name = "al-Asad claim", value = IncidentExamples.CLAIM_VIEW)))
@@ -83,7 +83,7 @@ public class ClaimResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a claim, denial or attribution", description = "`actor` is whom the statement is "
+    @Operation(operationId = "createIncidentClaim", summary = "Add a claim, denial or attribution", description = "`actor` is whom the statement is "
             + "about; `statedBy` who made it when that is someone else (an actor or free text such as \"Pentagon\").")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "al-Asad claim", value = IncidentExamples.CLAIM_INPUT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
@@ -101,7 +101,7 @@ public class ClaimResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{claimId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a claim", description = "Takes the whole record, e.g. the body a GET "
+    @Operation(operationId = "replaceIncidentClaim", summary = "Replace a claim", description = "Takes the whole record, e.g. the body a GET "
             + "returned with changes; read-only fields are ignored.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "al-Asad claim", value = IncidentExamples.CLAIM_INPUT)))
     @APIResponse(responseCode = "200", description = "The updated record",
@@ -124,7 +124,7 @@ public class ClaimResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{claimId}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of a claim", description = "JSON Merge Patch (RFC 7386).")
+    @Operation(operationId = "patchIncidentClaim", summary = "Change some fields of a claim", description = "JSON Merge Patch (RFC 7386).")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "credibility", value = "{\"credibility\": \"PLAUSIBLE\"}")))
     @APIResponse(responseCode = "200", description = "The updated record",
@@ -146,7 +146,7 @@ public class ClaimResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{claimId}")
-    @Operation(summary = "Delete a claim")
+    @Operation(operationId = "deleteIncidentClaim", summary = "Delete a claim")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))

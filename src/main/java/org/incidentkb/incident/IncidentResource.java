@@ -93,7 +93,7 @@ public class IncidentResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
-    @Operation(summary = "List, search and export incidents", description = """
+    @Operation(operationId = "listIncidents", summary = "List, search and export incidents", description = """
             Incidents matching every filter given (a repeated filter matches any of its values), most recent first \
             unless `sort` says otherwise.
 
@@ -132,7 +132,7 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an incident", description = "The incident with its participants, casualty records, "
+    @Operation(operationId = "getIncident", summary = "Read an incident", description = "The incident with its participants, casualty records, "
             + "claims, sources and the derived `casualtySummary` and `claimStatus`.")
     @APIResponse(responseCode = "200", description = "The incident", headers = {
             @Header(name = "ETag", description = ApiDocs.ETAG),
@@ -160,7 +160,7 @@ public class IncidentResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an incident", description = "Creates the incident with its participants and, "
+    @Operation(operationId = "createIncident", summary = "Create an incident", description = "Creates the incident with its participants and, "
             + "optionally, its casualty records and claims in one request. References name existing actors (by id, "
             + "or by name or alias) and sources (by id); an unknown one is a 400 naming the field. The type implies "
             + "the category. An external reference already held by another incident is a 409.")
@@ -182,7 +182,7 @@ public class IncidentResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an incident", description = "Takes the whole incident, e.g. the body a GET returned "
+    @Operation(operationId = "replaceIncident", summary = "Replace an incident", description = "Takes the whole incident, e.g. the body a GET returned "
             + "with changes; read-only fields are ignored. `casualties` and `claims`, when present, are matched by id "
             + "(update), added (no id) or removed (not listed); when absent they stay as they are. A write that "
             + "changes nothing keeps the version.")
@@ -208,7 +208,7 @@ public class IncidentResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of an incident", description = "JSON Merge Patch (RFC 7386) on the "
+    @Operation(operationId = "patchIncident", summary = "Change some fields of an incident", description = "JSON Merge Patch (RFC 7386) on the "
             + "incident's representation: fields present replace the current ones, null removes them, absent ones stay. "
             + "Arrays are replaced whole.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
@@ -233,7 +233,7 @@ public class IncidentResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Operation(summary = "Delete an incident", description = "Deletes the incident with its casualty records and claims.")
+    @Operation(operationId = "deleteIncident", summary = "Delete an incident", description = "Deletes the incident with its casualty records and claims.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))
@@ -249,7 +249,7 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Read an incident's audit trail", description = "Every change to the incident, its casualty "
+    @Operation(operationId = "getIncidentHistory", summary = "Read an incident's audit trail", description = "Every change to the incident, its casualty "
             + "records, claims and sources, oldest first: the revision, when, who (the signed-in user, or the user who "
             + "ran the import), whether it created, updated or deleted the incident, and which fields of its "
             + "representation changed. The history of a deleted incident stays readable by admins.")
@@ -269,7 +269,7 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}/sources")
-    @Operation(summary = "List the sources an incident cites")
+    @Operation(operationId = "listIncidentSources", summary = "List the sources an incident cites")
     @APIResponse(responseCode = "200", description = "The cited sources, with their publisher as name",
             content = @Content(schema = @Schema(implementation = Ref.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "Erbil", value = "[{\"id\": 1, \"name\": \"Rudaw\"}, {\"id\": 2, \"name\": \"Haaretz\"}]")))
@@ -282,7 +282,7 @@ public class IncidentResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/sources/{sourceId}")
-    @Operation(summary = "Cite a source for an incident", description = "Idempotent: citing a cited source changes nothing.")
+    @Operation(operationId = "citeIncidentSource", summary = "Cite a source for an incident", description = "Idempotent: citing a cited source changes nothing.")
     @APIResponse(responseCode = "204", description = "The incident cites the source",
             headers = @Header(name = "ETag", description = "The incident's new ETag"))
     @APIResponse(responseCode = "404", description = "No such incident or source", content = @Content(
@@ -300,7 +300,7 @@ public class IncidentResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/sources/{sourceId}")
-    @Operation(summary = "Stop citing a source for an incident")
+    @Operation(operationId = "uncitIncidentSource", summary = "Stop citing a source for an incident")
     @APIResponse(responseCode = "204", description = "Detached",
             headers = @Header(name = "ETag", description = "The incident's new ETag"))
     @APIResponse(responseCode = "404", description = "No such incident or source, or the incident does not cite it",

@@ -47,7 +47,7 @@ public class RecordSearchResource {
 
     @GET
     @Path("claims")
-    @Operation(summary = "Search claims across incidents", description = "Claims, denials and attributions of every "
+    @Operation(operationId = "searchClaims", summary = "Search claims across incidents", description = "Claims, denials and attributions of every "
             + "incident, newest statement first (undated ones last), each with its incident. Repeated parameters "
             + "match any of their values.")
     @APIResponse(responseCode = "200", description = "A page of claims",
@@ -89,7 +89,7 @@ public class RecordSearchResource {
 
     @GET
     @Path("casualties")
-    @Operation(summary = "Search casualty records across incidents", description = "Casualty records of every "
+    @Operation(operationId = "searchCasualties", summary = "Search casualty records across incidents", description = "Casualty records of every "
             + "incident, most recent incident first, each with its incident: by category, by text in a named "
             + "person's name or description, by the actor the people belong to.")
     @APIResponse(responseCode = "200", description = "A page of casualty records",

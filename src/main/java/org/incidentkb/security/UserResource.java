@@ -56,7 +56,7 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "List users", description = "Users by name, with their roles; never a password or hash.")
+    @Operation(operationId = "listUsers", summary = "List users", description = "Users by name, with their roles; never a password or hash.")
     @APIResponse(responseCode = "200", description = "A page of users",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
             content = @Content(schema = @Schema(implementation = UserPage.class)))
@@ -70,7 +70,7 @@ public class UserResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user", description = "The password is stored only as a bcrypt hash. A name is "
+    @Operation(operationId = "createUser", summary = "Create a user", description = "The password is stored only as a bcrypt hash. A name is "
             + "unique regardless of case.")
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = ApiDocs.LOCATION),
@@ -87,7 +87,7 @@ public class UserResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Read a user")
+    @Operation(operationId = "getUser", summary = "Read a user")
     @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
@@ -101,7 +101,7 @@ public class UserResource {
     @Path("/{id}/roles")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a user's roles", description = "The last admin keeps the admin role (409).")
+    @Operation(operationId = "setUserRoles", summary = "Change a user's roles", description = "The last admin keeps the admin role (409).")
     @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
@@ -121,7 +121,7 @@ public class UserResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a user", description = "The last admin cannot be deleted (409).")
+    @Operation(operationId = "deleteUser", summary = "Delete a user", description = "The last admin cannot be deleted (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))
@@ -140,7 +140,7 @@ public class UserResource {
     @GET
     @Path("/me")
     @Authenticated
-    @Operation(summary = "Who am I", description = "The signed-in user's name and roles (implied roles included), "
+    @Operation(operationId = "getCurrentUser", summary = "Who am I", description = "The signed-in user's name and roles (implied roles included), "
             + "whether signed in with HTTP Basic or a bearer JWT.")
     @APIResponse(responseCode = "200", description = "The signed-in user", content = @Content(
             schema = @Schema(implementation = UserApi.Me.class), examples = @ExampleObject(name = "admin",
@@ -155,7 +155,7 @@ public class UserResource {
     @Path("/me/password")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my password", description = "For users signed in with HTTP Basic; the current "
+    @Operation(operationId = "changeOwnPassword", summary = "Change my password", description = "For users signed in with HTTP Basic; the current "
             + "password must be given.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "403", description = "Signed in with a JWT, not as a user of this service",

@@ -57,7 +57,7 @@ public class SourceResource {
     }
 
     @GET
-    @Operation(summary = "List or search sources",
+    @Operation(operationId = "listSources", summary = "List or search sources",
             description = "Sources sorted by publisher. `publisher` matches any part of the publisher's name, ignoring case.")
     @APIResponse(responseCode = "200", description = "A page of sources",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
@@ -73,7 +73,7 @@ public class SourceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a source")
+    @Operation(operationId = "getSource", summary = "Read a source")
     @APIResponse(responseCode = "200", description = "The source", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = SourceView.class),
                     examples = @ExampleObject(name = "Rudaw", value = SourceExamples.VIEW)))
@@ -87,7 +87,7 @@ public class SourceResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a source", description = "A URL, when given, must not belong to another source.")
+    @Operation(operationId = "createSource", summary = "Create a source", description = "A URL, when given, must not belong to another source.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Rudaw", value = SourceExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = ApiDocs.LOCATION),
@@ -106,7 +106,7 @@ public class SourceResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a source", description = "Takes the whole source, e.g. the body a GET returned "
+    @Operation(operationId = "replaceSource", summary = "Replace a source", description = "Takes the whole source, e.g. the body a GET returned "
             + "with changes; read-only fields are ignored.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Rudaw", value = SourceExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "The updated source", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
@@ -129,7 +129,7 @@ public class SourceResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of a source", description = "JSON Merge Patch (RFC 7386): fields present "
+    @Operation(operationId = "patchSource", summary = "Change some fields of a source", description = "JSON Merge Patch (RFC 7386): fields present "
             + "replace the current ones, null removes them, absent ones stay.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "title", value = SourceExamples.PATCH)))
@@ -152,7 +152,7 @@ public class SourceResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Operation(summary = "Delete a source", description = "Refused with 409 while incidents, casualties or claims cite it.")
+    @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Refused with 409 while incidents, casualties or claims cite it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))

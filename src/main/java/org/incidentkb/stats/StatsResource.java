@@ -57,7 +57,7 @@ public class StatsResource {
     @GET
     @Path("/incidents")
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE })
-    @Operation(summary = "Incident statistics", description = "Counts incidents and sums their casualty summaries "
+    @Operation(operationId = "getIncidentStatistics", summary = "Incident statistics", description = "Counts incidents and sums their casualty summaries "
             + "per group, in the database. Takes every filter of GET /incidents and `groupBy`, none (one row of "
             + "totals), one or two of year, month, country, admin1, category, type, perpetrator, claimStatus. An "
             + "incident with two perpetrators counts in both perpetrators' rows; incidents without one form the row "
