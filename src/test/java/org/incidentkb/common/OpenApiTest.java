@@ -26,11 +26,15 @@ class OpenApiTest {
                 "/api/v1/incidents/{id}/sources/{sourceId}", "/api/v1/actors/{id}", "/api/v1/sources/{id}",
                 "/api/v1/event-types", "/api/v1/stats/incidents", "/api/v1/claims", "/api/v1/casualties",
                 "/api/v1/actors/{id}/incidents");
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, op) -> {
             if (!(op instanceof Map) || !((Map<?, ?>) op).containsKey("responses")) {
                 return;
             }
             Map<?, ?> operation = (Map<?, ?>) op;
+            org.assertj.core.api.Assertions.assertThat(operation.get("operationId")).as(method + " " + path).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(operationIds.add(operation.get("operationId")))
+                    .as("operationId of " + method + " " + path + " is unique").isTrue();
             org.assertj.core.api.Assertions.assertThat(operation.get("summary")).as(method + " " + path).isNotNull();
             if (operation.get("parameters") instanceof java.util.List<?> parameters) {
                 for (Object p : parameters) {
