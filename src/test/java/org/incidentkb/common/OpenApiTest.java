@@ -62,7 +62,7 @@ class OpenApiTest {
                 .isEqualTo("integer");
         org.assertj.core.api.Assertions.assertThat(doc.getString(parameters + ".find { it.name == 'from' }.schema.format"))
                 .isEqualTo("date");
-        org.assertj.core.api.Assertions.assertThat(doc.getString(parameters + ".find { it.name == 'country' }.example"))
+        org.assertj.core.api.Assertions.assertThat(doc.getString(parameters + ".find { it.name == 'country' }.example[0]"))
                 .isEqualTo("IRQ");
         org.assertj.core.api.Assertions.assertThat(doc.getList(parameters + ".name")).contains("bbox", "near",
                 "radiusKm", "claimedBy", "updatedSince", "after", "format", "sort");
