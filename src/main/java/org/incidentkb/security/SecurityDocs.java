@@ -117,7 +117,7 @@ public class SecurityDocs implements OASFilter {
                 }
                 Path sub = m.getAnnotation(Path.class);
                 String path = sub == null ? base : base + (sub.value().startsWith("/") ? "" : "/") + sub.value();
-                roles.put(http + " " + path, role(m, resource));
+                roles.put(http + " " + path.replaceAll("/+", "/").replaceAll("(.)/$", "$1"), role(m, resource));
             }
         }
         return roles;

@@ -41,6 +41,7 @@ public class UserService {
 
     @Transactional
     public UserView create(UserInput input) {
+        requireBcryptLength("password", input.password());
         if (users.findByName(input.username()).isPresent()) {
             throw ProblemException.conflict("A user named '" + input.username().trim() + "' already exists");
         }
@@ -106,6 +107,7 @@ public class UserService {
         User user = users.findByName(username).orElseThrow(() -> new ProblemException(403,
                 "urn:incident-kb:problem:forbidden", "Forbidden",
                 "Only users of this service (HTTP Basic) have a password to change here", null));
+        requireBcryptLength("newPassword", change.newPassword());
         if (!BcryptUtil.matches(change.currentPassword(), user.getPasswordHash())) {
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
@@ -124,6 +126,14 @@ public class UserService {
         }
         return BcryptUtil.matches(new String(password), user.get().getPasswordHash())
                 ? Optional.of(user.get().getRoles()) : Optional.empty();
+    }
+
+    /** bcrypt reads 72 bytes and ignores the rest, so a longer password would be silently shortened: refused. */
+    private static void requireBcryptLength(String field, String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > UserApi.MAX_PASSWORD) {
+            throw ProblemException.invalid(field, "must be at most " + UserApi.MAX_PASSWORD + " bytes in UTF-8 "
+                    + "(bcrypt ignores the rest)");
+        }
     }
 
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not a password of anyone");

@@ -33,6 +33,13 @@ class OpenApiTest {
             }
             Map<?, ?> operation = (Map<?, ?>) op;
             org.assertj.core.api.Assertions.assertThat(operation.get("operationId")).as(method + " " + path).isNotNull();
+            if (path.startsWith("/api/")) {
+                // SecurityDocs lists the resources it reads roles from; a resource missing there would show no rule.
+                org.assertj.core.api.Assertions.assertThat((java.util.List<?>) operation.get("security"))
+                        .as("security of " + method + " " + path).isNotEmpty();
+                org.assertj.core.api.Assertions.assertThat((String) operation.get("description"))
+                        .as("access rule of " + method + " " + path).contains("**Access:**");
+            }
             org.assertj.core.api.Assertions.assertThat(operationIds.add(operation.get("operationId")))
                     .as("operationId of " + method + " " + path + " is unique").isTrue();
             org.assertj.core.api.Assertions.assertThat(operation.get("summary")).as(method + " " + path).isNotNull();
