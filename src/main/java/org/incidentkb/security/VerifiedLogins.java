@@ -1,16 +1,15 @@
 package org.incidentkb.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, for a minute, credentials whose bcrypt check passed, so a client sending HTTP Basic on every request
@@ -20,31 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class VerifiedLogins {
 
-    private static final Duration TTL = Duration.ofMinutes(1);
-    private static final int MAX_ENTRIES = 10_000;
-
-    private record Entry(Set<String> roles, Instant expires) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Set<String>> entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(10_000).build();
 
     public Optional<Set<String>> get(String username, char[] password) {
-        Entry entry = entries.get(key(username, password));
-        if (entry == null || entry.expires().isBefore(Instant.now())) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.roles());
+        return Optional.ofNullable(entries.getIfPresent(key(username, password)));
     }
 
     public void put(String username, char[] password, Set<String> roles) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(key(username, password), new Entry(Set.copyOf(roles), Instant.now().plus(TTL)));
+        entries.put(key(username, password), Set.copyOf(roles));
     }
 
     public void forgetAll() {
-        entries.clear();
+        entries.invalidateAll();
     }
 
     private static String key(String username, char[] password) {
