@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -28,10 +29,13 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
 
     private final Instance<SecurityIdentity> identity;
     private final IncidentDocuments documents;
+    private final Event<IncidentsChanged> changes;
 
-    public IncidentHistory(Instance<SecurityIdentity> identity, IncidentDocuments documents) {
+    public IncidentHistory(Instance<SecurityIdentity> identity, IncidentDocuments documents,
+            Event<IncidentsChanged> changes) {
         this.identity = identity;
         this.documents = documents;
+        this.changes = changes;
     }
 
     public record Entry(long revision, java.time.Instant at, String author, Operation operation,
@@ -49,6 +53,7 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     public void created(Incident incident, String author) {
         IncidentView view = IncidentView.from(incident);
         documents.store(view);
+        changes.fire(IncidentsChanged.created(List.of(view)));
         recordCreation(view, author);
     }
 
@@ -56,9 +61,11 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     public void imported(List<Incident> created, java.util.Map<Incident, IncidentView> changed, String author) {
         List<IncidentView> createdViews = created.stream().map(IncidentView::from).toList();
         List<IncidentView> changedViews = new ArrayList<>();
+        List<IncidentView> beforeViews = new ArrayList<>();
         changed.forEach((incident, before) -> {
             IncidentView after = IncidentView.from(incident);
             changedViews.add(after);
+            beforeViews.add(before);
             List<String> fields = changedFields(before, after);
             if (!fields.isEmpty()) {
                 persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
@@ -66,6 +73,9 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
             }
         });
         documents.storeAll(createdViews, changedViews);
+        List<IncidentView> afterViews = new ArrayList<>(createdViews);
+        afterViews.addAll(changedViews);
+        changes.fire(new IncidentsChanged(beforeViews, afterViews));
         createdViews.forEach(v -> recordCreation(v, author));
     }
 
@@ -85,6 +95,7 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     public void updated(Incident incident, IncidentView before, String author) {
         IncidentView after = IncidentView.from(incident);
         documents.store(after);
+        changes.fire(new IncidentsChanged(List.of(before), List.of(after)));
         List<String> fields = changedFields(before, after);
         if (!fields.isEmpty()) {
             persist(new IncidentRevision(incident.getId(), incident.getVersion() + 1, Timestamps.now(), author,
@@ -102,8 +113,10 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
         return fields;
     }
 
-    public void deleted(long incidentId, long version) {
-        persist(new IncidentRevision(incidentId, version + 2, Timestamps.now(), currentUser(), Operation.DELETE,
+    /** Records a deletion (before the incident is deleted). */
+    public void deleted(IncidentView before) {
+        changes.fire(new IncidentsChanged(List.of(before), List.of()));
+        persist(new IncidentRevision(before.id(), before.version() + 2, Timestamps.now(), currentUser(), Operation.DELETE,
                 List.of()));
     }
 

@@ -110,10 +110,10 @@ public class IncidentService {
             return false;
         }
         ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
-        long version = found.get().getVersion();
+        IncidentView before = IncidentView.from(found.get());
         incidents.delete(found.get());
         incidents.addTombstone(id, Timestamps.now());
-        history.deleted(id, version);
+        history.deleted(before);
         return true;
     }
 

@@ -4,23 +4,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What incident statistics can be grouped by, with the SQL columns each groups on (incident alias {@code i}). */
+/** What incident statistics can be grouped by, with the SQL columns each groups on. */
 public enum Dimension {
-    YEAR("year", List.of("extract(year from i.start_date)")),
-    MONTH("month", List.of("extract(year from i.start_date)", "extract(month from i.start_date)")),
-    COUNTRY("country", List.of("i.country_code")),
-    ADMIN1("admin1", List.of("i.admin1")),
-    CATEGORY("category", List.of("i.category_code")),
-    TYPE("type", List.of("i.type_code")),
-    PERPETRATOR("perpetrator", List.of("perp.id", "perp.name")),
-    CLAIM_STATUS("claimStatus", List.of("i.claim_status"));
+    YEAR("year", List.of("extract(year from i.start_date)"), List.of("r.period / 100")),
+    MONTH("month", List.of("extract(year from i.start_date)", "extract(month from i.start_date)"),
+            List.of("r.period / 100", "mod(r.period, 100)")),
+    COUNTRY("country", List.of("i.country_code"), List.of("nullif(r.country_code, '')")),
+    ADMIN1("admin1", List.of("i.admin1"), List.of()),
+    CATEGORY("category", List.of("i.category_code"), List.of("r.category_code")),
+    TYPE("type", List.of("i.type_code"), List.of("nullif(r.type_code, '')")),
+    PERPETRATOR("perpetrator", List.of("perp.id", "perp.name"), List.of("perp.id", "perp.name")),
+    CLAIM_STATUS("claimStatus", List.of("i.claim_status"), List.of("r.claim_status"));
 
     public final String param;
+    /** The columns over the incident table (alias i). */
     final List<String> columns;
+    /** The same columns over the roll-up (alias r); none where the roll-up does not keep the dimension. */
+    final List<String> rollupColumns;
 
-    Dimension(String param, List<String> columns) {
+    Dimension(String param, List<String> columns, List<String> rollupColumns) {
         this.param = param;
         this.columns = columns;
+        this.rollupColumns = rollupColumns;
     }
 
     static String names() {

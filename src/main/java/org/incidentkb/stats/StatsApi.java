@@ -1,5 +1,7 @@
 package org.incidentkb.stats;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,11 +21,17 @@ public final class StatsApi {
                     + "dimension (year \"2024\", month \"2024-01\", country \"IRQ\", a perpetrator {id, name}; null for "
                     + "incidents without that value), then incidents, killed and injured.", type = SchemaType.ARRAY,
                     implementation = Row.class)
-            List<Map<String, Object>> rows) {
+            List<Row> rows) {
     }
 
+    /**
+     * A group: its keys by dimension name (a String, or an {@link ActorKey} for a perpetrator; null for incidents
+     * without that value), written as fields of the row ahead of its figures.
+     */
     @Schema(name = "IncidentStatsRow", description = "A group's figures; the group's keys sit beside them")
+    @JsonPropertyOrder({ "keys", "incidents", "killed", "injured" })
     public record Row(
+            @JsonAnyGetter @Schema(hidden = true) Map<String, Object> keys,
             @Schema(description = "Number of incidents in the group", example = "5") long incidents,
             Totals killed,
             Totals injured) {

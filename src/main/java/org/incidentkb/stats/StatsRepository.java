@@ -2,38 +2,65 @@ package org.incidentkb.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.incidentkb.common.SqlWhere;
+import org.incidentkb.incident.IncidentFilter;
 import org.incidentkb.incident.IncidentRepository;
+import org.incidentkb.stats.StatsApi.Row;
+import org.incidentkb.stats.StatsApi.Totals;
+import org.incidentkb.stats.StatsRollup.Contribution;
+import org.incidentkb.stats.StatsRollup.Key;
 
 /**
- * The aggregation behind /stats: one GROUP BY statement over the incident table (with a join to the perpetrators
- * when grouping by them), so the database does the counting and summing.
+ * The aggregations behind /stats, as one GROUP BY statement: over the roll-up table (V8) when it can answer the
+ * filter and the groups, otherwise over the incident table (with a join to the perpetrators when grouping by them).
+ * Either way the database does the counting and summing, and rows come out typed.
  */
 @ApplicationScoped
 public class StatsRepository {
 
-    private final EntityManager em;
+    private static final String MEASURES = "incidents, killed_low, killed_best, killed_high, killed_open, injured_low,"
+            + " injured_best, injured_high, injured_open";
+    private static final String KEYS = "perpetrator_id, country_code, period, type_code, category_code, claim_status";
 
-    public StatsRepository(EntityManager em) {
+    private final EntityManager em;
+    private final IncidentRepository incidents;
+    private final boolean postgres;
+
+    public StatsRepository(EntityManager em, IncidentRepository incidents,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
+        this.incidents = incidents;
+        this.postgres = dbKind.startsWith("postgres");
     }
 
-    @SuppressWarnings("unchecked")
-    public List<Object[]> aggregate(List<Dimension> groupBy, IncidentRepository.Selection selection) {
+    /** The statistics of the incidents a filter selects, grouped by the dimensions, in the order of their keys. */
+    public List<Row> aggregate(List<Dimension> groupBy, IncidentFilter filter) {
+        return StatsRollup.answers(filter, groupBy) ? fromRollup(groupBy, filter) : fromIncidents(groupBy, filter);
+    }
+
+    /** The same statistics computed from the incident table, whatever the filter. */
+    List<Row> fromIncidents(List<Dimension> groupBy, IncidentFilter filter) {
+        IncidentRepository.Selection selection = incidents.select(filter);
         SqlWhere where = selection.where();
-        List<String> keys = groupBy.stream().flatMap(d -> d.columns.stream()).toList();
+        List<String> keys = columns(groupBy, false);
         String from = selection.from() + (groupBy.contains(Dimension.PERPETRATOR)
                 ? " left join incident_actor gp on gp.incident_id = i.id and gp.role = 'PERPETRATOR'"
                         + " left join actor perp on perp.id = gp.actor_id"
                 : "");
-        String select = (keys.isEmpty() ? "" : String.join(", ", keys) + ", ") + "count(*), "
-                + totals("killed") + ", " + totals("injured");
-        String sql = "select " + select + " from " + from + where.sql()
-                + (keys.isEmpty() ? "" : " group by " + String.join(", ", keys) + " order by "
-                        + keys.stream().map(k -> k + " asc nulls last").collect(Collectors.joining(", ")));
-        return where.apply(em.createNativeQuery(sql)).getResultList();
+        String select = prefix(keys) + "count(*), " + totals("killed") + ", " + totals("injured");
+        String sql = "select " + select + " from " + from + where.sql() + groupAndOrder(keys, false);
+        return rows(groupBy, where.apply(em.createNativeQuery(sql)).getResultList());
     }
 
     /** low and best sum; high is null once an incident with a figure has no high. */
@@ -41,5 +68,154 @@ public class StatsRepository {
         return "coalesce(sum(i." + measure + "_low), 0), coalesce(sum(i." + measure + "_best), 0), "
                 + "case when sum(case when i." + measure + "_best is not null and i." + measure + "_high is null "
                 + "then 1 else 0 end) > 0 then null else coalesce(sum(i." + measure + "_high), 0) end";
+    }
+
+    private List<Row> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
+        SqlWhere where = new SqlWhere();
+        where.and("r.perpetrator_id " + (groupBy.contains(Dimension.PERPETRATOR) ? "<> 0" : "= 0"));
+        in(where, "r.country_code", filter.countries());
+        in(where, "r.category_code", filter.categories());
+        in(where, "r.type_code", filter.types());
+        in(where, "r.claim_status", filter.claimStatuses().stream().map(Enum::name).collect(Collectors.toSet()));
+        if (filter.to() != null) {
+            where.and("r.period <= " + where.bind(StatsRollup.period(filter.to())));
+        }
+        List<String> keys = columns(groupBy, true);
+        String sql = "select " + prefix(keys) + "coalesce(sum(r.incidents), 0), " + sums("killed") + ", "
+                + sums("injured") + " from incident_rollup r"
+                + (groupBy.contains(Dimension.PERPETRATOR) ? " left join actor perp on perp.id = r.perpetrator_id" : "")
+                + where.sql() + groupAndOrder(keys, true);
+        return rows(groupBy, where.apply(em.createNativeQuery(sql)).getResultList());
+    }
+
+    private static String sums(String measure) {
+        return "coalesce(sum(r." + measure + "_low), 0), coalesce(sum(r." + measure + "_best), 0), case when sum(r."
+                + measure + "_open) > 0 then null else coalesce(sum(r." + measure + "_high), 0) end";
+    }
+
+    private static List<String> columns(List<Dimension> groupBy, boolean rollup) {
+        return groupBy.stream().flatMap(d -> (rollup ? d.rollupColumns : d.columns).stream()).toList();
+    }
+
+    private static String prefix(List<String> keys) {
+        return keys.isEmpty() ? "" : String.join(", ", keys) + ", ";
+    }
+
+    /** Groups with their keys, nulls last; in the roll-up, groups whose incidents all went away are left out. */
+    private static String groupAndOrder(List<String> keys, boolean rollup) {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        return " group by " + String.join(", ", keys) + (rollup ? " having sum(r.incidents) > 0" : "") + " order by "
+                + keys.stream().map(k -> k + " asc nulls last").collect(Collectors.joining(", "));
+    }
+
+    private static void in(SqlWhere w, String column, java.util.Collection<String> values) {
+        if (!values.isEmpty()) {
+            w.and(column + " in (" + w.bind(List.copyOf(values)) + ")");
+        }
+    }
+
+    private static List<Row> rows(List<Dimension> groupBy, List<?> result) {
+        List<Row> rows = new ArrayList<>(result.size());
+        for (Object item : result) {
+            Object[] r = (Object[]) item;
+            Map<String, Object> keys = new LinkedHashMap<>();
+            int at = 0;
+            for (Dimension d : groupBy) {
+                keys.put(d.param, d.key(r, at));
+                at += d.columns.size();
+            }
+            rows.add(new Row(keys, ((Number) r[at]).longValue(), totals(r, at + 1), totals(r, at + 4)));
+        }
+        return rows;
+    }
+
+    private static Totals totals(Object[] r, int at) {
+        return new Totals(((Number) r[at]).longValue(), ((Number) r[at + 1]).longValue(),
+                r[at + 2] == null ? null : ((Number) r[at + 2]).longValue());
+    }
+
+    /**
+     * Adds contributions (negative for what went away) to the roll-up, in the caller's transaction, in key order so
+     * that concurrent writers lock rows in the same order.
+     */
+    void add(SortedMap<Key, Contribution> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            if (postgres) {
+                upsertBatch(connection, deltas);
+            } else {
+                for (var delta : deltas.entrySet()) {
+                    merge(connection, delta.getKey(), delta.getValue());
+                }
+            }
+        });
+    }
+
+    private static final String UPSERT = "insert into incident_rollup (" + KEYS + ", " + MEASURES + ") values ("
+            + placeholders(15) + ") on conflict (" + KEYS + ") do update set "
+            + each(MEASURES, m -> m + " = incident_rollup." + m + " + excluded." + m, ", ");
+
+    private static final String MERGE = "merge into incident_rollup r using (select cast(? as bigint) perpetrator_id, "
+            + "cast(? as varchar(3)) country_code, cast(? as integer) period, cast(? as varchar(64)) type_code, "
+            + "cast(? as varchar(64)) category_code, cast(? as varchar(16)) claim_status, "
+            + each(MEASURES, m -> "cast(? as bigint) " + m, ", ") + ") d on " + each(KEYS, k -> "r." + k + " = d." + k, " and ")
+            + " when matched then update set " + each(MEASURES, m -> m + " = r." + m + " + d." + m, ", ")
+            + " when not matched then insert (" + KEYS + ", " + MEASURES + ") values ("
+            + each(KEYS + ", " + MEASURES, k -> "d." + k, ", ") + ")";
+
+    private static String each(String columns, java.util.function.UnaryOperator<String> f, String separator) {
+        return java.util.Arrays.stream(columns.split(", ")).map(f).collect(Collectors.joining(separator));
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** PostgreSQL: one batch of INSERT ... ON CONFLICT DO UPDATE, which concurrent inserts of a new key cannot fail. */
+    private static void upsertBatch(Connection connection, SortedMap<Key, Contribution> deltas) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            for (var delta : deltas.entrySet()) {
+                bind(upsert, delta.getKey(), delta.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /**
+     * H2: a MERGE adds to the row or inserts it. Two transactions inserting the same new key at once make the second
+     * fail on the primary key after the first commits; H2 keeps its transaction, and the retry finds the row.
+     */
+    private static void merge(Connection connection, Key key, Contribution c) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    bind(merge, key, c);
+                    merge.executeUpdate();
+                    return;
+                } catch (SQLException e) {
+                    if (attempt == 2 || !"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, Key key, Contribution c) throws SQLException {
+        s.setLong(1, key.perpetratorId());
+        s.setString(2, key.countryCode());
+        s.setInt(3, key.period());
+        s.setString(4, key.typeCode());
+        s.setString(5, key.categoryCode());
+        s.setString(6, key.claimStatus());
+        long[] m = c.measures();
+        for (int i = 0; i < m.length; i++) {
+            s.setLong(7 + i, m[i]);
+        }
     }
 }

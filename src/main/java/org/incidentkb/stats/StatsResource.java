@@ -101,7 +101,7 @@ public class StatsResource {
         List<Map<String, Object>> rows = result.rows().stream().map(row -> {
             Map<String, Object> flat = new LinkedHashMap<>();
             for (Dimension d : dimensions) {
-                Object key = row.get(d.param);
+                Object key = row.keys().get(d.param);
                 if (key instanceof StatsApi.ActorKey actor) {
                     flat.put("perpetratorId", actor.id());
                     flat.put(d.param, actor.name());
@@ -109,9 +109,9 @@ public class StatsResource {
                     flat.put(d.param, key);
                 }
             }
-            flat.put("incidents", row.get("incidents"));
-            put(flat, "killed", (Totals) row.get("killed"));
-            put(flat, "injured", (Totals) row.get("injured"));
+            flat.put("incidents", row.incidents());
+            put(flat, "killed", row.killed());
+            put(flat, "injured", row.injured());
             return flat;
         }).toList();
         try {

@@ -3,26 +3,20 @@ package org.incidentkb.stats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.incidentkb.common.Params;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.IncidentFilter;
-import org.incidentkb.incident.IncidentRepository;
 import org.incidentkb.stats.StatsApi.IncidentStats;
-import org.incidentkb.stats.StatsApi.Totals;
 
 /** Incident statistics: the list's filters, grouped by up to two dimensions, aggregated in the database. */
 @ApplicationScoped
 public class StatsService {
 
     private final StatsRepository stats;
-    private final IncidentRepository incidents;
 
-    public StatsService(StatsRepository stats, IncidentRepository incidents) {
+    public StatsService(StatsRepository stats) {
         this.stats = stats;
-        this.incidents = incidents;
     }
 
     /** The dimensions named by groupBy (repeated or comma-separated): none, one or two, each once. */
@@ -48,24 +42,6 @@ public class StatsService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentStats incidents(IncidentFilter filter, List<Dimension> groupBy) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : stats.aggregate(groupBy, incidents.select(filter))) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            int at = 0;
-            for (Dimension d : groupBy) {
-                row.put(d.param, d.key(r, at));
-                at += d.columns.size();
-            }
-            row.put("incidents", ((Number) r[at]).longValue());
-            row.put("killed", totals(r, at + 1));
-            row.put("injured", totals(r, at + 4));
-            rows.add(row);
-        }
-        return new IncidentStats(groupBy.stream().map(d -> d.param).toList(), rows);
-    }
-
-    private static Totals totals(Object[] r, int at) {
-        return new Totals(((Number) r[at]).longValue(), ((Number) r[at + 1]).longValue(),
-                r[at + 2] == null ? null : ((Number) r[at + 2]).longValue());
+        return new IncidentStats(groupBy.stream().map(d -> d.param).toList(), stats.aggregate(groupBy, filter));
     }
 }

@@ -67,6 +67,8 @@ class StatsResourceTest {
                 .body("rows[1].killed.high", nullValue())
                 .body("rows[1].injured.best", is(5))
                 .body("rows[1].injured.high", is(5));
+        String json = given().queryParam("tag", tag).queryParam("groupBy", "month").when().get(STATS).asString();
+        assertThat(json).as("keys come first in a row").startsWith("{\"groupBy\":[\"month\"],\"rows\":[{\"month\":\"2023-03\",\"incidents\":1,");
     }
 
     @Test

@@ -1,0 +1,125 @@
+package org.incidentkb.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.incidentkb.common.Figures;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.incident.IncidentFilter;
+import org.incidentkb.incident.IncidentsChanged;
+import org.incidentkb.incident.Role;
+
+/**
+ * Keeps the statistics roll-up (table incident_rollup, migration V8) current: every write to incidents takes the
+ * old incidents' contributions away and adds the new ones', in the write's transaction. Also says which
+ * statistics the roll-up can answer.
+ */
+@ApplicationScoped
+public class StatsRollup {
+
+    /** The perpetrator_id of the rows that count every incident once. */
+    static final long ALL = 0;
+    /** The perpetrator_id of incidents without a perpetrator, in the per-perpetrator rows. */
+    static final long NO_PERPETRATOR = -1;
+
+    private final StatsRepository repository;
+
+    public StatsRollup(StatsRepository repository) {
+        this.repository = repository;
+    }
+
+    /** A roll-up row's key; '' stands for no country or no type. */
+    record Key(long perpetratorId, String countryCode, int period, String typeCode, String categoryCode,
+            String claimStatus) implements Comparable<Key> {
+
+        private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::perpetratorId)
+                .thenComparing(Key::countryCode).thenComparingInt(Key::period).thenComparing(Key::typeCode)
+                .thenComparing(Key::categoryCode).thenComparing(Key::claimStatus);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * What incidents add to a row: incidents, then killed low, best, high (known highs) and open (a best without a
+     * high), then the same for injured.
+     */
+    record Contribution(long[] measures) {
+
+        static Contribution zero() {
+            return new Contribution(new long[9]);
+        }
+
+        void add(IncidentView incident, int sign) {
+            measures[0] += sign;
+            add(1, incident.casualtySummary().killed(), sign);
+            add(5, incident.casualtySummary().injured(), sign);
+        }
+
+        private void add(int at, Figures f, int sign) {
+            if (f != null) {
+                measures[at] += sign * (long) f.low();
+                measures[at + 1] += sign * (long) f.best();
+                measures[at + 2] += f.high() == null ? 0 : sign * (long) f.high();
+                measures[at + 3] += f.high() == null ? sign : 0;
+            }
+        }
+
+        boolean isZero() {
+            return Arrays.stream(measures).allMatch(m -> m == 0);
+        }
+    }
+
+    void onChange(@Observes IncidentsChanged change) {
+        SortedMap<Key, Contribution> deltas = new TreeMap<>();
+        change.before().forEach(v -> add(deltas, v, -1));
+        change.after().forEach(v -> add(deltas, v, 1));
+        deltas.values().removeIf(Contribution::isZero);
+        repository.add(deltas);
+    }
+
+    private static void add(SortedMap<Key, Contribution> deltas, IncidentView v, int sign) {
+        String country = v.location() == null || v.location().countryCode() == null ? "" : v.location().countryCode();
+        String type = v.type() == null ? "" : v.type().code();
+        int period = period(v.startDate());
+        List<Long> perpetrators = v.actors().stream().filter(a -> a.role() == Role.PERPETRATOR)
+                .map(a -> a.actor().id()).distinct().toList();
+        for (long perpetrator : perpetrators.isEmpty() ? List.of(NO_PERPETRATOR) : perpetrators) {
+            key(deltas, perpetrator, country, period, type, v, sign);
+        }
+        key(deltas, ALL, country, period, type, v, sign);
+    }
+
+    private static void key(SortedMap<Key, Contribution> deltas, long perpetrator, String country, int period,
+            String type, IncidentView v, int sign) {
+        deltas.computeIfAbsent(new Key(perpetrator, country, period, type, v.category().code(), v.claimStatus().name()),
+                k -> Contribution.zero()).add(v, sign);
+    }
+
+    static int period(LocalDate date) {
+        return date.getYear() * 100 + date.getMonthValue();
+    }
+
+    /**
+     * Whether the roll-up answers these statistics: groups other than admin1, and filters on country, category,
+     * type and claim status only, or also a {@code to} date at the end of a month (incidents starting by then).
+     * Anything else ({@code from} includes incidents that started earlier and are still going on) is counted from
+     * the incidents.
+     */
+    static boolean answers(IncidentFilter f, List<Dimension> groupBy) {
+        return !groupBy.contains(Dimension.ADMIN1)
+                && f.from() == null && (f.to() == null || f.to().equals(YearMonth.from(f.to()).atEndOfMonth()))
+                && f.admin1().isEmpty() && f.involvements().isEmpty() && f.claimedBy().isEmpty()
+                && f.minKilled() == null && f.maxKilled() == null && f.minInjured() == null && f.maxInjured() == null
+                && f.bbox() == null && f.near() == null && f.text() == null && f.tags().isEmpty()
+                && f.publishers().isEmpty() && f.externalRefs().isEmpty() && f.updatedSince() == null;
+    }
+}
