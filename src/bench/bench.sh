@@ -1,16 +1,32 @@
 #!/usr/bin/env bash
-# Benchmark of Incident KB on a million synthetic incidents, on the embedded H2 file database.
+# Benchmark of Incident KB on a million synthetic incidents, against the Spring Data peer on the same data.
 #
-#   bash src/bench/bench.sh            # first run ~25 min (generates and imports the data), later ~10 min
+#   bash src/bench/bench.sh                    # embedded H2; first run ~30 min (generates and imports), later ~15
+#   bash src/bench/bench.sh --db postgresql    # the same on the local PostgreSQL (database incident_kb_bench_ROWS)
 #
 # 1. builds the service, generates ROWS incidents (src/bench/GenerateIncidents.java, seed 42) as NDJSON;
-# 2. starts the service with -Xmx512m on a fresh H2 file under target/bench/ and imports the file through
-#    POST /imports (timed; heap sampled every second); a later run reuses the database;
+# 2. starts the service with -Xmx512m on a fresh database and imports the file through POST /imports (timed; heap
+#    sampled every second); a later run reuses the database;
 # 3. runs wrk (2 threads, 32 connections, 5 s warm-up, 15 s measured) on reads, filtered lists, statistics
-#    and deep pages, and times exports with hyperfine; reads RSS from /proc.
+#    and deep pages, and times exports with hyperfine; reads RSS from /proc;
+# 4. when ../shared/peers/spring-data-rest exists (PEER_DIR), builds a copy under target/bench, lets it generate
+#    ROWS rows of its own, measures the endpoints both have the same way, and prints the ratio per endpoint.
 # Env: ROWS (1000000), PORT (18080), DURATION (15s), WARMUP (5s), THREADS (2), CONNECTIONS (32), REIMPORT (0:
-# 1 also times a second, no-op import of the same file). Results: target/bench/results-<time>/summary.txt.
+# 1 also times a second, no-op import of the same file), PEER (1: 0 skips the peer), PEER_DIR, PG_URL
+# (jdbc:postgresql://127.0.0.1:5432), PG_USER (postgres).
+# Results: target/bench/results-<time>/summary.txt and results.json (copied to target/bench/results.json and
+# results-h2.json or results-postgresql.json).
 set -euo pipefail
+
+DB=h2
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --db) DB="$2"; shift 2 ;;
+        --db=*) DB="${1#--db=}"; shift ;;
+        *) echo "usage: $0 [--db h2|postgresql]" >&2; exit 2 ;;
+    esac
+done
+[[ "$DB" == h2 || "$DB" == postgresql ]] || { echo "--db is h2 or postgresql" >&2; exit 2; }
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -21,10 +37,16 @@ WARMUP="${WARMUP:-5s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 REIMPORT="${REIMPORT:-0}"
+PEER="${PEER:-1}"
+PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/spring-data-rest}"
+PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
+PG_USER="${PG_USER:-postgres}"
+PG_DB="incident_kb_bench_$ROWS"
 BENCH="$ROOT/target/bench"
 DATA="$BENCH/data-$ROWS"
 FILE="$BENCH/incidents-$ROWS.ndjson"
 OUT="$BENCH/results-$(date +%Y%m%d-%H%M%S)"
+RUN_STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 BASE="http://127.0.0.1:$PORT"
 API="$BASE/api/v1"
 mkdir -p "$OUT"
@@ -38,14 +60,14 @@ cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- tools, build, data
-if ! command -v wrk >/dev/null || ! command -v hyperfine >/dev/null; then
-    log "installing wrk and hyperfine"
-    apt-get update -qq && apt-get install -y -qq wrk hyperfine >/dev/null
+if ! command -v wrk >/dev/null || ! command -v hyperfine >/dev/null || ! command -v jq >/dev/null; then
+    log "installing wrk, hyperfine and jq"
+    apt-get update -qq && apt-get install -y -qq wrk hyperfine jq >/dev/null
 fi
 if curl -s -o /dev/null -m 1 "$BASE/"; then log "port $PORT is in use; set PORT"; exit 1; fi
 
-log "building the service"
-./mvnw -B -q package -DskipTests > "$OUT/build.log" 2>&1
+log "building the service ($DB)"
+./mvnw -B -q package -DskipTests $([[ "$DB" == postgresql ]] && echo -Ppostgresql) > "$OUT/build.log" 2>&1
 if [[ ! -f "$FILE" ]]; then
     log "generating $ROWS incidents into $FILE"
     java src/bench/GenerateIncidents.java "$ROWS" "$FILE" 42 2>> "$OUT/generate.log"
@@ -53,15 +75,27 @@ fi
 
 # ---------------------------------------------------------------- start (timed)
 FRESH=0
-[[ -f "$DATA/kb.mv.db" ]] || FRESH=1
-log "starting the service (H2 file $DATA/kb.mv.db, -Xmx512m)"
+if [[ "$DB" == postgresql ]]; then
+    PSQL=(psql -h 127.0.0.1 -U "$PG_USER" -d postgres -qAt)
+    if [[ -z "$("${PSQL[@]}" -c "select 1 from pg_database where datname = '$PG_DB'")" ]]; then
+        "${PSQL[@]}" -c "create database $PG_DB"
+        FRESH=1
+    fi
+    DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$PG_DB" QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD=)
+    DB_NOTE="PostgreSQL $("${PSQL[@]}" -c "show server_version") ($PG_URL/$PG_DB)"
+else
+    [[ -f "$DATA/kb.mv.db" ]] || FRESH=1
+    DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;CACHE_SIZE=65536;WRITE_DELAY=0")
+    DB_NOTE="H2 file DB ($DATA/kb.mv.db)"
+fi
+log "starting the service on $DB_NOTE, -Xmx512m"
 t0=$(now_ms)
 # The admin the service creates in an empty database; imports need the admin role.
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-password}
 AUTH=(-u "admin:$ADMIN_PASSWORD")
 start_app() {
-    QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;CACHE_SIZE=65536;WRITE_DELAY=0" \
-        KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
+    env "${DB_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
     APP_PID=$!
     until curl -sf -o /dev/null "$API/event-types"; do
         kill -0 "$APP_PID" 2>/dev/null || { log "the service died; see $OUT/app.log"; exit 1; }
@@ -96,12 +130,17 @@ if [[ "$FRESH" == 1 ]]; then
     read -r secs rate heap state <<< "$(import_file first)"
     IMPORT_NOTE="import of $ROWS incidents: $state in ${secs} s, $rate rows/s, heap used at most ${heap} MiB (-Xmx512m), peak RSS $(rss_mib "$APP_PID" VmHWM) MiB"
     log "$IMPORT_NOTE"
-    # H2 appends as it writes; compacting once after a bulk load shrinks the file several times over.
-    log "compacting the H2 file (SHUTDOWN COMPACT) and starting again"
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
-    H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
-    java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/kb" -user sa -sql "SHUTDOWN COMPACT" >> "$OUT/compact.log" 2>&1 || true
-    IMPORT_NOTE="$IMPORT_NOTE; H2 file after SHUTDOWN COMPACT: $(du -h "$DATA/kb.mv.db" | cut -f1)"
+    if [[ "$DB" == h2 ]]; then
+        # H2 appends as it writes; compacting once after a bulk load shrinks the file several times over.
+        log "compacting the H2 file (SHUTDOWN COMPACT) and starting again"
+        H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+        java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/kb" -user sa -sql "SHUTDOWN COMPACT" >> "$OUT/compact.log" 2>&1 || true
+        IMPORT_NOTE="$IMPORT_NOTE; H2 file after SHUTDOWN COMPACT: $(du -h "$DATA/kb.mv.db" | cut -f1)"
+    else
+        log "VACUUM ANALYZE after the bulk load"
+        psql -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -qc "vacuum analyze" >> "$OUT/vacuum.log" 2>&1 || true
+    fi
     t0=$(now_ms)
     start_app
     START_MS=$(( $(now_ms) - t0 ))
@@ -117,20 +156,31 @@ export MAX_ID
 
 # ---------------------------------------------------------------- wrk
 RESULTS=()
-bench() {   # bench NAME PATH [lua]
-    local name="$1" url="$BASE$2" script="${3:-}" file="$OUT/wrk-${1//[^A-Za-z0-9]/_}.txt"
+# wrk_run NAME BASE_URL PATH [lua] -> prints "rps p50_ms p99_ms non2xx" and keeps the raw output
+wrk_run() {
+    local name="$1" url="$2$3" script="${4:-}" file="$OUT/wrk-${1//[^A-Za-z0-9]/_}.txt"
     local args=(-t"$THREADS" -c"$CONNECTIONS")
     [[ -n "$script" ]] && args+=(-s "$script")
     [[ -n "$script" ]] || curl -sf -o /dev/null "$url" || log "$url does not answer 2xx (measured anyway)"
     log "wrk: $name"
     wrk "${args[@]}" -d"$WARMUP" "$url" > /dev/null
     wrk "${args[@]}" -d"$DURATION" --latency "$url" > "$file"
-    RESULTS+=("$(awk -v name="$name" '
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /^Requests\/sec:/ { rps = $2 }
-        /^ +50%/ { p50 = $2 }
-        /^ +99%/ { p99 = $2 }
+        /^ +50%/ { p50 = ms($2) }
+        /^ +99%/ { p99 = ms($2) }
         /Non-2xx or 3xx responses:/ { bad = $NF }
-        END { printf "%-46s %9.0f %9s %9s %7d", name, rps, p50, p99, bad }' "$file")")
+        END { printf "%.0f %.2f %.2f %d", rps, p50, p99, bad }' "$file"
+}
+ENDPOINTS_JSON="$OUT/endpoints.jsonl"
+: > "$ENDPOINTS_JSON"
+bench() {   # bench NAME PATH [lua]
+    local rps p50 p99 bad
+    read -r rps p50 p99 bad <<< "$(wrk_run "$1" "$BASE" "$2" "${3:-}")"
+    RESULTS+=("$(printf '%-46s %9s %9s %9s %7s' "$1" "$rps" "${p50}ms" "${p99}ms" "$bad")")
+    jq -cn --arg name "$1" --arg path "$2" --argjson rps "$rps" --argjson p50 "$p50" --argjson p99 "$p99" \
+        --argjson non2xx "$bad" '{name: $name, path: $path, rps: $rps, p50_ms: $p50, p99_ms: $p99, non2xx: $non2xx}' \
+        >> "$ENDPOINTS_JSON"
 }
 bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random-id.lua"
 bench "GET /incidents?country=IRQ&from..to 2015" "/api/v1/incidents?country=IRQ&from=2015-01-01&to=2015-12-31&size=50&page=1&sort=-startDate"
@@ -141,28 +191,103 @@ bench "GET /incidents?near=33.3,44.4&radiusKm=50" "/api/v1/incidents?near=33.3,4
 bench "GET /incidents?q=district 7&country=SYR" "/api/v1/incidents?q=district%207&country=SYR&size=50"
 bench "GET /incidents?claimedBy=Islamic State&type=.." "/api/v1/incidents?claimedBy=Islamic%20State&type=suicide-bomb&size=50"
 bench "GET /incidents?country=SYR&from=2024-01-01&sort=-killed" "/api/v1/incidents?country=SYR&from=2024-01-01&sort=-killed&size=50"
+bench "GET /incidents?sort=-createdAt (newest additions)" "/api/v1/incidents?sort=-createdAt&size=50"
+bench "GET /incidents?updatedSince=(start of run) (feed)" "/api/v1/incidents?updatedSince=$RUN_STARTED&size=50"
+bench "GET /claims (first page)" "/api/v1/claims?size=50"
 
 # ---------------------------------------------------------------- deep pages and exports (hyperfine)
 CURSOR=$(curl -s "$API/incidents?size=500&page=1000" | sed -nE 's/.*"cursor":"([^"]+)".*/\1/p')
 log "hyperfine: deep pages, statistics and exports"
-hyperfine -N --warmup 2 --runs 10 --export-markdown "$OUT/hyperfine-pages.md" \
+hyperfine -N --warmup 2 --runs 10 --export-markdown "$OUT/hyperfine-pages.md" --export-json "$OUT/hyperfine-pages.json" \
     -n "page 2000 of 500 by offset" "curl -sf -o /dev/null $API/incidents?size=500&page=2000" \
     -n "page after a cursor at row 500000" "curl -sf -o /dev/null $API/incidents?size=500&after=$CURSOR" \
     -n "stats groupBy=perpetrator,year (all rows)" "curl -sf -o /dev/null $API/stats/incidents?groupBy=perpetrator,year" \
     -n "stats groupBy=country,claimStatus (all rows)" "curl -sf -o /dev/null $API/stats/incidents?groupBy=country,claimStatus" \
     > "$OUT/hyperfine-pages.txt" 2>&1
-hyperfine -N --warmup 0 --runs 2 --export-markdown "$OUT/hyperfine-exports.md" \
+hyperfine -N --warmup 0 --runs 2 --export-markdown "$OUT/hyperfine-exports.md" --export-json "$OUT/hyperfine-exports.json" \
     -n "CSV of Iraq (all rows)" "curl -sf -o /dev/null $API/incidents?country=IRQ&format=csv" \
     -n "GeoJSON of Iraq (all rows)" "curl -sf -o /dev/null $API/incidents?country=IRQ&format=geojson" \
     -n "NDJSON of Iraq (all rows)" "curl -sf -o /dev/null $API/incidents?country=IRQ&format=ndjson" \
     > "$OUT/hyperfine-exports.txt" 2>&1
+heap_used_mib() {
+    jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); print int(v / 1024); exit } }'
+}
+log "NDJSON export of all incidents (heap sampled)"
+t0=$(now_ms)
+curl -sf -o /dev/null "$API/incidents?format=ndjson" &
+EXPORT_PID=$!
+EXPORT_HEAP=0
+while kill -0 "$EXPORT_PID" 2>/dev/null; do
+    heap=$(heap_used_mib "$APP_PID")
+    [[ -n "$heap" && "$heap" -gt "$EXPORT_HEAP" ]] && EXPORT_HEAP=$heap
+    sleep 0.5
+done
+wait "$EXPORT_PID" && EXPORT_STATE=ok || EXPORT_STATE=failed
+EXPORT_ALL_MS=$(( $(now_ms) - t0 ))
 IRQ=$(curl -s "$API/incidents?country=IRQ&size=1" | sed -nE 's/.*"total":([0-9]+).*/\1/p')
 APP_RSS=$(rss_mib "$APP_PID" VmRSS)
 APP_HWM=$(rss_mib "$APP_PID" VmHWM)
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+
+# ---------------------------------------------------------------- the peer, same N, same endpoints
+PEER_RESULTS="$OUT/peer.jsonl"
+: > "$PEER_RESULTS"
+PEER_NOTE="peer not run (PEER=0 or no $PEER_DIR)"
+if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
+    PEER_PORT=18081
+    PEER_BASE="http://127.0.0.1:$PEER_PORT"
+    PEER_WORK="$BENCH/peer"
+    if curl -s -o /dev/null -m 1 "$PEER_BASE/"; then log "port $PEER_PORT is in use; stop whatever runs there"; exit 1; fi
+    log "building the Spring Data peer (a copy under $PEER_WORK)"
+    mkdir -p "$PEER_WORK/src"
+    cp -r "$PEER_DIR/." "$PEER_WORK/src/"
+    (cd "$PEER_WORK/src" && ./mvnw -B -q package -DskipTests) > "$OUT/peer-build.log" 2>&1
+    PEER_JAR=$(ls "$PEER_WORK"/src/target/*.jar | grep -v original | head -1)
+    start_peer() {
+        (cd "$PEER_WORK" && exec env GENERATE="$ROWS" java -Xmx512m -jar "$PEER_JAR") >> "$OUT/peer.log" 2>&1 &
+        APP_PID=$!
+        until curl -sf -o /dev/null "$PEER_BASE/api/v1/incidents/1"; do
+            kill -0 "$APP_PID" 2>/dev/null || { log "the peer died; see $OUT/peer.log"; exit 1; }
+            sleep 0.05
+        done
+    }
+    if [[ ! -f "$PEER_WORK/data/incidents.mv.db" ]]; then
+        log "the peer generates its $ROWS rows (first run only)"
+        : > "$OUT/peer.log"
+        start_peer
+        until grep -qE 'Generated [0-9]+ incidents|generation skipped' "$OUT/peer.log"; do
+            kill -0 "$APP_PID" 2>/dev/null || { log "the peer died; see $OUT/peer.log"; exit 1; }
+            sleep 0.5
+        done
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
+    t0=$(now_ms)
+    start_peer
+    PEER_START_MS=$(( $(now_ms) - t0 ))
+    PEER_MAX_ID=$(curl -s "$PEER_BASE/api/v1/incidents?size=1" | sed -nE 's/.*"total":([0-9]+).*/\1/p')
+    peer_bench() {   # peer_bench NAME PATH [lua]: the same wrk run against the peer
+        local rps p50 p99 bad
+        read -r rps p50 p99 bad <<< "$(MAX_ID=$PEER_MAX_ID wrk_run "peer $1" "$PEER_BASE" "$2" "${3:-}")"
+        jq -cn --arg name "$1" --argjson rps "$rps" --argjson p50 "$p50" --argjson p99 "$p99" --argjson non2xx "$bad" \
+            '{name: $name, rps: $rps, p50_ms: $p50, p99_ms: $p99, non2xx: $non2xx}' >> "$PEER_RESULTS"
+    }
+    peer_bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random-id.lua"
+    peer_bench "GET /incidents?country=IRQ&from..to 2015" "/api/v1/incidents?country=IRQ&from=2015-01-01&to=2015-12-31&size=50&page=1&sort=-startDate"
+    peer_bench "GET /stats/incidents?groupBy=month&country=IRQ" "/api/v1/stats/incidents?groupBy=month&country=IRQ"
+    PEER_RSS=$(rss_mib "$APP_PID" VmRSS)
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+    PEER_NOTE="Spring Data peer ($PEER_MAX_ID rows of its own generator, H2, -Xmx512m): start -> first response $PEER_START_MS ms, RSS after the load $PEER_RSS MiB"
+fi
 
 # ---------------------------------------------------------------- report
+COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" '
+    map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p | select($p != null)
+        | "\($e.name | .[0:46] | . + " " * (46 - length)) \($e.rps | tostring | " " * (9 - length) + .) \($p.rps | tostring | " " * (9 - length) + .)   \(($e.rps / $p.rps * 10 | round) / 10)x")
+    | .[]' "$ENDPOINTS_JSON")
 {
-    echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), H2 file DB, -Xmx512m"
+    echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), $DB_NOTE, -Xmx512m"
     echo "data: $TOTAL incidents ($IRQ in Iraq); $IMPORT_NOTE"
     echo "start -> first response: $START_MS ms"
     echo
@@ -170,10 +295,32 @@ APP_HWM=$(rss_mib "$APP_PID" VmHWM)
     printf '%-46s %9s %9s %9s %7s\n' "endpoint" "req/s" "p50" "p99" "non-2xx"
     printf '%s\n' "${RESULTS[@]}"
     echo
+    echo "$PEER_NOTE"
+    if [[ -n "$COMPARISON" ]]; then
+        printf '%-46s %9s %9s   %s\n' "endpoint" "req/s" "peer" "ratio"
+        echo "$COMPARISON"
+    fi
+    echo
     cat "$OUT/hyperfine-pages.md"
     echo
     cat "$OUT/hyperfine-exports.md"
     echo
+    echo "NDJSON export of all $TOTAL incidents: $EXPORT_STATE in $EXPORT_ALL_MS ms, heap used at most $EXPORT_HEAP MiB"
     echo "RSS after the load: $APP_RSS MiB, peak RSS: $APP_HWM MiB"
     echo "raw output: $OUT"
 } | tee "$OUT/summary.txt"
+
+jq -n --arg db "$DB" --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson rows "$TOTAL" --argjson startMs "$START_MS" \
+    --arg importNote "$IMPORT_NOTE" --argjson rssMib "$APP_RSS" --argjson peakRssMib "$APP_HWM" \
+    --argjson exportAllMs "$EXPORT_ALL_MS" --argjson exportAllHeapMib "$EXPORT_HEAP" --arg peerNote "$PEER_NOTE" \
+    --slurpfile endpoints "$ENDPOINTS_JSON" --slurpfile peer "$PEER_RESULTS" \
+    --slurpfile pages "$OUT/hyperfine-pages.json" --slurpfile exports "$OUT/hyperfine-exports.json" '
+    {db: $db, when: $when, rows: $rows, startMs: $startMs, "import": $importNote, rssMib: $rssMib, peakRssMib: $peakRssMib,
+     exportAllNdjson: {ms: $exportAllMs, heapUsedMib: $exportAllHeapMib},
+     endpoints: ($endpoints | map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p
+         | if $p then . + {peer: $p, ratio: ((.rps / $p.rps * 100 | round) / 100)} else . end)),
+     peer: $peerNote,
+     timings: (($pages[0].results + $exports[0].results) | map({name: .command, meanS: .mean, minS: .min, maxS: .max}))}' \
+    > "$OUT/results.json"
+cp "$OUT/results.json" "$BENCH/results.json"; cp "$OUT/results.json" "$BENCH/results-$DB.json"
+log "results: $OUT/summary.txt and $BENCH/results.json"

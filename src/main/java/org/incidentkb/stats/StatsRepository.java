@@ -148,9 +148,7 @@ public class StatsRepository {
             if (postgres) {
                 upsertBatch(connection, deltas);
             } else {
-                for (var delta : deltas.entrySet()) {
-                    merge(connection, delta.getKey(), delta.getValue());
-                }
+                updateOrInsert(connection, deltas);
             }
         });
     }
@@ -159,13 +157,11 @@ public class StatsRepository {
             + placeholders(15) + ") on conflict (" + KEYS + ") do update set "
             + each(MEASURES, m -> m + " = incident_rollup." + m + " + excluded." + m, ", ");
 
-    private static final String MERGE = "merge into incident_rollup r using (select cast(? as bigint) perpetrator_id, "
-            + "cast(? as varchar(3)) country_code, cast(? as integer) period, cast(? as varchar(64)) type_code, "
-            + "cast(? as varchar(64)) category_code, cast(? as varchar(16)) claim_status, "
-            + each(MEASURES, m -> "cast(? as bigint) " + m, ", ") + ") d on " + each(KEYS, k -> "r." + k + " = d." + k, " and ")
-            + " when matched then update set " + each(MEASURES, m -> m + " = r." + m + " + d." + m, ", ")
-            + " when not matched then insert (" + KEYS + ", " + MEASURES + ") values ("
-            + each(KEYS + ", " + MEASURES, k -> "d." + k, ", ") + ")";
+    private static final String UPDATE = "update incident_rollup set "
+            + each(MEASURES, m -> m + " = " + m + " + ?", ", ") + " where " + each(KEYS, k -> k + " = ?", " and ");
+
+    private static final String INSERT = "insert into incident_rollup (" + KEYS + ", " + MEASURES + ") values ("
+            + placeholders(15) + ")";
 
     private static String each(String columns, java.util.function.UnaryOperator<String> f, String separator) {
         return java.util.Arrays.stream(columns.split(", ")).map(f).collect(Collectors.joining(separator));
@@ -187,35 +183,49 @@ public class StatsRepository {
     }
 
     /**
-     * H2: a MERGE adds to the row or inserts it. Two transactions inserting the same new key at once make the second
-     * fail on the primary key after the first commits; H2 keeps its transaction, and the retry finds the row.
+     * H2: adds to the row by its primary key, or inserts it when there is none. When another transaction inserted
+     * the same new key meanwhile, the insert fails on the primary key once that one commits; H2 keeps the
+     * transaction, and the update then finds the row.
      */
-    private static void merge(Connection connection, Key key, Contribution c) throws SQLException {
-        try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
-            for (int attempt = 1;; attempt++) {
+    private static void updateOrInsert(Connection connection, SortedMap<Key, Contribution> deltas) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (var delta : deltas.entrySet()) {
+                long[] m = delta.getValue().measures();
+                for (int i = 0; i < m.length; i++) {
+                    update.setLong(1 + i, m[i]);
+                }
+                bindKey(update, m.length + 1, delta.getKey());
+                if (update.executeUpdate() == 1) {
+                    continue;
+                }
+                bind(insert, delta.getKey(), delta.getValue());
                 try {
-                    bind(merge, key, c);
-                    merge.executeUpdate();
-                    return;
+                    insert.executeUpdate();
                 } catch (SQLException e) {
-                    if (attempt == 2 || !"23505".equals(e.getSQLState())) {
+                    if (!"23505".equals(e.getSQLState())) {
                         throw e;
                     }
+                    update.executeUpdate();
                 }
             }
         }
     }
 
     private static void bind(PreparedStatement s, Key key, Contribution c) throws SQLException {
-        s.setLong(1, key.perpetratorId());
-        s.setString(2, key.countryCode());
-        s.setInt(3, key.period());
-        s.setString(4, key.typeCode());
-        s.setString(5, key.categoryCode());
-        s.setString(6, key.claimStatus());
+        bindKey(s, 1, key);
         long[] m = c.measures();
         for (int i = 0; i < m.length; i++) {
             s.setLong(7 + i, m[i]);
         }
+    }
+
+    private static void bindKey(PreparedStatement s, int at, Key key) throws SQLException {
+        s.setLong(at, key.perpetratorId());
+        s.setString(at + 1, key.countryCode());
+        s.setInt(at + 2, key.period());
+        s.setString(at + 3, key.typeCode());
+        s.setString(at + 4, key.categoryCode());
+        s.setString(at + 5, key.claimStatus());
     }
 }
