@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.ReadRouting;
 import org.incidentkb.common.Ref;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.IncidentApi.IncidentInput;
@@ -44,7 +45,8 @@ public class IncidentService {
 
     /**
      * The incident's stored representation: one primary-key read. One not stored yet (written before the read model
-     * existed, or dropped when an actor or source it shows was renamed) is built from the entities and stored.
+     * existed, or dropped when an actor or source it shows was renamed) is built from the entities and stored (on
+     * the primary, when reads go to a replica).
      */
     public Optional<IncidentDocuments.Stored> document(long id) {
         Optional<IncidentDocuments.Stored> stored = documents.find(id);
@@ -55,7 +57,10 @@ public class IncidentService {
                 .call(() -> incidents.findByIdOptional(id).map(i -> documents.of(IncidentView.from(i))));
         built.ifPresent(doc -> {
             try {
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> documents.storeIfAbsent(doc, id));
+                ReadRouting.onPrimary(() -> {
+                    documents.storeIfAbsent(doc, id);
+                    return null;
+                });
             } catch (RuntimeException raced) {
                 // A writer stored the incident at the same moment; its document stands.
             }

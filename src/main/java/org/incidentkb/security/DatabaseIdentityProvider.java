@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.incidentkb.common.ReadRouting;
 import org.jboss.logging.Logger;
 
 /** Checks HTTP Basic credentials against the users in the database, with throttling of repeated failures. */
@@ -53,8 +54,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             return Uni.createFrom().item(identity(request, known.get()));
         }
         return context.runBlocking(() -> {
+            // Always against the primary: a replica may not have seen a password change or a removal yet.
             Optional<Set<String>> roles = username.length() > 100 ? Optional.empty()
-                    : users.verify(username, password);
+                    : ReadRouting.onPrimary(() -> users.verify(username, password));
             if (roles.isEmpty()) {
                 throttle.failed(key, Instant.now());
                 LOG.debugf("Failed login for user name of %d characters", username.length());
