@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * Makes the document valid where the annotations cannot say it: every response header gets a schema (integers for
  * counts and seconds, strings for the rest), a repeatable query parameter's example becomes a list, as its array
  * schema requires, and an optional property of a component may be null, as the API writes it (JSON null for
- * "not known", e.g. a figure's high bound).
+ * "not known", e.g. a figure's high bound). Representations the API writes whole (nulls included) list every
+ * property as required, so that generated clients type them as always there and tell an incident from a tombstone;
+ * an array whose items are one of several schemas says so on its items; a statistics row's group keys are its
+ * additional properties.
  */
 @OpenApiFilter
 public class SpecHygiene implements OASFilter {
@@ -21,6 +24,12 @@ public class SpecHygiene implements OASFilter {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
+        ALWAYS_WRITTEN.forEach((name, properties) -> {
+            Schema component = openAPI.getComponents().getSchemas().get(name);
+            if (component != null) {
+                component.setRequired(properties);
+            }
+        });
         for (Schema component : openAPI.getComponents().getSchemas().values()) {
             if (component.getProperties() == null) {
                 continue;
@@ -34,6 +43,41 @@ public class SpecHygiene implements OASFilter {
         // A code reference and a figure may be written in short: "air-drone-strike", 4.
         shorthand(openAPI, "CodeRef", Schema.SchemaType.STRING);
         shorthand(openAPI, "Figure", Schema.SchemaType.INTEGER);
+        for (Schema component : openAPI.getComponents().getSchemas().values()) {
+            if (component.getProperties() != null) {
+                component.getProperties().values().forEach(SpecHygiene::oneOfOnItems);
+            }
+        }
+        Schema row = openAPI.getComponents().getSchemas().get("IncidentStatsRow");
+        if (row != null) {
+            row.setAdditionalPropertiesSchema(OASFactory.createSchema().description("A group key, named by its "
+                    + "dimension: a string, or a perpetrator's {id, name}; null for incidents without that value")
+                    .anyOf(java.util.List.of(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .addType(Schema.SchemaType.NULL),
+                            OASFactory.createSchema().ref("#/components/schemas/ActorKey"))));
+        }
+    }
+
+    /**
+     * Properties the API always writes with a value, by schema: generated clients then type them as present, and an
+     * incident (title, dates...) and a tombstone (deleted) in the change feed cannot be mistaken for each other.
+     */
+    private static final java.util.Map<String, java.util.List<String>> ALWAYS_WRITTEN = java.util.Map.of(
+            "Incident", java.util.List.of("id", "version", "title", "category", "startDate", "datePrecision",
+                    "claimStatus"),
+            "Tombstone", java.util.List.of("id", "deleted", "deletedAt"),
+            "IncidentPage", java.util.List.of("items", "size"),
+            "IncidentStats", java.util.List.of("groupBy", "rows"),
+            "IncidentStatsRow", java.util.List.of("incidents", "killed", "injured"),
+            "Totals", java.util.List.of("low", "best"));
+
+    /** An array property whose oneOf the annotation put beside its items: the items are one of them. */
+    private static void oneOfOnItems(Schema property) {
+        if (property.getOneOf() != null && property.getType() != null
+                && property.getType().contains(Schema.SchemaType.ARRAY)) {
+            property.setItems(OASFactory.createSchema().oneOf(property.getOneOf()));
+            property.setOneOf(null);
+        }
     }
 
     private static void shorthand(org.eclipse.microprofile.openapi.models.OpenAPI openAPI, String name,
@@ -62,6 +106,31 @@ public class SpecHygiene implements OASFilter {
         }
         return property;
     }
+
+    /** An NDJSON example is text, one JSON document per line, as its string schema says. */
+    @Override
+    public org.eclipse.microprofile.openapi.models.parameters.RequestBody filterRequestBody(
+            org.eclipse.microprofile.openapi.models.parameters.RequestBody body) {
+        if (body.getContent() != null && body.getContent().getMediaType("application/x-ndjson") != null) {
+            var ndjson = body.getContent().getMediaType("application/x-ndjson");
+            if (ndjson.getExamples() != null) {
+                ndjson.getExamples().values().forEach(example -> {
+                    if (example.getValue() != null && !(example.getValue() instanceof String)) {
+                        example.setValue(NDJSON_LINE.apply(example.getValue()));
+                    }
+                });
+            }
+        }
+        return body;
+    }
+
+    private static final java.util.function.Function<Object, String> NDJSON_LINE = value -> {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    };
 
     @Override
     public Parameter filterParameter(Parameter parameter) {

@@ -300,7 +300,7 @@ public class IncidentResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/sources/{sourceId}")
-    @Operation(operationId = "uncitIncidentSource", summary = "Stop citing a source for an incident")
+    @Operation(operationId = "removeIncidentSource", summary = "Stop citing a source for an incident")
     @APIResponse(responseCode = "204", description = "Detached",
             headers = @Header(name = "ETag", description = "The incident's new ETag"))
     @APIResponse(responseCode = "404", description = "No such incident or source, or the incident does not cite it",

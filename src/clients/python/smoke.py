@@ -1,0 +1,66 @@
+"""Uses the Python client generated from the OpenAPI document (package incident_kb_client) against a running
+service: filter, page with the cursor, create with credentials, read a problem as a typed error."""
+import os
+import time
+
+import incident_kb_client as kb
+from incident_kb_client.exceptions import ApiException
+
+BASE = os.environ.get("KB_URL", "http://127.0.0.1:18090")
+
+
+def client(signed_in: bool) -> kb.ApiClient:
+    config = kb.Configuration(host=BASE)
+    if signed_in:
+        config.username = "admin"
+        config.password = os.environ["KB_ADMIN_PASSWORD"]
+    return kb.ApiClient(config)
+
+
+def main() -> None:
+    anonymous = kb.IncidentsApi(client(False))
+    admin = kb.IncidentsApi(client(True))
+
+    # Filter: incidents in Iraq, newest first, two per page.
+    first = anonymous.list_incidents(country=["IRQ"], size=2, sort="-startDate")
+    incidents = [item.actual_instance for item in first.items]
+    assert len(incidents) == 2, "a page of two"
+    assert all(isinstance(i, kb.Incident) and i.location.country_code == "IRQ" for i in incidents), "only Iraq"
+    assert incidents[0].start_date >= incidents[1].start_date, "newest first"
+
+    # Page with the cursor.
+    assert first.cursor, "a cursor to the next page"
+    second = anonymous.list_incidents(country=["IRQ"], size=2, sort="-startDate", after=first.cursor)
+    second_ids = [item.actual_instance.id for item in second.items]
+    assert second_ids and not set(second_ids) & {i.id for i in incidents}, "the next page"
+
+    # Create with credentials; the answer is the stored incident, typed.
+    title = f"Generated Python client {time.time_ns()}"
+    created = admin.create_incident(kb.IncidentInput.from_dict({
+        "title": title, "category": "battles", "startDate": "2024-05-01",
+        "location": {"countryCode": "IRQ", "admin1": "Nineveh"},
+        "casualties": [{"category": "ALL", "killed": 3}], "tags": ["client-smoke"]}))
+    assert created.title == title
+    assert created.casualty_summary.killed.best == 3
+    assert anonymous.get_incident(created.id).id == created.id
+
+    # Statistics, typed rows.
+    stats = kb.StatisticsApi(client(False)).get_incident_statistics(group_by=["year"], tag=["client-smoke"])
+    assert stats.rows and stats.rows[0].incidents >= 1, "a statistics row"
+
+    # A problem as a typed error: writing without credentials, and an incident that does not exist.
+    for call, status in [(lambda: anonymous.delete_incident(created.id), 401),
+                         (lambda: anonymous.get_incident(987654321), 404)]:
+        try:
+            call()
+            raise AssertionError(f"expected {status}")
+        except ApiException as e:
+            assert e.status == status, e
+            problem = kb.Problem.from_json(e.body)
+            assert problem.status == status and problem.title, problem
+    admin.delete_incident(created.id)
+    print("Python client: filter, cursor, create, statistics and problems all worked")
+
+
+if __name__ == "__main__":
+    main()

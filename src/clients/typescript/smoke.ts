@@ -1,0 +1,81 @@
+// Uses the TypeScript client generated from the OpenAPI document (typescript-fetch, into ./generated) against a
+// running service: filter, page with the cursor, create with credentials, read a problem as a typed error.
+import assert from "node:assert/strict";
+import {
+  Configuration,
+  IncidentsApi,
+  StatisticsApi,
+  ProblemFromJSON,
+  ResponseError,
+  Incident,
+} from "./generated";
+
+const basePath = process.env.KB_URL ?? "http://127.0.0.1:18090";
+const anonymous = new IncidentsApi(new Configuration({ basePath }));
+const admin = new IncidentsApi(
+  new Configuration({ basePath, username: "admin", password: process.env.KB_ADMIN_PASSWORD }),
+);
+
+async function main(): Promise<void> {
+  // Filter: incidents in Iraq, newest first, two per page.
+  const first = await anonymous.listIncidents({ country: ["IRQ"], size: 2, sort: "-startDate" });
+  assert.equal(first.items?.length, 2, "a page of two");
+  const incidents = first.items as Incident[];
+  assert.ok(incidents.every((i) => i.location?.countryCode === "IRQ"), "only Iraq");
+  assert.ok(incidents[0].startDate! >= incidents[1].startDate!, "newest first");
+  assert.ok((first.total ?? 0) > 2, "more than one page in all");
+
+  // Page with the cursor.
+  assert.ok(first.cursor, "a cursor to the next page");
+  const second = await anonymous.listIncidents({ country: ["IRQ"], size: 2, sort: "-startDate", after: first.cursor! });
+  const secondIds = (second.items as Incident[]).map((i) => i.id);
+  assert.ok(secondIds.length > 0 && secondIds.every((id) => !incidents.some((i) => i.id === id)), "the next page");
+
+  // Create with credentials; the answer is the stored incident, typed.
+  const title = `Generated TypeScript client ${Date.now()}`;
+  const created = await admin.createIncident({
+    incidentInput: {
+      title,
+      category: { code: "battles" },
+      startDate: new Date("2024-05-01"),
+      location: { countryCode: "IRQ", admin1: "Nineveh" },
+      casualties: [{ category: "ALL", killed: { best: 3 } }],
+      tags: ["client-smoke"],
+    },
+  });
+  assert.equal(created.title, title);
+  assert.equal(created.casualtySummary?.killed?.best, 3);
+  const read = await anonymous.getIncident({ id: created.id! });
+  assert.equal(read.id, created.id);
+
+  // Statistics, typed rows.
+  const stats = await new StatisticsApi(new Configuration({ basePath })).getIncidentStatistics({
+    groupBy: ["year"],
+    tag: ["client-smoke"],
+  });
+  assert.ok(stats.rows!.length >= 1 && stats.rows![0].incidents! >= 1, "a statistics row");
+
+  // A problem as a typed error: writing without credentials, and an incident that does not exist.
+  for (const [call, status] of [
+    [() => anonymous.deleteIncident({ id: created.id! }), 401],
+    [() => anonymous.getIncident({ id: 987654321 }), 404],
+    [() => admin.createIncident({ incidentInput: { title: "", startDate: new Date("2024-05-01") } }), 400],
+  ] as const) {
+    try {
+      await call();
+      assert.fail(`expected ${status}`);
+    } catch (e) {
+      assert.ok(e instanceof ResponseError, `a ResponseError, not ${e}`);
+      const problem = ProblemFromJSON(await e.response.json());
+      assert.equal(problem.status, status);
+      assert.ok(problem.title && problem.title.length > 0, "a problem with a title");
+    }
+  }
+  await admin.deleteIncident({ id: created.id! });
+  console.log("TypeScript client: filter, cursor, create, statistics and problems all worked");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
