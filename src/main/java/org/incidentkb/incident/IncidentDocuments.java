@@ -129,6 +129,26 @@ public class IncidentDocuments {
         return out;
     }
 
+    /**
+     * The stored representations of these incidents as JSON text, by id, without reading them; incidents without a
+     * document are absent from the map.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, StoredJson> json(List<Long> ids) {
+        java.util.Map<Long, StoredJson> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("select incident_id, body from incident_document where incident_id in (:ids)")
+                .setParameter("ids", ids).getResultList();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            out.put(id, new StoredJson(id, new String(new Stored(0, (byte[]) r[1]).json(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
     /** The stored version only: enough to answer a conditional GET. */
     @SuppressWarnings("unchecked")
     public Optional<Long> version(long id) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,12 +52,18 @@ public class IncidentExport {
             try (Writer writer = writer(format, out)) {
                 Cursor after = start;
                 do {
-                    IncidentSearchService.Result chunk = search.chunk(filter, sort, after);
+                    IncidentSearchService.Result chunk = search.chunk(filter, sort, after, shape(format));
                     writer.write(chunk.items());
                     after = chunk.nextCursor() == null ? null : Cursor.decode(chunk.nextCursor(), sort);
                 } while (after != null);
             }
         };
+    }
+
+    /** NDJSON writes stored incidents as they are; CSV and GeoJSON read their fields. */
+    public static IncidentSearchService.Shape shape(Format format) {
+        return format == Format.NDJSON || format == Format.JSON ? IncidentSearchService.Shape.STORED_JSON
+                : IncidentSearchService.Shape.VIEWS;
     }
 
     /** Writes items already loaded (one page). */
@@ -152,7 +159,8 @@ public class IncidentExport {
         @Override
         public void write(List<Object> items) throws IOException {
             for (Object item : items) {
-                out.write(json.writeValueAsBytes(item));
+                out.write(item instanceof StoredJson stored ? stored.json().getBytes(StandardCharsets.UTF_8)
+                        : json.writeValueAsBytes(item));
                 out.write('\n');
             }
             out.flush();

@@ -41,7 +41,7 @@ public class IncidentLists {
             response = Response.ok(export.all(format, filter, sort, null));
         } else {
             var result = search.page(filter, sort, paging.offset(), paging.size(), after, true,
-                    format == Format.GEOJSON);
+                    format == Format.GEOJSON, IncidentExport.shape(format));
             PageResult<Object> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
                     result.nextCursor()), uri);
             response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope

@@ -64,7 +64,11 @@ public class IncidentRepository implements PanacheRepository<Incident> {
      * (start before {@code from}, end after it) would be an OR no index serves; it becomes the union of the
      * incidents starting in the range and the few spanning its start, each an index range.
      */
-    public record Selection(String from, SqlWhere where) {
+    public record Selection(String from, SqlWhere where, String sameValueColumn) {
+
+        public Selection(String from, SqlWhere where) {
+            this(from, where, null);
+        }
     }
 
     public Selection select(IncidentFilter f) {
@@ -73,7 +77,9 @@ public class IncidentRepository implements PanacheRepository<Incident> {
             if (f.to() != null) {
                 w.and("i.start_date <= " + w.bind(f.to()));
             }
-            return new Selection("incident i", w);
+            String sameValue = f.countries().size() == 1 ? "i.country_code"
+                    : f.countries().isEmpty() && f.types().size() == 1 ? "i.type_code" : null;
+            return new Selection("incident i", w, sameValue);
         }
         String from = w.bind(f.from());
         String starting = "i.start_date >= " + from + (f.to() == null ? "" : " and i.start_date <= " + w.bind(f.to()));
@@ -87,7 +93,8 @@ public class IncidentRepository implements PanacheRepository<Incident> {
     /** Rows of [id, sort keys...] of the selection, in the sort's order. */
     @SuppressWarnings("unchecked")
     public List<Object[]> keys(Selection s, IncidentSort sort, int offset, int limit) {
-        String sql = "select i.id, " + sort.keyColumns() + " from " + s.from() + s.where().sql() + sort.orderBy();
+        String sql = "select i.id, " + sort.keyColumns() + " from " + s.from() + s.where().sql()
+                + sort.orderBy(s.sameValueColumn());
         return s.where().apply(getEntityManager().createNativeQuery(sql)).setFirstResult(offset).setMaxResults(limit)
                 .getResultList();
     }

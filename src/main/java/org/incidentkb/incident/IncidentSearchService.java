@@ -80,25 +80,36 @@ public class IncidentSearchService {
         return after == null || after.isBlank() ? null : Cursor.decode(after, sort);
     }
 
-    /** One page of results, by page number (offset) or after a cursor. Items are views or, in the feed, tombstones. */
+    /**
+     * How a page's incidents come: as views, to read their fields (CSV, GeoJSON), or as their stored JSON, to be
+     * written out as they are (JSON pages, NDJSON); an incident without a stored document comes as a view either way.
+     */
+    public enum Shape {
+        VIEWS, STORED_JSON
+    }
+
+    /**
+     * One page of results, by page number (offset) or after a cursor. Items are incidents (views or stored JSON) or,
+     * in the feed, tombstones.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, Cursor after, boolean count,
-            boolean withCoordinatesOnly) {
+            boolean withCoordinatesOnly, Shape shape) {
         readOnly();
         Selection selection = incidents.select(filter);
         if (withCoordinatesOnly) {
             selection.where().and("i.latitude is not null");
         }
         if (filter.updatedSince() != null) {
-            return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count);
+            return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count, shape);
         }
         Long total = count && after == null ? incidents.count(selection) : null;
-        return slice(selection, sort, offset, size, after, total);
+        return slice(selection, sort, offset, size, after, total, shape);
     }
 
     /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */
     private Result feedPage(Instant since, Selection selection, IncidentSort sort, int offset, int size, Cursor after,
-            boolean count) {
+            boolean count, Shape shape) {
         Long total = count && after == null ? incidents.count(selection) + incidents.countTombstones(since) : null;
         Selection changed = new Selection(selection.from(), selection.where().copy());
         if (after != null) {
@@ -118,10 +129,15 @@ public class IncidentSearchService {
         boolean more = window.size() > size;
         List<FeedEntry> shown = more ? window.subList(0, size) : window;
 
-        Map<Long, IncidentView> byId = views(shown.stream().filter(e -> !e.deleted()).map(FeedEntry::id).toList())
-                .stream().collect(Collectors.toMap(IncidentView::id, Function.identity()));
+        List<Long> ids = shown.stream().filter(e -> !e.deleted()).map(FeedEntry::id).toList();
+        Map<Long, Object> byId = new java.util.HashMap<>();
+        List<Object> found = incidents(ids, shape);
+        for (int i = 0; i < found.size(); i++) {
+            byId.put(id(found.get(i)), found.get(i));
+        }
         List<Object> items = shown.stream()
-                .map(e -> e.deleted() ? new Tombstone(e.id(), true, e.at()) : (Object) byId.get(e.id())).toList();
+                .map(e -> e.deleted() ? new Tombstone(e.id(), true, e.at()) : byId.get(e.id()))
+                .filter(java.util.Objects::nonNull).toList();
         String next = null;
         if (more) {
             FeedEntry last = shown.get(shown.size() - 1);
@@ -143,32 +159,38 @@ public class IncidentSearchService {
      * loaded are released when it returns.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Result chunk(IncidentFilter filter, IncidentSort sort, Cursor after) {
-        return page(filter, sort, 0, CHUNK, after, false, false);
+    public Result chunk(IncidentFilter filter, IncidentSort sort, Cursor after, Shape shape) {
+        return page(filter, sort, 0, CHUNK, after, false, false, shape);
     }
 
-    private Result slice(Selection selection, IncidentSort sort, int offset, int size, Cursor after, Long total) {
+    private Result slice(Selection selection, IncidentSort sort, int offset, int size, Cursor after, Long total,
+            Shape shape) {
         if (after != null) {
             sort.after(after, selection.where());
         }
         List<Object[]> rows = incidents.keys(selection, sort, after == null ? offset : 0, size + 1);
         boolean more = rows.size() > size;
         List<Object[]> shown = more ? rows.subList(0, size) : rows;
-        List<Object> items = new ArrayList<>(views(shown.stream().map(r -> ((Number) r[0]).longValue()).toList()));
+        List<Object> items = incidents(shown.stream().map(r -> ((Number) r[0]).longValue()).toList(), shape);
         return new Result(items, total, more ? sort.cursorAt(shown.get(shown.size() - 1)).encode() : null);
     }
 
     /**
-     * The incidents, in the order of the ids, from their stored representations (one query, no entity graph);
-     * those without one are loaded as entities.
+     * The incidents, in the order of the ids, from their stored representations (one query, no entity graph), as
+     * views or as the stored JSON; those without one are loaded as entities and come as views.
      */
-    private List<IncidentView> views(List<Long> ids) {
-        Map<Long, IncidentView> found = documents.views(ids);
+    private List<Object> incidents(List<Long> ids, Shape shape) {
+        Map<Long, Object> found = new java.util.HashMap<>(shape == Shape.STORED_JSON ? documents.json(ids)
+                : documents.views(ids));
         List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             incidents.load(missing).forEach(i -> found.put(i.getId(), IncidentView.from(i)));
         }
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static long id(Object incident) {
+        return incident instanceof StoredJson stored ? stored.id() : ((IncidentView) incident).id();
     }
 
     private void readOnly() {

@@ -142,6 +142,20 @@ public record IncidentSort(List<Order> orders) {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * This order, led by a column every selected row has the same value in (a filter's single country), when the
+     * order starts with the start date: the same order, said so that the database sees that its (column, start
+     * date, id) index delivers the rows sorted (H2 only uses an index's order when the ORDER BY names its leading
+     * columns).
+     */
+    String orderBy(String sameValueColumn) {
+        if (sameValueColumn == null || orders.get(0).key() != Key.START_DATE) {
+            return orderBy();
+        }
+        return " order by " + sameValueColumn + (orders.get(0).descending() ? " desc, " : " asc, ")
+                + orderBy().substring(" order by ".length());
+    }
+
     /** Narrows {@code where} to the rows after the cursor's row in this order. */
     void after(Cursor cursor, SqlWhere where) {
         List<String> alternatives = new ArrayList<>();

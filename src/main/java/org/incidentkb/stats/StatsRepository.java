@@ -19,6 +19,7 @@ import org.incidentkb.incident.IncidentRepository;
 import org.incidentkb.stats.StatsApi.Row;
 import org.incidentkb.stats.StatsApi.Totals;
 import org.incidentkb.stats.StatsRollup.Contribution;
+import org.incidentkb.stats.StatsRollup.Grain;
 import org.incidentkb.stats.StatsRollup.Key;
 
 /**
@@ -31,7 +32,6 @@ public class StatsRepository {
 
     private static final String MEASURES = "incidents, killed_low, killed_best, killed_high, killed_open, injured_low,"
             + " injured_best, injured_high, injured_open";
-    private static final String KEYS = "perpetrator_id, country_code, period, type_code, category_code, claim_status";
 
     private final EntityManager em;
     private final IncidentRepository incidents;
@@ -71,6 +71,7 @@ public class StatsRepository {
     }
 
     private List<Row> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
+        Grain grain = StatsRollup.grain(filter, groupBy);
         SqlWhere where = new SqlWhere();
         where.and("r.perpetrator_id " + (groupBy.contains(Dimension.PERPETRATOR) ? "<> 0" : "= 0"));
         in(where, "r.country_code", filter.countries());
@@ -82,7 +83,7 @@ public class StatsRepository {
         }
         List<String> keys = columns(groupBy, true);
         String sql = "select " + prefix(keys) + "coalesce(sum(r.incidents), 0), " + sums("killed") + ", "
-                + sums("injured") + " from incident_rollup r"
+                + sums("injured") + " from " + grain.table + " r"
                 + (groupBy.contains(Dimension.PERPETRATOR) ? " left join actor perp on perp.id = r.perpetrator_id" : "")
                 + where.sql() + groupAndOrder(keys, true);
         return rows(groupBy, where.apply(em.createNativeQuery(sql)).getResultList());
@@ -145,23 +146,40 @@ public class StatsRepository {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            if (postgres) {
-                upsertBatch(connection, deltas);
-            } else {
-                updateOrInsert(connection, deltas);
+            for (Grain grain : Grain.values()) {
+                SortedMap<Key, Contribution> ofGrain = new java.util.TreeMap<>();
+                deltas.forEach((key, delta) -> {
+                    if (key.grain() == grain) {
+                        ofGrain.put(key, delta);
+                    }
+                });
+                if (ofGrain.isEmpty()) {
+                    continue;
+                }
+                if (postgres) {
+                    upsertBatch(connection, grain, ofGrain);
+                } else {
+                    updateOrInsert(connection, grain, ofGrain);
+                }
             }
         });
     }
 
-    private static final String UPSERT = "insert into incident_rollup (" + KEYS + ", " + MEASURES + ") values ("
-            + placeholders(15) + ") on conflict (" + KEYS + ") do update set "
-            + each(MEASURES, m -> m + " = incident_rollup." + m + " + excluded." + m, ", ");
+    private static String upsert(Grain g) {
+        return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
+                + placeholders(g.keyCount() + 9) + ") on conflict (" + g.keys + ") do update set "
+                + each(MEASURES, m -> m + " = " + g.table + "." + m + " + excluded." + m, ", ");
+    }
 
-    private static final String UPDATE = "update incident_rollup set "
-            + each(MEASURES, m -> m + " = " + m + " + ?", ", ") + " where " + each(KEYS, k -> k + " = ?", " and ");
+    private static String update(Grain g) {
+        return "update " + g.table + " set " + each(MEASURES, m -> m + " = " + m + " + ?", ", ") + " where "
+                + each(g.keys, k -> k + " = ?", " and ");
+    }
 
-    private static final String INSERT = "insert into incident_rollup (" + KEYS + ", " + MEASURES + ") values ("
-            + placeholders(15) + ")";
+    private static String insert(Grain g) {
+        return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
+                + placeholders(g.keyCount() + 9) + ")";
+    }
 
     private static String each(String columns, java.util.function.UnaryOperator<String> f, String separator) {
         return java.util.Arrays.stream(columns.split(", ")).map(f).collect(Collectors.joining(separator));
@@ -172,8 +190,9 @@ public class StatsRepository {
     }
 
     /** PostgreSQL: one batch of INSERT ... ON CONFLICT DO UPDATE, which concurrent inserts of a new key cannot fail. */
-    private static void upsertBatch(Connection connection, SortedMap<Key, Contribution> deltas) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+    private static void upsertBatch(Connection connection, Grain grain, SortedMap<Key, Contribution> deltas)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(upsert(grain))) {
             for (var delta : deltas.entrySet()) {
                 bind(upsert, delta.getKey(), delta.getValue());
                 upsert.addBatch();
@@ -187,9 +206,10 @@ public class StatsRepository {
      * the same new key meanwhile, the insert fails on the primary key once that one commits; H2 keeps the
      * transaction, and the update then finds the row.
      */
-    private static void updateOrInsert(Connection connection, SortedMap<Key, Contribution> deltas) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE);
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    private static void updateOrInsert(Connection connection, Grain grain, SortedMap<Key, Contribution> deltas)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(update(grain));
+                PreparedStatement insert = connection.prepareStatement(insert(grain))) {
             for (var delta : deltas.entrySet()) {
                 long[] m = delta.getValue().measures();
                 for (int i = 0; i < m.length; i++) {
@@ -213,19 +233,24 @@ public class StatsRepository {
     }
 
     private static void bind(PreparedStatement s, Key key, Contribution c) throws SQLException {
-        bindKey(s, 1, key);
+        int next = bindKey(s, 1, key);
         long[] m = c.measures();
         for (int i = 0; i < m.length; i++) {
-            s.setLong(7 + i, m[i]);
+            s.setLong(next + i, m[i]);
         }
     }
 
-    private static void bindKey(PreparedStatement s, int at, Key key) throws SQLException {
+    /** Binds the key's columns of its grain from {@code at}; returns the next parameter index. */
+    private static int bindKey(PreparedStatement s, int at, Key key) throws SQLException {
         s.setLong(at, key.perpetratorId());
         s.setString(at + 1, key.countryCode());
         s.setInt(at + 2, key.period());
+        if (key.grain() == Grain.COUNTRY_MONTH) {
+            return at + 3;
+        }
         s.setString(at + 3, key.typeCode());
         s.setString(at + 4, key.categoryCode());
         s.setString(at + 5, key.claimStatus());
+        return at + 6;
     }
 }

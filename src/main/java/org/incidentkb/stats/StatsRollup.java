@@ -16,9 +16,9 @@ import org.incidentkb.incident.IncidentsChanged;
 import org.incidentkb.incident.Role;
 
 /**
- * Keeps the statistics roll-up (table incident_rollup, migration V8) current: every write to incidents takes the
- * old incidents' contributions away and adds the new ones', in the write's transaction. Also says which
- * statistics the roll-up can answer.
+ * Keeps the statistics roll-ups current (tables incident_rollup, V8, and incident_rollup_country, V10): every write
+ * to incidents takes the old incidents' contributions away and adds the new ones', in the write's transaction. Also
+ * says which statistics the roll-ups can answer, and from which.
  */
 @ApplicationScoped
 public class StatsRollup {
@@ -34,13 +34,33 @@ public class StatsRollup {
         this.repository = repository;
     }
 
-    /** A roll-up row's key; '' stands for no country or no type. */
-    record Key(long perpetratorId, String countryCode, int period, String typeCode, String categoryCode,
+    /** The roll-up tables, finest first, with their key columns. */
+    enum Grain {
+        /** incident_rollup (V8): by type, category and claim status too. */
+        FINE("incident_rollup", "perpetrator_id, country_code, period, type_code, category_code, claim_status"),
+        /** incident_rollup_country (V10): by perpetrator, country and month only. */
+        COUNTRY_MONTH("incident_rollup_country", "perpetrator_id, country_code, period");
+
+        final String table;
+        final String keys;
+
+        Grain(String table, String keys) {
+            this.table = table;
+            this.keys = keys;
+        }
+
+        int keyCount() {
+            return keys.split(", ").length;
+        }
+    }
+
+    /** A roll-up row's key; '' stands for no country or no type; a coarser grain leaves the finer parts ''. */
+    record Key(Grain grain, long perpetratorId, String countryCode, int period, String typeCode, String categoryCode,
             String claimStatus) implements Comparable<Key> {
 
-        private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::perpetratorId)
-                .thenComparing(Key::countryCode).thenComparingInt(Key::period).thenComparing(Key::typeCode)
-                .thenComparing(Key::categoryCode).thenComparing(Key::claimStatus);
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::grain)
+                .thenComparingLong(Key::perpetratorId).thenComparing(Key::countryCode).thenComparingInt(Key::period)
+                .thenComparing(Key::typeCode).thenComparing(Key::categoryCode).thenComparing(Key::claimStatus);
 
         @Override
         public int compareTo(Key other) {
@@ -100,7 +120,9 @@ public class StatsRollup {
 
     private static void key(SortedMap<Key, Contribution> deltas, long perpetrator, String country, int period,
             String type, IncidentView v, int sign) {
-        deltas.computeIfAbsent(new Key(perpetrator, country, period, type, v.category().code(), v.claimStatus().name()),
+        deltas.computeIfAbsent(new Key(Grain.FINE, perpetrator, country, period, type, v.category().code(),
+                v.claimStatus().name()), k -> Contribution.zero()).add(v, sign);
+        deltas.computeIfAbsent(new Key(Grain.COUNTRY_MONTH, perpetrator, country, period, "", "", ""),
                 k -> Contribution.zero()).add(v, sign);
     }
 
@@ -114,6 +136,14 @@ public class StatsRollup {
      * Anything else ({@code from} includes incidents that started earlier and are still going on) is counted from
      * the incidents.
      */
+    /** The coarsest roll-up that answers these statistics (which {@link #answers} must allow). */
+    static Grain grain(IncidentFilter f, List<Dimension> groupBy) {
+        boolean coarse = f.categories().isEmpty() && f.types().isEmpty() && f.claimStatuses().isEmpty()
+                && groupBy.stream().allMatch(d -> d == Dimension.YEAR || d == Dimension.MONTH
+                        || d == Dimension.COUNTRY || d == Dimension.PERPETRATOR);
+        return coarse ? Grain.COUNTRY_MONTH : Grain.FINE;
+    }
+
     static boolean answers(IncidentFilter f, List<Dimension> groupBy) {
         return !groupBy.contains(Dimension.ADMIN1)
                 && f.from() == null && (f.to() == null || f.to().equals(YearMonth.from(f.to()).atEndOfMonth()))

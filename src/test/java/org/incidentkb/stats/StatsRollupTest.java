@@ -99,6 +99,20 @@ class StatsRollupTest {
     }
 
     @Test
+    void shouldAnswerFromTheCoarsestRollupThatKeepsWhatIsAsked() {
+        IncidentFilter none = IncidentFilter.none();
+        assertThat(StatsRollup.grain(none, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
+        assertThat(StatsRollup.grain(none, List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
+                .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
+        assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.CLAIM_STATUS)))
+                .isEqualTo(StatsRollup.Grain.FINE);
+        IncidentFilter byType = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of("armed-clash"),
+                List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(),
+                null);
+        assertThat(StatsRollup.grain(byType, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.FINE);
+    }
+
+    @Test
     void shouldLeaveToTheIncidentTableWhatTheRollupDoesNotKeep() {
         IncidentFilter none = IncidentFilter.none();
         assertThat(StatsRollup.answers(none, List.of(Dimension.ADMIN1))).isFalse();

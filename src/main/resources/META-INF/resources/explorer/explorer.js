@@ -1,0 +1,211 @@
+// Incident KB explorer: a map of incidents (marker size by best killed estimate), a monthly timeline and an
+// incident panel, all bound to the query API (GET /api/v1/incidents, /stats/incidents, /incidents/{id}).
+"use strict";
+
+const API = "/api/v1";
+const MAX_MARKERS = 500;
+const form = document.getElementById("filters");
+const statusLine = document.getElementById("status");
+const panel = document.getElementById("panel");
+
+const map = L.map("map", { worldCopyJump: true }).setView([33.3, 44.4], 5);
+L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+  maxZoom: 18,
+  attribution: "&copy; OpenStreetMap contributors",
+}).addTo(map);
+const markers = L.featureGroup().addTo(map);
+
+/** An element with attributes and children (strings become text, never HTML). */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
+  children.flat().filter((c) => c !== null && c !== undefined && c !== false)
+    .forEach((c) => node.append(typeof c === "string" || typeof c === "number" ? String(c) : c));
+  return node;
+}
+
+function status(text, error = false) {
+  statusLine.textContent = text;
+  statusLine.classList.toggle("error", error);
+}
+
+/** GET as JSON; a problem+json answer becomes an Error with the problem's detail. */
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const fields = (body && body.errors || []).map((e) => `${e.field}: ${e.message}`).join("; ");
+    throw new Error(fields || (body && (body.detail || body.title)) || `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+/** The form's filters as query parameters of the incident API. */
+function filters() {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (String(value).trim() !== "") {
+      query.append(name, String(value).trim());
+    }
+  }
+  return query;
+}
+
+function range(figures) {
+  if (!figures) {
+    return "—";
+  }
+  const high = figures.high === null ? "?" : figures.high;
+  return figures.low === figures.best && figures.best === figures.high
+    ? String(figures.best) : `${figures.best} (${figures.low}–${high})`;
+}
+
+function drawMarkers(page) {
+  markers.clearLayers();
+  let shown = 0;
+  for (const incident of page.items) {
+    const where = incident.location;
+    if (!where || where.latitude === null || where.longitude === null) {
+      continue;
+    }
+    const killed = incident.casualtySummary && incident.casualtySummary.killed
+      ? incident.casualtySummary.killed.best : 0;
+    const marker = L.circleMarker([where.latitude, where.longitude], {
+      radius: 5 + 3 * Math.sqrt(killed),
+      color: "#7a1f1f",
+      weight: 1,
+      fillColor: killed > 0 ? "#c0392b" : "#e59866",
+      fillOpacity: 0.65,
+      className: "incident-marker",
+    });
+    marker.bindTooltip(`${incident.startDate} · ${incident.title} · killed ${range(incident.casualtySummary.killed)}`);
+    marker.on("click", () => showIncident(incident.id));
+    marker.addTo(markers);
+    shown++;
+  }
+  if (shown > 0) {
+    map.fitBounds(markers.getBounds(), { maxZoom: 8, padding: [20, 20] });
+  }
+  return shown;
+}
+
+function drawTimeline(rows) {
+  const svg = document.getElementById("timeline");
+  svg.replaceChildren();
+  const width = svg.clientWidth || 800;
+  const height = 90;
+  const bars = rows.filter((r) => r.month !== null);
+  if (bars.length === 0) {
+    return;
+  }
+  const most = Math.max(...bars.map((r) => r.incidents));
+  const step = width / bars.length;
+  const ns = "http://www.w3.org/2000/svg";
+  bars.forEach((row, i) => {
+    const h = Math.max(1, (height - 16) * row.incidents / most);
+    const rect = document.createElementNS(ns, "rect");
+    rect.setAttribute("x", String(i * step + 0.5));
+    rect.setAttribute("y", String(height - 14 - h));
+    rect.setAttribute("width", String(Math.max(1, step - 1)));
+    rect.setAttribute("height", String(h));
+    const title = document.createElementNS(ns, "title");
+    title.textContent = `${row.month}: ${row.incidents} incidents, ${row.killed.best} killed`;
+    rect.append(title);
+    svg.append(rect);
+  });
+  for (const [row, anchor, x] of [[bars[0], "start", 0], [bars[bars.length - 1], "end", width]]) {
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", String(x));
+    label.setAttribute("y", String(height - 2));
+    label.setAttribute("text-anchor", anchor);
+    label.textContent = row.month;
+    svg.append(label);
+  }
+}
+
+async function refresh() {
+  const query = filters();
+  status("Loading…");
+  try {
+    const [page, stats] = await Promise.all([
+      getJson(`${API}/incidents?${query}&size=${MAX_MARKERS}&sort=-killed`),
+      getJson(`${API}/stats/incidents?${query}&groupBy=month`),
+    ]);
+    const shown = drawMarkers(page);
+    drawTimeline(stats.rows);
+    status(`${shown} incidents on the map of ${page.total} matching`
+      + (page.total > MAX_MARKERS ? ` (the ${MAX_MARKERS} deadliest)` : ""));
+  } catch (e) {
+    markers.clearLayers();
+    document.getElementById("timeline").replaceChildren();
+    status(e.message, true);
+  }
+}
+
+function party(p) {
+  return p ? (p.actor ? p.actor.name : p.text) : "";
+}
+
+async function showIncident(id) {
+  panel.replaceChildren(el("p", { class: "hint" }, "Loading…"));
+  try {
+    const i = await getJson(`${API}/incidents/${id}`);
+    const where = i.location || {};
+    const place = [where.locality, where.admin1, where.countryCode].filter(Boolean).join(", ");
+    panel.replaceChildren(
+      el("h2", {}, i.title),
+      el("p", { class: "meta" }, [i.startDate + (i.endDate ? ` – ${i.endDate}` : ""), place,
+        i.type ? i.type.label : i.category.label, `claim status ${i.claimStatus}`].filter(Boolean).join(" · ")),
+      i.summary ? el("p", {}, i.summary) : null,
+      el("h3", {}, "Casualties"),
+      el("table", { class: "casualties" },
+        el("tr", {}, el("th", {}, ""), el("th", {}, "killed"), el("th", {}, "injured"), el("th", {}, "source")),
+        el("tr", {}, el("th", {}, "summary"), el("td", {}, range(i.casualtySummary.killed)),
+          el("td", {}, range(i.casualtySummary.injured)), el("td", {}, "")),
+        i.casualties.map((c) => el("tr", {}, el("td", {}, c.category + (c.affiliation ? ` (${party(c.affiliation)})` : "")),
+          el("td", {}, range(c.killed)), el("td", {}, range(c.injured)), el("td", {}, c.source ? c.source.name : "")))),
+      el("h3", {}, "Claims"),
+      i.claims.length === 0 ? el("p", { class: "hint" }, "No one has claimed, denied or been blamed for it.")
+        : el("table", { class: "claims" },
+          el("tr", {}, el("th", {}, "actor"), el("th", {}, "stance"), el("th", {}, "by"), el("th", {}, "on"),
+            el("th", {}, "source")),
+          i.claims.map((c) => el("tr", {}, el("td", {}, c.actor.name),
+            el("td", { class: `stance-${c.stance}` }, c.stance), el("td", {}, party(c.statedBy)),
+            el("td", {}, c.statedOn || ""), el("td", {}, c.source ? c.source.name : "")))),
+      el("h3", {}, "Actors"),
+      el("ul", {}, i.actors.map((a) => el("li", {}, `${a.actor.name}: ${a.role.toLowerCase()}`
+        + (a.confidence === "SUSPECTED" ? " (suspected)" : "")))),
+      el("h3", {}, "Sources"),
+      i.sources.length === 0 ? el("p", { class: "hint" }, "None cited.")
+        : el("ul", { class: "sources" }, i.sources.map((s) => el("li", {}, s.name))),
+    );
+  } catch (e) {
+    panel.replaceChildren(el("p", { class: "error" }, e.message));
+  }
+}
+
+async function loadChoices() {
+  try {
+    const [categories, countries] = await Promise.all([
+      getJson(`${API}/event-types`),
+      getJson(`${API}/stats/incidents?groupBy=country`),
+    ]);
+    const types = form.elements.type;
+    for (const category of categories) {
+      types.append(el("optgroup", { label: category.label },
+        category.types.map((t) => el("option", { value: t.code }, t.label))));
+    }
+    document.getElementById("countries").replaceChildren(
+      ...countries.rows.filter((r) => r.country).map((r) => el("option", { value: r.country })));
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  refresh();
+});
+form.addEventListener("reset", () => setTimeout(refresh, 0));
+loadChoices();
+refresh();
