@@ -46,6 +46,22 @@ public class RequestGuard {
         });
     }
 
+    /**
+     * A client that accepts only application/problem+json (what generated clients send for an operation whose
+     * success has no body, such as a DELETE's 204) is not refused with 406: it also gets what the resource writes
+     * on success, as JSON.
+     */
+    void acceptProblemsOnly(@Observes Router router) {
+        router.route("/api/v1/*").order(-1001).handler(rc -> {
+            String accept = rc.request().getHeader("Accept");
+            if (accept != null && accept.contains("application/problem+json") && !accept.contains("application/json")
+                    && !accept.contains("*/*")) {
+                rc.request().headers().set("Accept", accept + ", application/json;q=0.5");
+            }
+            rc.next();
+        });
+    }
+
     private static long declaredLength(RoutingContext rc) {
         try {
             String length = rc.request().getHeader("Content-Length");

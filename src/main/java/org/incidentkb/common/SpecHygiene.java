@@ -107,6 +107,22 @@ public class SpecHygiene implements OASFilter {
         return property;
     }
 
+    /**
+     * Responses in order of status, successes first: generators list an operation's media types in the order of its
+     * responses and ask for the first JSON one, which must be the success's, not application/problem+json.
+     */
+    @Override
+    public org.eclipse.microprofile.openapi.models.Operation filterOperation(
+            org.eclipse.microprofile.openapi.models.Operation operation) {
+        var responses = operation.getResponses();
+        if (responses != null && responses.getAPIResponses() != null) {
+            var sorted = new java.util.TreeMap<>(responses.getAPIResponses());
+            sorted.keySet().forEach(responses::removeAPIResponse);
+            sorted.forEach(responses::addAPIResponse);
+        }
+        return operation;
+    }
+
     /** An NDJSON example is text, one JSON document per line, as its string schema says. */
     @Override
     public org.eclipse.microprofile.openapi.models.parameters.RequestBody filterRequestBody(

@@ -89,36 +89,57 @@ function drawMarkers(page) {
   return shown;
 }
 
+/** "2024-01" and the months after it, up to "2024-05": every month of the range, so that gaps show. */
+function monthsBetween(first, last) {
+  const months = [];
+  let [y, m] = first.split("-").map(Number);
+  const [ly, lm] = last.split("-").map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    months.push(`${y}-${String(m).padStart(2, "0")}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return months;
+}
+
 function drawTimeline(rows) {
   const svg = document.getElementById("timeline");
   svg.replaceChildren();
   const width = svg.clientWidth || 800;
   const height = 90;
-  const bars = rows.filter((r) => r.month !== null);
-  if (bars.length === 0) {
+  const known = rows.filter((r) => r.month !== null);
+  if (known.length === 0) {
     return;
   }
-  const most = Math.max(...bars.map((r) => r.incidents));
-  const step = width / bars.length;
+  const byMonth = new Map(known.map((r) => [r.month, r]));
+  const months = monthsBetween(known[0].month, known[known.length - 1].month);
+  const most = Math.max(...known.map((r) => r.incidents));
+  const step = width / months.length;
+  const barWidth = Math.max(1, Math.min(step - 1, 40));
   const ns = "http://www.w3.org/2000/svg";
-  bars.forEach((row, i) => {
+  months.forEach((month, i) => {
+    const row = byMonth.get(month);
+    if (!row) {
+      return;
+    }
     const h = Math.max(1, (height - 16) * row.incidents / most);
     const rect = document.createElementNS(ns, "rect");
-    rect.setAttribute("x", String(i * step + 0.5));
+    rect.setAttribute("x", String(i * step + (step - barWidth) / 2));
     rect.setAttribute("y", String(height - 14 - h));
-    rect.setAttribute("width", String(Math.max(1, step - 1)));
+    rect.setAttribute("width", String(barWidth));
     rect.setAttribute("height", String(h));
     const title = document.createElementNS(ns, "title");
-    title.textContent = `${row.month}: ${row.incidents} incidents, ${row.killed.best} killed`;
+    title.textContent = `${month}: ${row.incidents} incidents, ${row.killed.best} killed`;
     rect.append(title);
     svg.append(rect);
   });
-  for (const [row, anchor, x] of [[bars[0], "start", 0], [bars[bars.length - 1], "end", width]]) {
+  const ends = months.length === 1 ? [[months[0], "middle", width / 2]]
+    : [[months[0], "start", 0], [months[months.length - 1], "end", width]];
+  for (const [month, anchor, x] of ends) {
     const label = document.createElementNS(ns, "text");
     label.setAttribute("x", String(x));
     label.setAttribute("y", String(height - 2));
     label.setAttribute("text-anchor", anchor);
-    label.textContent = row.month;
+    label.textContent = month;
     svg.append(label);
   }
 }
