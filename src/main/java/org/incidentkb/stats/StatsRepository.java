@@ -59,7 +59,7 @@ public class StatsRepository {
                         + " left join actor perp on perp.id = gp.actor_id"
                 : "");
         String select = prefix(keys) + "count(*), " + totals("killed") + ", " + totals("injured");
-        String sql = "select " + select + " from " + from + where.sql() + groupAndOrder(keys, false);
+        String sql = "select " + select + " from " + from + where.sql() + groupAndOrder(keys);
         return rows(groupBy, where.apply(em.createNativeQuery(sql)).getResultList());
     }
 
@@ -81,17 +81,38 @@ public class StatsRepository {
         if (filter.to() != null) {
             where.and("r.period <= " + where.bind(StatsRollup.period(filter.to())));
         }
-        List<String> keys = columns(groupBy, true);
-        String sql = "select " + prefix(keys) + "coalesce(sum(r.incidents), 0), " + sums("killed") + ", "
-                + sums("injured") + " from " + grain.table + " r"
-                + (groupBy.contains(Dimension.PERPETRATOR) ? " left join actor perp on perp.id = r.perpetrator_id" : "")
-                + where.sql() + groupAndOrder(keys, true);
+        // Grouped first, by perpetrator id; the few groups then get their perpetrator's name (not every row).
+        List<String> inner = new ArrayList<>();
+        List<String> innerGroup = new ArrayList<>();
+        List<String> outerKeys = new ArrayList<>();
+        for (Dimension d : groupBy) {
+            if (d == Dimension.PERPETRATOR) {
+                inner.add("r.perpetrator_id as perpetrator_id");
+                innerGroup.add("r.perpetrator_id");
+                outerKeys.addAll(d.rollupColumns);
+                continue;
+            }
+            for (String column : d.rollupColumns) {
+                inner.add(column + " as k" + innerGroup.size());
+                outerKeys.add("g.k" + innerGroup.size());
+                innerGroup.add(column);
+            }
+        }
+        String sql = "select " + prefix(outerKeys) + "g.incidents, g.killed_low, g.killed_best, g.killed_high, "
+                + "g.injured_low, g.injured_best, g.injured_high from (select " + prefix(inner)
+                + "coalesce(sum(r.incidents), 0) as incidents, " + sums("killed") + ", " + sums("injured") + " from "
+                + grain.table + " r" + where.sql() + (innerGroup.isEmpty() ? ""
+                        : " group by " + String.join(", ", innerGroup) + " having sum(r.incidents) > 0") + ") g"
+                + (groupBy.contains(Dimension.PERPETRATOR) ? " left join actor perp on perp.id = g.perpetrator_id" : "")
+                + (outerKeys.isEmpty() ? "" : " order by "
+                        + outerKeys.stream().map(c -> c + " asc nulls last").collect(Collectors.joining(", ")));
         return rows(groupBy, where.apply(em.createNativeQuery(sql)).getResultList());
     }
 
     private static String sums(String measure) {
-        return "coalesce(sum(r." + measure + "_low), 0), coalesce(sum(r." + measure + "_best), 0), case when sum(r."
-                + measure + "_open) > 0 then null else coalesce(sum(r." + measure + "_high), 0) end";
+        return "coalesce(sum(r." + measure + "_low), 0) as " + measure + "_low, coalesce(sum(r." + measure
+                + "_best), 0) as " + measure + "_best, case when sum(r." + measure + "_open) > 0 then null else "
+                + "coalesce(sum(r." + measure + "_high), 0) end as " + measure + "_high";
     }
 
     private static List<String> columns(List<Dimension> groupBy, boolean rollup) {
@@ -102,12 +123,12 @@ public class StatsRepository {
         return keys.isEmpty() ? "" : String.join(", ", keys) + ", ";
     }
 
-    /** Groups with their keys, nulls last; in the roll-up, groups whose incidents all went away are left out. */
-    private static String groupAndOrder(List<String> keys, boolean rollup) {
+    /** Groups with their keys, nulls last. */
+    private static String groupAndOrder(List<String> keys) {
         if (keys.isEmpty()) {
             return "";
         }
-        return " group by " + String.join(", ", keys) + (rollup ? " having sum(r.incidents) > 0" : "") + " order by "
+        return " group by " + String.join(", ", keys) + " order by "
                 + keys.stream().map(k -> k + " asc nulls last").collect(Collectors.joining(", "));
     }
 
