@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -219,7 +220,11 @@ public class ImportService {
                 query.count());
     }
 
-    /** Reads the whole file, writing in batches, and records how it went; never throws. */
+    /**
+     * Reads the whole file, writing in batches, and records how it went; never throws. On the job thread it runs in
+     * a request context of its own, which Hibernate needs to pick its database (see ReadRouting).
+     */
+    @ActivateRequestContext
     void run(String id, ImportFormat format, Charset charset, Path file) {
         queued.remove(id);
         if (stopping) {
