@@ -61,7 +61,8 @@ public class ActorResource {
     @Operation(operationId = "listActors", summary = "List or search actors",
             description = "Actors sorted by name. `q` matches any part of the name or of an alias, ignoring case.")
     @APIResponse(responseCode = "200", description = "A page of actors",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            content = @Content(schema = @Schema(implementation = ActorPage.class)))
     public Response list(
             @Parameter(description = "Text to find in names and aliases, case-insensitive", example = "hezbollah")
             @QueryParam("q") String q,
@@ -169,5 +170,20 @@ public class ActorResource {
             throw ProblemException.notFound("Actor", id);
         }
         return Response.noContent().build();
+    }
+
+    /** The JSON page of actors, for the OpenAPI document. */
+    @Schema(name = "ActorPage", description = "A page of actors")
+    public static class ActorPage {
+        public java.util.List<ActorApi.ActorView> items;
+        @Schema(example = "1")
+        public Integer page;
+        @Schema(example = "50")
+        public int size;
+        @Schema(example = "12")
+        public Long total;
+        @Schema(description = "Pass as after= for the next page; null on the last page")
+        public String cursor;
+        public org.incidentkb.common.PageResult.Links links;
     }
 }

@@ -61,7 +61,8 @@ public class IncidentQuery {
     public List<String> claimedBy;
 
     @QueryParam("claimStatus")
-    @Parameter(description = "UNCLAIMED, CLAIMED or COMPETING; repeatable", example = "CLAIMED")
+    @Parameter(description = "UNCLAIMED, CLAIMED or COMPETING; repeatable", example = "CLAIMED",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ClaimStatus.class))
     public List<String> claimStatus;
 
     @QueryParam("minKilled")

@@ -33,10 +33,12 @@ public class IncidentSearchService {
     private final ActorService actors;
     private final EventTypeService eventTypes;
     private final IncidentDocuments documents;
+    private final IncidentCounts counts;
 
     public IncidentSearchService(IncidentRepository incidents, ActorService actors, EventTypeService eventTypes,
-            IncidentDocuments documents) {
+            IncidentDocuments documents, IncidentCounts counts) {
         this.documents = documents;
+        this.counts = counts;
         this.incidents = incidents;
         this.actors = actors;
         this.eventTypes = eventTypes;
@@ -103,7 +105,11 @@ public class IncidentSearchService {
         if (filter.updatedSince() != null) {
             return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count, shape);
         }
-        Long total = count && after == null ? incidents.count(selection) : null;
+        Long total = null;
+        if (count && after == null) {
+            var known = withCoordinatesOnly ? java.util.OptionalLong.empty() : counts.known(filter);
+            total = known.isPresent() ? known.getAsLong() : incidents.count(selection);
+        }
         return slice(selection, sort, offset, size, after, total, shape);
     }
 

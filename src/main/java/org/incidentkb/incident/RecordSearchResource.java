@@ -60,12 +60,15 @@ public class RecordSearchResource {
     public Response claims(
             @Parameter(description = "The actor the statement is about, by id, name or alias; repeatable",
                     example = "IRGC") @QueryParam("actor") List<String> actor,
-            @Parameter(description = "CLAIMED, DENIED or ATTRIBUTED; repeatable", example = "CLAIMED")
+            @Parameter(description = "CLAIMED, DENIED or ATTRIBUTED; repeatable", example = "CLAIMED",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Stance.class))
             @QueryParam("stance") List<String> stance,
             @Parameter(description = "STATEMENT, SOCIAL_MEDIA, VIDEO, PRESS_CONFERENCE, LETTER, PHONE_CALL, "
-                    + "NOTE_AT_SCENE, PERSONAL, OTHER or UNKNOWN; repeatable", example = "STATEMENT")
+                    + "NOTE_AT_SCENE, PERSONAL, OTHER or UNKNOWN; repeatable", example = "STATEMENT",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Channel.class))
             @QueryParam("channel") List<String> channel,
-            @Parameter(description = "CONFIRMED, PLAUSIBLE, DOUBTFUL or UNVERIFIED; repeatable", example = "UNVERIFIED")
+            @Parameter(description = "CONFIRMED, PLAUSIBLE, DOUBTFUL or UNVERIFIED; repeatable", example = "UNVERIFIED",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Credibility.class))
             @QueryParam("credibility") List<String> credibility,
             @Parameter(description = "Statements made on or after this day", example = "2024-01-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
@@ -101,7 +104,7 @@ public class RecordSearchResource {
                             @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_CSV)) })
     public Response casualties(
             @Parameter(description = "ALL, CIVILIAN, MILITARY, SECURITY_FORCES, MILITANT or UNKNOWN; repeatable",
-                    example = "MILITANT") @QueryParam("category") List<String> category,
+                    example = "MILITANT", schema = @Schema(type = SchemaType.ARRAY, implementation = CasualtyCategory.class)) @QueryParam("category") List<String> category,
             @Parameter(description = "Text in a named person's name or description (case-insensitive)",
                     example = "Abu Taqwa") @QueryParam("q") String q,
             @Parameter(description = "The actor the people belong to, by id, name or alias; repeatable",

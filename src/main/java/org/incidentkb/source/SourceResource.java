@@ -60,7 +60,8 @@ public class SourceResource {
     @Operation(operationId = "listSources", summary = "List or search sources",
             description = "Sources sorted by publisher. `publisher` matches any part of the publisher's name, ignoring case.")
     @APIResponse(responseCode = "200", description = "A page of sources",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"))
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            content = @Content(schema = @Schema(implementation = SourcePage.class)))
     public Response list(
             @Parameter(description = "Text to find in the publisher's name, case-insensitive", example = "rudaw")
             @QueryParam("publisher") String publisher,
@@ -166,5 +167,20 @@ public class SourceResource {
             throw ProblemException.notFound("Source", id);
         }
         return Response.noContent().build();
+    }
+
+    /** The JSON page of sources, for the OpenAPI document. */
+    @Schema(name = "SourcePage", description = "A page of sources")
+    public static class SourcePage {
+        public java.util.List<SourceApi.SourceView> items;
+        @Schema(example = "1")
+        public Integer page;
+        @Schema(example = "50")
+        public int size;
+        @Schema(example = "7")
+        public Long total;
+        @Schema(description = "Pass as after= for the next page; null on the last page")
+        public String cursor;
+        public org.incidentkb.common.PageResult.Links links;
     }
 }

@@ -3,6 +3,8 @@ package org.incidentkb.stats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What incident statistics can be grouped by, with the SQL columns each groups on. */
 public enum Dimension {
@@ -42,5 +44,13 @@ public enum Dimension {
                     : new StatsApi.ActorKey(((Number) row[at]).longValue(), (String) row[at + 1]);
             default -> row[at];
         };
+    }
+
+    /** The dimensions as groupBy names them, for the OpenAPI document. */
+    @Schema(name = "StatsDimension", type = SchemaType.STRING,
+            enumeration = { "year", "month", "country", "admin1", "category", "type", "perpetrator", "claimStatus" })
+    public static final class Name {
+        private Name() {
+        }
     }
 }

@@ -70,7 +70,8 @@ public class StatsResource {
                     examples = @ExampleObject(name = "monthly, Iraq", value = StatsExamples.MONTHLY_CSV)) })
     public Response incidents(@BeanParam IncidentQuery query,
             @Parameter(description = "Dimensions to group by, repeated or comma-separated (at most two): year, month, "
-                    + "country, admin1, category, type, perpetrator, claimStatus", example = "month")
+                    + "country, admin1, category, type, perpetrator, claimStatus", example = "month",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Dimension.Name.class))
             @QueryParam("groupBy") List<String> groupBy,
             @Parameter(description = "json or csv, instead of the Accept header", example = "csv",
                     schema = @Schema(enumeration = { "json", "csv" })) @QueryParam("format") String format,

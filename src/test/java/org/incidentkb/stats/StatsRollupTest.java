@@ -25,6 +25,12 @@ class StatsRollupTest {
     @Inject
     StatsRepository stats;
 
+    @Inject
+    RollupCounts counts;
+
+    @Inject
+    org.incidentkb.incident.IncidentRepository incidents;
+
     @Test
     void shouldAnswerLikeTheIncidentTableAfterEveryKindOfWrite() {
         assertRollupMatches("as started");
@@ -89,6 +95,8 @@ class StatsRollupTest {
                         Set.of(), null));
         QuarkusTransaction.requiringNew().run(() -> {
             for (IncidentFilter filter : filters) {
+                assertThat(counts.known(filter)).as("%s, total of %s", when, filter)
+                        .hasValue(incidents.count(incidents.select(filter)));
                 for (List<Dimension> groupBy : groupings) {
                     assertThat(StatsRollup.answers(filter, groupBy)).isTrue();
                     assertThat(stats.aggregate(groupBy, filter)).as("%s, grouped by %s, filter %s", when, groupBy, filter)
@@ -96,6 +104,14 @@ class StatsRollupTest {
                 }
             }
         });
+    }
+
+    @Test
+    void shouldDocumentEveryDimensionInTheOpenApiEnumeration() {
+        String[] documented = Dimension.Name.class
+                .getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class).enumeration();
+        assertThat(documented).containsExactly(java.util.Arrays.stream(Dimension.values()).map(d -> d.param)
+                .toArray(String[]::new));
     }
 
     @Test
