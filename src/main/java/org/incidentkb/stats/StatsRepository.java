@@ -266,7 +266,7 @@ public class StatsRepository {
         s.setLong(at, key.perpetratorId());
         s.setString(at + 1, key.countryCode());
         s.setInt(at + 2, key.period());
-        if (key.grain() == Grain.COUNTRY_MONTH) {
+        if (key.grain().keyCount() == 3) {
             return at + 3;
         }
         s.setString(at + 3, key.typeCode());

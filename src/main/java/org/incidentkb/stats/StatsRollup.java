@@ -16,7 +16,8 @@ import org.incidentkb.incident.IncidentsChanged;
 import org.incidentkb.incident.Role;
 
 /**
- * Keeps the statistics roll-ups current (tables incident_rollup, V8, and incident_rollup_country, V10): every write
+ * Keeps the statistics roll-ups current (incident_rollup, V8; incident_rollup_country, V10; incident_rollup_year,
+ * V12): every write
  * to incidents takes the old incidents' contributions away and adds the new ones', in the write's transaction. Also
  * says which statistics the roll-ups can answer, and from which.
  */
@@ -39,7 +40,9 @@ public class StatsRollup {
         /** incident_rollup (V8): by type, category and claim status too. */
         FINE("incident_rollup", "perpetrator_id, country_code, period, type_code, category_code, claim_status"),
         /** incident_rollup_country (V10): by perpetrator, country and month only. */
-        COUNTRY_MONTH("incident_rollup_country", "perpetrator_id, country_code, period");
+        COUNTRY_MONTH("incident_rollup_country", "perpetrator_id, country_code, period"),
+        /** incident_rollup_year (V12): by perpetrator, country and year (period = year * 100 + 12). */
+        COUNTRY_YEAR("incident_rollup_year", "perpetrator_id, country_code, period");
 
         final String table;
         final String keys;
@@ -124,6 +127,8 @@ public class StatsRollup {
                 v.claimStatus().name()), k -> Contribution.zero()).add(v, sign);
         deltas.computeIfAbsent(new Key(Grain.COUNTRY_MONTH, perpetrator, country, period, "", "", ""),
                 k -> Contribution.zero()).add(v, sign);
+        deltas.computeIfAbsent(new Key(Grain.COUNTRY_YEAR, perpetrator, country, period / 100 * 100 + 12, "", "", ""),
+                k -> Contribution.zero()).add(v, sign);
     }
 
     static int period(LocalDate date) {
@@ -141,7 +146,12 @@ public class StatsRollup {
         boolean coarse = f.categories().isEmpty() && f.types().isEmpty() && f.claimStatuses().isEmpty()
                 && groupBy.stream().allMatch(d -> d == Dimension.YEAR || d == Dimension.MONTH
                         || d == Dimension.COUNTRY || d == Dimension.PERPETRATOR);
-        return coarse ? Grain.COUNTRY_MONTH : Grain.FINE;
+        if (!coarse) {
+            return Grain.FINE;
+        }
+        boolean wholeYears = !groupBy.contains(Dimension.MONTH)
+                && (f.to() == null || (f.to().getMonthValue() == 12 && f.to().getDayOfMonth() == 31));
+        return wholeYears ? Grain.COUNTRY_YEAR : Grain.COUNTRY_MONTH;
     }
 
     static boolean answers(IncidentFilter f, List<Dimension> groupBy) {

@@ -90,6 +90,9 @@ class StatsRollupTest {
                 new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of("IRQ", "SYR"), Set.of(), Set.of(), Set.of(),
                         List.of(), Set.of(), Set.of(ClaimStatus.UNCLAIMED, ClaimStatus.CLAIMED), null, null, null, null,
                         null, null, null, Set.of(), Set.of(), Set.of(), null),
+                new IncidentFilter(null, LocalDate.of(2019, 12, 31), Set.of("IRQ"), Set.of(), Set.of(), Set.of(),
+                        List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
+                        Set.of(), null),
                 new IncidentFilter(null, null, Set.of(), Set.of(), Set.of("battles"), Set.of("air-drone-strike"),
                         List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
                         Set.of(), null));
@@ -119,7 +122,11 @@ class StatsRollupTest {
         IncidentFilter none = IncidentFilter.none();
         assertThat(StatsRollup.grain(none, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(none, List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
+                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+        IncidentFilter toMidYear = new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of(), Set.of(), Set.of(),
+                Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
+                Set.of(), null);
+        assertThat(StatsRollup.grain(toMidYear, List.of(Dimension.YEAR))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.CLAIM_STATUS)))
                 .isEqualTo(StatsRollup.Grain.FINE);
         IncidentFilter byType = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of("armed-clash"),
