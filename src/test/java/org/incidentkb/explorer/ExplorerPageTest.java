@@ -17,10 +17,16 @@ class ExplorerPageTest {
     void shouldServeThePageItsScriptAndLeafletFromTheService() {
         String page = given().auth().none().when().get("/").then().statusCode(200).contentType("text/html")
                 .body(containsString("Incident KB explorer")).extract().asString();
-        for (String asset : new String[] { "/webjars/leaflet/1.9.4/dist/leaflet.js",
-                "/webjars/leaflet/1.9.4/dist/leaflet.css", "/explorer/explorer.js", "/explorer/explorer.css" }) {
+        java.util.Map<String, String> assets = java.util.Map.of(
+                "/webjars/leaflet/1.9.4/dist/leaflet.js", "version=\"1.9.4\"",
+                "/webjars/leaflet/1.9.4/dist/leaflet.css", ".leaflet-container",
+                "/explorer/explorer.js", "/stats/incidents?",
+                "/explorer/explorer.css", "#timeline");
+        assets.forEach((asset, marker) -> {
             org.assertj.core.api.Assertions.assertThat(page).contains(asset);
-            given().auth().none().when().get(asset).then().statusCode(200);
-        }
+            given().auth().none().when().get(asset).then().statusCode(200)
+                    .contentType(containsString(asset.endsWith(".js") ? "javascript" : "text/css"))
+                    .body(containsString(marker));
+        });
     }
 }

@@ -327,4 +327,19 @@ class IncidentResourceTest {
         given().when().get(INCIDENTS + "/1/unknown").then().statusCode(404).contentType(PROBLEM)
                 .body("instance", endsWith("/unknown"));
     }
+
+    /** What OpenAPI-generated clients send for an operation whose success has no body: only the problem type. */
+    @Test
+    void shouldAnswerAClientThatAcceptsOnlyProblemsInsteadOfRefusingIt() {
+        long id = Fixtures.incident(Fixtures.unique("Problems only"));
+        given().accept("application/problem+json").when().get("/api/v1/incidents/" + id)
+                .then().statusCode(200).contentType("application/json").body("id", is((int) id));
+        given().accept("application/problem+json").when().get("/api/v1/incidents/987654321")
+                .then().statusCode(404).contentType("application/problem+json").body("status", is(404));
+        given().accept("application/problem+json").when().delete("/api/v1/incidents/" + id)
+                .then().statusCode(204);
+        given().when().get("/api/v1/incidents/" + id).then().statusCode(404);
+        given().accept("text/xml").when().get("/api/v1/incidents/1").then().statusCode(406)
+                .contentType("application/problem+json");
+    }
 }
