@@ -23,8 +23,9 @@ import org.incidentkb.incident.IncidentService;
 
 /**
  * Writes a batch of imported incidents in one transaction: looks up in one query which of them exist (by
- * external reference), updates those (leaving unchanged ones untouched) and inserts the rest with JDBC
- * batching. Either the whole batch is written or none of it, so no incident is ever half written.
+ * external reference), updates those (leaving unchanged ones untouched) and inserts the rest in bulk
+ * ({@link org.incidentkb.incident.IncidentBulkInsert}: COPY on PostgreSQL). Either the whole batch is written or
+ * none of it, so no incident is ever half written.
  */
 @ApplicationScoped
 public class ImportWriter {
@@ -62,6 +63,7 @@ public class ImportWriter {
     public Outcome write(List<Prepared> batch, boolean strict) {
         em.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
         Map<ExternalRef, Incident> byRef = existing(batch);
+        preloadReferences(batch);
         long created = 0;
         long updated = 0;
         long skipped = 0;
@@ -81,7 +83,6 @@ public class ImportWriter {
                 if (incident == null) {
                     incident = new Incident();
                     mapper.apply(incident, row.input(), strict);
-                    incidents.persist(incident);
                     added.add(incident);
                     created++;
                 } else if (apply(incident, row, strict, changed)) {
@@ -94,8 +95,10 @@ public class ImportWriter {
                 }
             } catch (ProblemException e) {
                 Incident failed = incident;
-                if (failed != null && em.contains(failed)) {
-                    em.detach(failed); // its half-applied changes must not be flushed
+                if (failed != null && (added.contains(failed) || em.contains(failed))) {
+                    if (em.contains(failed)) {
+                        em.detach(failed); // its half-applied changes must not be flushed
+                    }
                     byRef.values().removeIf(i -> i == failed);
                     added.remove(failed);
                     changed.remove(failed);
@@ -109,14 +112,57 @@ public class ImportWriter {
         return new Outcome(created, updated, skipped, errors);
     }
 
-    /** Applies a row to an incident it matched; remembers how the incident read before, for the audit trail. */
+    /**
+     * Applies a row to an incident it matched; remembers how a stored incident read before, for the audit trail (one
+     * created earlier in the batch is not written yet, and is written as it ends up).
+     */
     private boolean apply(Incident incident, Prepared row, boolean strict, Map<Incident, IncidentView> changed) {
-        IncidentView before = changed.containsKey(incident) ? changed.get(incident) : IncidentView.from(incident);
+        boolean stored = incident.getId() != null;
+        IncidentView before = !stored || changed.containsKey(incident) ? changed.get(incident) : IncidentView.from(incident);
         if (service.apply(incident, ChildMatcher.withExistingIds(row.input(), incident), strict)) {
-            changed.putIfAbsent(incident, before);
+            if (stored) {
+                changed.putIfAbsent(incident, before);
+            }
             return true;
         }
         return false;
+    }
+
+    /**
+     * Loads every actor and source the batch refers to (by id: the job resolved them) in two queries, so mapping the
+     * rows finds them in the session instead of selecting them one by one.
+     */
+    private void preloadReferences(List<Prepared> batch) {
+        Set<Long> actorIds = new java.util.HashSet<>();
+        Set<Long> sourceIds = new java.util.HashSet<>();
+        for (Prepared p : batch) {
+            IncidentInput in = p.input();
+            in.orEmpty(in.actors()).forEach(a -> add(actorIds, a.actor()));
+            in.orEmpty(in.sources()).forEach(s -> add(sourceIds, s));
+            in.orEmpty(in.casualties()).forEach(c -> {
+                add(actorIds, c.affiliation() == null ? null : c.affiliation().actor());
+                add(sourceIds, c.source());
+            });
+            in.orEmpty(in.claims()).forEach(c -> {
+                add(actorIds, c.actor());
+                add(actorIds, c.statedBy() == null ? null : c.statedBy().actor());
+                add(sourceIds, c.source());
+            });
+        }
+        if (!actorIds.isEmpty()) {
+            em.createQuery("select a from Actor a where a.id in :ids", org.incidentkb.actor.Actor.class)
+                    .setParameter("ids", actorIds).getResultList();
+        }
+        if (!sourceIds.isEmpty()) {
+            em.createQuery("select s from Source s where s.id in :ids", org.incidentkb.source.Source.class)
+                    .setParameter("ids", sourceIds).getResultList();
+        }
+    }
+
+    private static void add(Set<Long> ids, org.incidentkb.common.Ref ref) {
+        if (ref != null && ref.id() != null) {
+            ids.add(ref.id());
+        }
     }
 
     /**

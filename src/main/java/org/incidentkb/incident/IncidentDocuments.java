@@ -50,33 +50,26 @@ public class IncidentDocuments {
                 .setParameter("body", gzip(view)).executeUpdate();
     }
 
-    /**
-     * Stores the representations of many incidents in JDBC batches (an import's batch): new ones are inserted,
-     * the others replaced.
-     */
-    public void storeAll(List<IncidentView> created, List<IncidentView> changed) {
-        if (created.isEmpty() && changed.isEmpty()) {
+    /** Replaces the stored representations of many incidents (an import's batch of changes) in JDBC batches. */
+    public void replaceAll(List<IncidentView> views) {
+        if (views.isEmpty()) {
             return;
         }
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            if (!changed.isEmpty()) {
-                try (var delete = connection.prepareStatement("delete from incident_document where incident_id = ?")) {
-                    for (IncidentView v : changed) {
-                        delete.setLong(1, v.id());
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
+            try (var delete = connection.prepareStatement("delete from incident_document where incident_id = ?")) {
+                for (IncidentView v : views) {
+                    delete.setLong(1, v.id());
+                    delete.addBatch();
                 }
+                delete.executeBatch();
             }
             try (var insert = connection.prepareStatement(
                     "insert into incident_document (incident_id, version, body) values (?, ?, ?)")) {
-                for (List<IncidentView> views : List.of(created, changed)) {
-                    for (IncidentView v : views) {
-                        insert.setLong(1, v.id());
-                        insert.setLong(2, v.version());
-                        insert.setBytes(3, gzip(v));
-                        insert.addBatch();
-                    }
+                for (IncidentView v : views) {
+                    insert.setLong(1, v.id());
+                    insert.setLong(2, v.version());
+                    insert.setBytes(3, gzip(v));
+                    insert.addBatch();
                 }
                 insert.executeBatch();
             }

@@ -30,12 +30,14 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     private final Instance<SecurityIdentity> identity;
     private final IncidentDocuments documents;
     private final Event<IncidentsChanged> changes;
+    private final IncidentBulkInsert bulk;
 
     public IncidentHistory(Instance<SecurityIdentity> identity, IncidentDocuments documents,
-            Event<IncidentsChanged> changes) {
+            Event<IncidentsChanged> changes, IncidentBulkInsert bulk) {
         this.identity = identity;
         this.documents = documents;
         this.changes = changes;
+        this.bulk = bulk;
     }
 
     public record Entry(long revision, java.time.Instant at, String author, Operation operation,
@@ -54,12 +56,15 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
         IncidentView view = IncidentView.from(incident);
         documents.store(view);
         changes.fire(IncidentsChanged.created(List.of(view)));
-        recordCreation(view, author);
+        persist(creation(view, author));
     }
 
-    /** Records what an import's batch created and changed (after it was flushed), storing documents in batches. */
+    /**
+     * Writes what an import's batch created (new incidents, not yet written: {@link IncidentBulkInsert} writes them
+     * with their documents and creation revisions) and records what it changed (after the changes were flushed).
+     */
     public void imported(List<Incident> created, java.util.Map<Incident, IncidentView> changed, String author) {
-        List<IncidentView> createdViews = created.stream().map(IncidentView::from).toList();
+        List<IncidentView> createdViews = bulk.insert(created, view -> creation(view, author));
         List<IncidentView> changedViews = new ArrayList<>();
         List<IncidentView> beforeViews = new ArrayList<>();
         changed.forEach((incident, before) -> {
@@ -72,14 +77,14 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
                         Operation.UPDATE, fields));
             }
         });
-        documents.storeAll(createdViews, changedViews);
+        documents.replaceAll(changedViews);
         List<IncidentView> afterViews = new ArrayList<>(createdViews);
         afterViews.addAll(changedViews);
         changes.fire(new IncidentsChanged(beforeViews, afterViews));
-        createdViews.forEach(v -> recordCreation(v, author));
     }
 
-    private void recordCreation(IncidentView view, String author) {
+    /** The revision that records a new incident: the fields it was created with. */
+    private static IncidentRevision creation(IncidentView view, String author) {
         List<String> fields = new ArrayList<>();
         for (RecordComponent c : IncidentView.class.getRecordComponents()) {
             Object value = value(c, view);
@@ -87,8 +92,7 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
                 fields.add(c.getName());
             }
         }
-        persist(new IncidentRevision(view.id(), view.version() + 1, Timestamps.now(), author, Operation.CREATE,
-                fields));
+        return new IncidentRevision(view.id(), view.version() + 1, Timestamps.now(), author, Operation.CREATE, fields);
     }
 
     /** Records a change (after it was flushed, so the version has moved); nothing when no field changed. */

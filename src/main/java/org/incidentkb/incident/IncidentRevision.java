@@ -57,6 +57,14 @@ public class IncidentRevision {
         this.changedFields = String.join(",", changedFields);
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public long getIncidentId() {
+        return incidentId;
+    }
+
     public long getRevision() {
         return revision;
     }
