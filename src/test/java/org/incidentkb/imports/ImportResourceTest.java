@@ -39,6 +39,9 @@ class ImportResourceTest {
     @Inject
     ImportJobRepository jobs;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private static final String IMPORTS = "/api/v1/imports";
 
     @jakarta.inject.Inject
@@ -363,6 +366,61 @@ class ImportResourceTest {
         assertThat(strike.getInt("version")).isZero();
         given().queryParam("publisher", "NDJSON Wire " + run).when().get("/api/v1/sources")
                 .then().statusCode(200).body("total", is(1));
+    }
+
+    /**
+     * New incidents are written as rows in bulk (COPY on PostgreSQL), not through Hibernate: what the tables hold must
+     * read back as the document stored with them, for every field, text that needs quoting included. A second row
+     * with the same reference in the same batch changes the incident before it is written.
+     */
+    @Test
+    void shouldWriteImportedRowsThatReadBackAsTheirStoredDocument() {
+        String run = run();
+        String actor = "Bulk Front " + run;
+        long source = Fixtures.source("Bulk Wire " + run);
+        String row = """
+                {"title": "Bulk \\"quoted\\", comma; ü %1$s", "summary": "Line one\\nline two, \\"three\\"",
+                 "type": "air-drone-strike", "startDate": "2019-03-04", "endDate": "2019-03-06", "datePrecision": "DAY",
+                 "location": {"countryCode": "IRQ", "admin1": "Nineveh", "admin2": "Mosul", "locality": "Al-Zuhur",
+                  "latitude": 36.3566, "longitude": 43.1580, "geoPrecision": "NEAR"},
+                 "actors": [{"actor": {"name": "%2$s"}, "role": "PERPETRATOR", "confidence": "SUSPECTED"},
+                  {"actor": {"name": "Civilians (Iraq)"}, "role": "TARGET"}],
+                 "casualties": [{"category": "CIVILIAN", "killed": {"low": 2, "best": 3, "high": 5}, "injured": 4,
+                   "missing": {"best": 1}, "affiliation": {"text": "Residents"}, "source": {"id": %3$d},
+                   "names": [{"name": "Ali \\"Abu\\" Hassan", "description": "teacher, 41"}, {"name": "Omar"}]}],
+                 "claims": [{"actor": {"name": "%2$s"}, "stance": "CLAIMED", "channel": "VIDEO", "credibility": "PLAUSIBLE",
+                   "statedOn": "2019-03-05", "statedBy": {"text": "a spokesman"}, "quote": "We did it, \\"all\\" of it",
+                   "source": {"id": %3$d}}],
+                 "sources": [{"id": %3$d}], "tags": ["bulk", "%1$s"],
+                 "externalRefs": [{"dataset": "BLK", "externalId": "%1$s-1"}]}""".formatted(run, actor, source);
+        String plain = """
+                {"title": "Bulk plain %1$s", "type": "armed-clash", "startDate": "2020-01-01",
+                 "externalRefs": [{"dataset": "BLK", "externalId": "%1$s-2"}]}""".formatted(run);
+        String changed = plain.replace("Bulk plain", "Bulk plain, changed in the same batch");
+        post("ndjson", "application/x-ndjson", String.join("\n", row.replace("\n", " "), plain.replace("\n", " "),
+                changed.replace("\n", " ")).getBytes(StandardCharsets.UTF_8))
+                .log().ifValidationFails().statusCode(201).body("report.created", is(2)).body("report.updated", is(1))
+                .body("report.failed", is(0));
+
+        for (String ref : List.of("BLK:" + run + "-1", "BLK:" + run + "-2")) {
+            long id = incident(ref).getLong("id");
+            String stored = given().when().get("/api/v1/incidents/" + id).then().statusCode(200).extract().asString();
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from incident_document where incident_id = :id").setParameter("id", id).executeUpdate());
+            String fromTables = given().when().get("/api/v1/incidents/" + id).then().statusCode(200).extract().asString();
+            assertThat(JsonPath.from(fromTables).getMap("")).isEqualTo(JsonPath.from(stored).getMap(""));
+        }
+        JsonPath bulk = incident("BLK:" + run + "-1");
+        assertThat(bulk.getString("title")).isEqualTo("Bulk \"quoted\", comma; ü " + run);
+        assertThat(bulk.getString("summary")).isEqualTo("Line one\nline two, \"three\"");
+        assertThat(bulk.getString("casualties[0].names[0].name")).isEqualTo("Ali \"Abu\" Hassan");
+        assertThat(bulk.getString("claims[0].quote")).isEqualTo("We did it, \"all\" of it");
+        assertThat(bulk.getString("claims[0].statedBy.text")).isEqualTo("a spokesman");
+        assertThat(bulk.getInt("casualties[0].missing.best")).isEqualTo(1);
+        assertThat(bulk.getString("claimStatus")).isEqualTo("CLAIMED");
+        assertThat(incident("BLK:" + run + "-2").getString("title")).isEqualTo("Bulk plain, changed in the same batch " + run);
+        given().when().get("/api/v1/incidents/" + bulk.getLong("id") + "/history").then().statusCode(200)
+                .body("items.size()", is(1)).body("items[0].operation", is("CREATE"));
     }
 
     @Test
