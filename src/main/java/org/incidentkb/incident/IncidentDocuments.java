@@ -8,10 +8,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.hibernate.Session;
 import org.incidentkb.incident.IncidentApi.IncidentView;
 
 /**
@@ -55,7 +61,7 @@ public class IncidentDocuments {
         if (views.isEmpty()) {
             return;
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        session().doWork(connection -> {
             try (var delete = connection.prepareStatement("delete from incident_document where incident_id = ?")) {
                 for (IncidentView v : views) {
                     delete.setLong(1, v.id());
@@ -93,32 +99,31 @@ public class IncidentDocuments {
         return new Stored(view.version(), gzip(view));
     }
 
-    @SuppressWarnings("unchecked")
+    /** The stored representation of an incident, if it has one: one primary-key read over plain JDBC. */
     public Optional<Stored> find(long id) {
-        List<Object[]> rows = em.createNativeQuery("select version, body from incident_document where incident_id = :id")
-                .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().map(r -> new Stored(((Number) r[0]).longValue(), (byte[]) r[1]));
+        return session().doReturningWork(connection -> {
+            try (var query = connection.prepareStatement("select version, body from incident_document where incident_id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(new Stored(row.getLong(1), row.getBytes(2))) : Optional.empty();
+                }
+            }
+        });
     }
 
     /**
      * The stored representations of these incidents, read back as views, by id; incidents without a (readable)
      * document are absent from the map and left to the caller to build.
      */
-    @SuppressWarnings("unchecked")
-    public java.util.Map<Long, IncidentView> views(List<Long> ids) {
-        java.util.Map<Long, IncidentView> out = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        List<Object[]> rows = em.createNativeQuery("select incident_id, body from incident_document where incident_id in (:ids)")
-                .setParameter("ids", ids).getResultList();
-        for (Object[] r : rows) {
-            try (var in = new GZIPInputStream(new ByteArrayInputStream((byte[]) r[1]))) {
-                out.put(((Number) r[0]).longValue(), json.readValue(in, IncidentView.class));
+    public Map<Long, IncidentView> views(List<Long> ids) {
+        Map<Long, IncidentView> out = new HashMap<>();
+        forEach(ids, (gzipped, id) -> {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+                out.put(id, json.readValue(in, IncidentView.class));
             } catch (IOException e) {
                 // An unreadable document is rebuilt from the entities by the caller.
             }
-        }
+        });
         return out;
     }
 
@@ -126,28 +131,48 @@ public class IncidentDocuments {
      * The stored representations of these incidents as JSON text, by id, without reading them; incidents without a
      * document are absent from the map.
      */
-    @SuppressWarnings("unchecked")
-    public java.util.Map<Long, StoredJson> json(List<Long> ids) {
-        java.util.Map<Long, StoredJson> out = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        List<Object[]> rows = em.createNativeQuery("select incident_id, body from incident_document where incident_id in (:ids)")
-                .setParameter("ids", ids).getResultList();
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            out.put(id, new StoredJson(id, new String(new Stored(0, (byte[]) r[1]).json(),
-                    java.nio.charset.StandardCharsets.UTF_8)));
-        }
+    public Map<Long, StoredJson> json(List<Long> ids) {
+        Map<Long, StoredJson> out = new HashMap<>();
+        forEach(ids, (gzipped, id) -> out.put(id, new StoredJson(id,
+                new String(new Stored(0, gzipped).json(), StandardCharsets.UTF_8))));
         return out;
     }
 
     /** The stored version only: enough to answer a conditional GET. */
-    @SuppressWarnings("unchecked")
     public Optional<Long> version(long id) {
-        List<Number> rows = em.createNativeQuery("select version from incident_document where incident_id = :id")
-                .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().map(Number::longValue);
+        return session().doReturningWork(connection -> {
+            try (var query = connection.prepareStatement("select version from incident_document where incident_id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Hands each stored document of these incidents (id, gzipped JSON) to the consumer; one query. */
+    private void forEach(List<Long> ids, java.util.function.ObjLongConsumer<byte[]> consumer) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            String sql = "select incident_id, body from incident_document where incident_id in ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+            try (var query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    query.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        consumer.accept(row.getBytes(2), row.getLong(1));
+                    }
+                }
+            }
+        });
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 
     /** Drops the documents that show a changed label; they are rebuilt when next read. */

@@ -59,20 +59,37 @@ public class IncidentRepository implements PanacheRepository<Incident> {
     }
 
     /**
-     * The incidents a filter selects, as a FROM clause aliased {@code i} and the conditions on it, to which a
-     * caller may add more (a keyset position, "has coordinates"). A date range that incidents may overlap
-     * (start before {@code from}, end after it) would be an OR no index serves; it becomes the union of the
-     * incidents starting in the range and the few spanning its start, each an index range.
+     * The incidents a filter selects, as a FROM clause aliased {@code i} and the conditions on it. It is the one piece
+     * of SQL the two repositories that query incidents share (this one and the statistics'); services only pass it
+     * from {@link #select} back in. A date range that incidents may overlap (start before {@code from}, end after it)
+     * would be an OR no index serves; it becomes the union of the incidents starting in the range and the few
+     * spanning its start, each an index range.
      */
     public record Selection(String from, SqlWhere where, String sameValueColumn) {
+    }
 
-        public Selection(String from, SqlWhere where) {
-            this(from, where, null);
-        }
+    /** Whether a selection keeps only incidents with coordinates, only those without, or either. */
+    public enum Coordinates {
+        ANY, PRESENT, ABSENT
+    }
+
+    /** An incident's id and its sort keys (in the sort's Java types), as a page or chunk is selected. */
+    public record SortedId(long id, List<Object> keys) {
+    }
+
+    /** A deleted incident's tombstone. */
+    public record Deleted(long id, Instant deletedAt) {
     }
 
     public Selection select(IncidentFilter f) {
+        return select(f, Coordinates.ANY);
+    }
+
+    public Selection select(IncidentFilter f, Coordinates coordinates) {
         SqlWhere w = where(f);
+        if (coordinates != Coordinates.ANY) {
+            w.and(coordinates == Coordinates.PRESENT ? "i.latitude is not null" : "i.latitude is null");
+        }
         if (f.from() == null) {
             if (f.to() != null) {
                 w.and("i.start_date <= " + w.bind(f.to()));
@@ -87,16 +104,21 @@ public class IncidentRepository implements PanacheRepository<Incident> {
         String spanning = "i.start_date < " + from + " and i.id in (select e.id from incident e where e.end_date >= "
                 + from + ")";
         return new Selection("(select i.* from incident i" + w.sqlAnd(starting)
-                + " union all select i.* from incident i" + w.sqlAnd(spanning) + ") i", w.parametersOnly());
+                + " union all select i.* from incident i" + w.sqlAnd(spanning) + ") i", w.parametersOnly(), null);
     }
 
-    /** Rows of [id, sort keys...] of the selection, in the sort's order. */
+    /** The ids and sort keys of the selection in the sort's order, after the cursor when given. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> keys(Selection s, IncidentSort sort, int offset, int limit) {
-        String sql = "select i.id, " + sort.keyColumns() + " from " + s.from() + s.where().sql()
+    public List<SortedId> keys(Selection s, IncidentSort sort, IncidentSort.Cursor after, int offset, int limit) {
+        SqlWhere where = s.where().copy();
+        if (after != null) {
+            sort.after(after, where);
+        }
+        String sql = "select i.id, " + sort.keyColumns() + " from " + s.from() + where.sql()
                 + sort.orderBy(s.sameValueColumn());
-        return s.where().apply(getEntityManager().createNativeQuery(sql)).setFirstResult(offset).setMaxResults(limit)
-                .getResultList();
+        List<Object[]> rows = where.apply(getEntityManager().createNativeQuery(sql)).setFirstResult(offset)
+                .setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new SortedId(((Number) r[0]).longValue(), sort.keyValues(r, 1))).toList();
     }
 
     public long count(Selection s) {
@@ -104,9 +126,9 @@ public class IncidentRepository implements PanacheRepository<Incident> {
                 + s.where().sql())).getSingleResult()).longValue();
     }
 
-    /** Rows of [incident id, deleted at] of tombstones at or after {@code since}, after the cursor when given. */
+    /** Tombstones of incidents deleted at or after {@code since}, after the cursor when given, in feed order. */
     @SuppressWarnings("unchecked")
-    public List<Object[]> tombstones(Instant since, IncidentSort.Cursor after, int limit) {
+    public List<Deleted> tombstones(Instant since, IncidentSort.Cursor after, int limit) {
         String sql = "select t.incident_id, t.deleted_at from incident_tombstone t where t.deleted_at >= :since"
                 + (after == null ? "" : " and (t.deleted_at > :ts or (t.deleted_at = :ts and t.incident_id > :id))")
                 + " order by t.deleted_at, t.incident_id";
@@ -114,7 +136,9 @@ public class IncidentRepository implements PanacheRepository<Incident> {
         if (after != null) {
             query.setParameter("ts", after.values().get(0)).setParameter("id", after.values().get(1));
         }
-        return query.setMaxResults(limit).getResultList();
+        List<Object[]> rows = query.setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new Deleted(((Number) r[0]).longValue(),
+                (Instant) IncidentSort.Key.UPDATED_AT.value(r[1]))).toList();
     }
 
     public long countTombstones(Instant since) {

@@ -16,6 +16,7 @@ import org.incidentkb.common.ProblemException;
 import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.incident.IncidentApi.IncidentView;
 import org.incidentkb.incident.IncidentApi.Tombstone;
+import org.incidentkb.incident.IncidentRepository.Coordinates;
 import org.incidentkb.incident.IncidentRepository.Selection;
 import org.incidentkb.incident.IncidentSort.Cursor;
 
@@ -98,10 +99,7 @@ public class IncidentSearchService {
     public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, Cursor after, boolean count,
             boolean withCoordinatesOnly, Shape shape) {
         readOnly();
-        Selection selection = incidents.select(filter);
-        if (withCoordinatesOnly) {
-            selection.where().and("i.latitude is not null");
-        }
+        Selection selection = incidents.select(filter, withCoordinatesOnly ? Coordinates.PRESENT : Coordinates.ANY);
         if (filter.updatedSince() != null) {
             return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count, shape);
         }
@@ -117,17 +115,13 @@ public class IncidentSearchService {
     private Result feedPage(Instant since, Selection selection, IncidentSort sort, int offset, int size, Cursor after,
             boolean count, Shape shape) {
         Long total = count && after == null ? incidents.count(selection) + incidents.countTombstones(since) : null;
-        Selection changed = new Selection(selection.from(), selection.where().copy());
-        if (after != null) {
-            sort.after(after, changed.where());
-        }
         int wanted = (after == null ? offset : 0) + size + 1;
         List<FeedEntry> entries = new ArrayList<>();
-        for (Object[] r : incidents.keys(changed, sort, 0, wanted)) {
-            entries.add(new FeedEntry(((Number) r[0]).longValue(), (Instant) IncidentSort.Key.UPDATED_AT.value(r[1]), false));
+        for (IncidentRepository.SortedId changed : incidents.keys(selection, sort, after, 0, wanted)) {
+            entries.add(new FeedEntry(changed.id(), (Instant) changed.keys().get(0), false));
         }
-        for (Object[] r : incidents.tombstones(since, after, wanted)) {
-            entries.add(new FeedEntry(((Number) r[0]).longValue(), (Instant) IncidentSort.Key.UPDATED_AT.value(r[1]), true));
+        for (IncidentRepository.Deleted deleted : incidents.tombstones(since, after, wanted)) {
+            entries.add(new FeedEntry(deleted.id(), deleted.deletedAt(), true));
         }
         entries.sort(Comparator.comparing(FeedEntry::at).thenComparing(FeedEntry::id));
         int skip = after == null ? Math.min(offset, entries.size()) : 0;
@@ -155,9 +149,7 @@ public class IncidentSearchService {
     /** How many incidents match without coordinates (left out of GeoJSON). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countWithoutCoordinates(IncidentFilter filter) {
-        Selection selection = incidents.select(filter);
-        selection.where().and("i.latitude is null");
-        return incidents.count(selection);
+        return incidents.count(incidents.select(filter, Coordinates.ABSENT));
     }
 
     /**
@@ -171,13 +163,11 @@ public class IncidentSearchService {
 
     private Result slice(Selection selection, IncidentSort sort, int offset, int size, Cursor after, Long total,
             Shape shape) {
-        if (after != null) {
-            sort.after(after, selection.where());
-        }
-        List<Object[]> rows = incidents.keys(selection, sort, after == null ? offset : 0, size + 1);
+        List<IncidentRepository.SortedId> rows = incidents.keys(selection, sort, after, after == null ? offset : 0,
+                size + 1);
         boolean more = rows.size() > size;
-        List<Object[]> shown = more ? rows.subList(0, size) : rows;
-        List<Object> items = incidents(shown.stream().map(r -> ((Number) r[0]).longValue()).toList(), shape);
+        List<IncidentRepository.SortedId> shown = more ? rows.subList(0, size) : rows;
+        List<Object> items = incidents(shown.stream().map(IncidentRepository.SortedId::id).toList(), shape);
         return new Result(items, total, more ? sort.cursorAt(shown.get(shown.size() - 1)).encode() : null);
     }
 

@@ -174,13 +174,18 @@ public record IncidentSort(List<Order> orders) {
         where.and("(" + String.join(" or ", alternatives) + ")");
     }
 
-    /** The cursor after a row selected as [id, key values...]. */
-    Cursor cursorAt(Object[] row) {
-        List<Object> values = new ArrayList<>();
+    /** The key values of a row selected with {@link #keyColumns()} from column {@code at} on, in their Java types. */
+    List<Object> keyValues(Object[] row, int at) {
+        List<Object> values = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
-            values.add(orders.get(i).key().value(row[i + 1]));
+            values.add(orders.get(i).key().value(row[at + i]));
         }
-        return new Cursor(spec(), values);
+        return values;
+    }
+
+    /** The cursor after a row. */
+    Cursor cursorAt(IncidentRepository.SortedId row) {
+        return new Cursor(spec(), row.keys());
     }
 
     /** A position in a sorted list: the sort it belongs to and the key values of the last row seen. */
