@@ -24,9 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.Paging;
@@ -234,15 +240,19 @@ public class ImportService {
         }
         update(id, job -> job.start(Timestamps.now()));
         String author = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).getSubmittedBy());
-        try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine())) {
-            JobReferences refs = new JobReferences(references);
+        JobReferences refs = null;
+        Queue<JobReferences.Created> orphans = new ConcurrentLinkedQueue<>();
+        try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine());
+                Writes writes = new Writes(id)) {
+            refs = new JobReferences(references);
             List<Draft> drafts = new ArrayList<>();
             List<RowError> errors = new ArrayList<>();
             long skipped = 0;
             Object row;
             while ((row = reader.next()) != null) {
                 if (stopping) {
-                    flush(id, reader, drafts, errors, skipped, refs, author); // what was read is written whole
+                    flush(id, reader, drafts, errors, skipped, refs, author, writes, orphans); // what was read is written whole
+                    writes.await();
                     throw new InterruptedException();
                 }
                 if (Thread.currentThread().isInterrupted()) {
@@ -256,11 +266,14 @@ public class ImportService {
                     skipped++;
                 }
                 if (drafts.size() >= config.imports().batchSize()) {
-                    flush(id, reader, drafts, errors, skipped, refs, author);
+                    flush(id, reader, drafts, errors, skipped, refs, author, writes, orphans);
                     skipped = 0;
                 }
             }
-            flush(id, reader, drafts, errors, skipped, refs, author);
+            flush(id, reader, drafts, errors, skipped, refs, author, writes, orphans);
+            writes.await();
+            refs.undo(List.copyOf(orphans));
+            orphans.clear();
             update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,13 +288,73 @@ public class ImportService {
             update(id, job -> job.finish(ImportJob.State.FAILED, "The import stopped on an unexpected error; "
                     + "report the correlation id " + correlation + " to the operators", Timestamps.now()));
         } finally {
+            if (refs != null && !orphans.isEmpty()) {
+                undoQuietly(refs, List.copyOf(orphans));
+            }
             delete(file);
         }
     }
 
-    /** Resolves, validates and writes the drafts read so far, then saves the progress. */
+    /**
+     * Writes a job's batches on a thread of their own, one at a time and in order, while the job reads, checks and
+     * resolves the next batch: the two overlap instead of taking turns. Closing waits for the batch being written.
+     */
+    private final class Writes implements AutoCloseable {
+        private final ExecutorService thread;
+        private Future<?> pending = CompletableFuture.completedFuture(null);
+
+        Writes(String jobId) {
+            thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kb-import-writer-" + jobId.substring(0, 8));
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Starts writing a batch once the one before it is written (and throws what that one threw). */
+        void submit(Runnable write) {
+            await();
+            pending = thread.submit(write);
+        }
+
+        /** Waits for the batch being written; a failure of it is thrown here, on the job's thread. */
+        void await() {
+            try {
+                pending.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a batch was being written", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
+                    thread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                thread.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Checks and resolves the drafts read so far (on the job's thread), then hands them to the writer thread, which
+     * writes them and saves the progress.
+     */
     private void flush(String id, RowReader reader, List<Draft> drafts, List<RowError> errors, long skipped,
-            JobReferences refs, String author) {
+            JobReferences refs, String author, Writes writes, Queue<JobReferences.Created> orphans) {
         List<ImportWriter.Prepared> ready = new ArrayList<>();
         Map<Long, JobReferences.Created> createdFor = new HashMap<>();
         for (Draft draft : drafts) {
@@ -310,17 +383,37 @@ public class ImportService {
                 createdFor.put(draft.line(), created);
             }
         }
-        ImportWriter.Outcome outcome = write(ready);
-        errors.addAll(outcome.errors());
-        List<JobReferences.Created> orphans = errors.stream().map(e -> createdFor.get(e.line()))
-                .filter(java.util.Objects::nonNull).toList();
-        refs.undo(orphans);
-        errors.sort(Comparator.comparingLong(RowError::line));
-        ImportJob.Progress progress = new ImportJob.Progress(reader.rowsRead(), reader.bytesRead(), outcome.created(),
-                outcome.updated(), outcome.skipped() + skipped, List.copyOf(errors));
-        record(id, progress);
+        List<RowError> batchErrors = new ArrayList<>(errors);
+        long rowsRead = reader.rowsRead();
+        long bytesRead = reader.bytesRead();
+        writes.submit(() -> writeBatch(id, ready, batchErrors, createdFor, skipped, rowsRead, bytesRead, orphans));
         drafts.clear();
         errors.clear();
+    }
+
+    /**
+     * Writes a batch and saves the progress (on the writer thread, in a request context of its own). What the
+     * batch's failed rows created is removed when the job ends, once no batch still being prepared can use it.
+     */
+    @ActivateRequestContext
+    void writeBatch(String id, List<ImportWriter.Prepared> ready, List<RowError> errors,
+            Map<Long, JobReferences.Created> createdFor, long skipped, long rowsRead, long bytesRead,
+            Queue<JobReferences.Created> orphans) {
+        ImportWriter.Outcome outcome = write(ready);
+        errors.addAll(outcome.errors());
+        errors.stream().map(e -> createdFor.get(e.line())).filter(java.util.Objects::nonNull).forEach(orphans::add);
+        errors.sort(Comparator.comparingLong(RowError::line));
+        record(id, new ImportJob.Progress(rowsRead, bytesRead, outcome.created(), outcome.updated(),
+                outcome.skipped() + skipped, List.copyOf(errors)));
+    }
+
+    /** Removes what failed rows created, when the job ends some other way than DONE. */
+    private void undoQuietly(JobReferences refs, List<JobReferences.Created> orphans) {
+        try {
+            refs.undo(orphans);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not remove the actors and sources created by rows that failed");
+        }
     }
 
     /** The batch in one transaction; if the database refuses it, each row alone, so only bad rows fail. */

@@ -447,7 +447,7 @@ class ImportResourceTest {
     void shouldRunLargeImportsAsJobsWithProgress() {
         String run = run();
         StringBuilder body = new StringBuilder();
-        int rows = 300;
+        int rows = 1_200; // three batches of at most 500, written on the job's writer thread one after the other
         for (int i = 0; i < rows; i++) {
             body.append("""
                     {"title": "Bulk %s %d", "category": "battles", "startDate": "2020-01-01", "summary": "%s", "externalRefs": [{"dataset": "BULK", "externalId": "%s-%d"}]}
