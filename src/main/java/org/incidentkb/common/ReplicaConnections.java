@@ -26,6 +26,11 @@ public class ReplicaConnections implements TenantConnectionResolver {
 
     @Override
     public ConnectionProvider resolve(String tenantId) {
-        return new QuarkusConnectionProvider(ReadRouting.REPLICA.equals(tenantId) ? replica.get() : primary.get());
+        return new QuarkusConnectionProvider(dataSource(tenantId));
+    }
+
+    /** The datasource of a tenant, for the few reads that go around Hibernate (a document by id). */
+    public AgroalDataSource dataSource(String tenantId) {
+        return ReadRouting.REPLICA.equals(tenantId) ? replica.get() : primary.get();
     }
 }

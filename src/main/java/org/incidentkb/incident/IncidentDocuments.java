@@ -1,15 +1,19 @@
 package org.incidentkb.incident;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +22,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.hibernate.Session;
+import org.incidentkb.common.ReadRouting;
+import org.incidentkb.common.ReplicaConnections;
 import org.incidentkb.incident.IncidentApi.IncidentView;
 
 /**
@@ -29,10 +35,23 @@ public class IncidentDocuments {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final ReadRouting routing;
+    private final ReplicaConnections connections;
+    /** Reads a stored incident skipping its casualty records (the longest part, and not a column of CSV or GeoJSON). */
+    private final ObjectReader flatReader;
 
-    public IncidentDocuments(EntityManager em, ObjectMapper json) {
+    public IncidentDocuments(EntityManager em, ObjectMapper json, @PersistenceUnitExtension ReadRouting routing,
+            @PersistenceUnitExtension ReplicaConnections connections) {
         this.em = em;
         this.json = json;
+        this.routing = routing;
+        this.connections = connections;
+        this.flatReader = json.copy().addMixIn(IncidentView.class, WithoutCasualtyRecords.class)
+                .readerFor(IncidentView.class);
+    }
+
+    @JsonIgnoreProperties({ "casualties" })
+    private abstract static class WithoutCasualtyRecords {
     }
 
     /** A stored representation: its version (the ETag) and its JSON. */
@@ -99,27 +118,25 @@ public class IncidentDocuments {
         return new Stored(view.version(), gzip(view));
     }
 
-    /** The stored representation of an incident, if it has one: one primary-key read over plain JDBC. */
+    /**
+     * The stored representation of an incident, if it has one: one primary-key read over plain JDBC, on a connection
+     * of the request's database (see ReadRouting), without opening a Hibernate session.
+     */
     public Optional<Stored> find(long id) {
-        return session().doReturningWork(connection -> {
-            try (var query = connection.prepareStatement("select version, body from incident_document where incident_id = ?")) {
-                query.setLong(1, id);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(new Stored(row.getLong(1), row.getBytes(2))) : Optional.empty();
-                }
-            }
-        });
+        return byId("select version, body from incident_document where incident_id = ?", id,
+                row -> new Stored(row.getLong(1), row.getBytes(2)));
     }
 
     /**
-     * The stored representations of these incidents, read back as views, by id; incidents without a (readable)
-     * document are absent from the map and left to the caller to build.
+     * The stored representations of these incidents, read back as views for the flat formats (CSV rows, GeoJSON
+     * features): without their casualty records, which those show only as the summary; by id. Incidents without a
+     * (readable) document are absent from the map and left to the caller to build.
      */
-    public Map<Long, IncidentView> views(List<Long> ids) {
+    public Map<Long, IncidentView> flatViews(List<Long> ids) {
         Map<Long, IncidentView> out = new HashMap<>();
         forEach(ids, (gzipped, id) -> {
             try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-                out.put(id, json.readValue(in, IncidentView.class));
+                out.put(id, flatReader.readValue(in));
             } catch (IOException e) {
                 // An unreadable document is rebuilt from the entities by the caller.
             }
@@ -133,21 +150,29 @@ public class IncidentDocuments {
      */
     public Map<Long, StoredJson> json(List<Long> ids) {
         Map<Long, StoredJson> out = new HashMap<>();
-        forEach(ids, (gzipped, id) -> out.put(id, new StoredJson(id,
-                new String(new Stored(0, gzipped).json(), StandardCharsets.UTF_8))));
+        forEach(ids, (gzipped, id) -> out.put(id, new StoredJson(id, new Stored(0, gzipped).json())));
         return out;
     }
 
     /** The stored version only: enough to answer a conditional GET. */
     public Optional<Long> version(long id) {
-        return session().doReturningWork(connection -> {
-            try (var query = connection.prepareStatement("select version from incident_document where incident_id = ?")) {
-                query.setLong(1, id);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
-                }
+        return byId("select version from incident_document where incident_id = ?", id, row -> row.getLong(1));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> Optional<T> byId(String sql, long id, RowReader<T> reader) {
+        try (Connection connection = connections.dataSource(routing.resolveTenantId()).getConnection();
+                var query = connection.prepareStatement(sql)) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("The stored incident " + id + " could not be read", e);
+        }
     }
 
     /** Hands each stored document of these incidents (id, gzipped JSON) to the consumer; one query. */

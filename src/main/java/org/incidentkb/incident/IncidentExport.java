@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -159,7 +158,7 @@ public class IncidentExport {
         @Override
         public void write(List<Object> items) throws IOException {
             for (Object item : items) {
-                out.write(item instanceof StoredJson stored ? stored.json().getBytes(StandardCharsets.UTF_8)
+                out.write(item instanceof StoredJson stored ? stored.utf8()
                         : json.writeValueAsBytes(item));
                 out.write('\n');
             }

@@ -84,8 +84,9 @@ public class IncidentSearchService {
     }
 
     /**
-     * How a page's incidents come: as views, to read their fields (CSV, GeoJSON), or as their stored JSON, to be
-     * written out as they are (JSON pages, NDJSON); an incident without a stored document comes as a view either way.
+     * How a page's incidents come: as views, to read their fields for the flat formats (CSV, GeoJSON: without their
+     * casualty records), or as their stored JSON, to be written out as they are (JSON pages, NDJSON); an incident
+     * without a stored document comes as a (whole) view either way.
      */
     public enum Shape {
         VIEWS, STORED_JSON
@@ -177,7 +178,7 @@ public class IncidentSearchService {
      */
     private List<Object> incidents(List<Long> ids, Shape shape) {
         Map<Long, Object> found = new java.util.HashMap<>(shape == Shape.STORED_JSON ? documents.json(ids)
-                : documents.views(ids));
+                : documents.flatViews(ids));
         List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             incidents.load(missing).forEach(i -> found.put(i.getId(), IncidentView.from(i)));

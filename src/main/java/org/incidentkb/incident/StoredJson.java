@@ -5,18 +5,19 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * An incident's representation as the read model stored it, written out as it is: a page or an NDJSON export of
- * stored incidents is assembled from their JSON without reading it into objects and writing it again.
+ * An incident's representation as the read model stored it (UTF-8 JSON), written out as it is: a page or an NDJSON
+ * export of stored incidents is assembled from their JSON without reading it into objects and writing it again.
  */
 @JsonSerialize(using = StoredJson.Writer.class)
-public record StoredJson(long id, String json) {
+public record StoredJson(long id, byte[] utf8) {
 
     static final class Writer extends JsonSerializer<StoredJson> {
         @Override
         public void serialize(StoredJson value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeRawValue(value.json());
+            gen.writeRawValue(new String(value.utf8(), StandardCharsets.UTF_8));
         }
     }
 }

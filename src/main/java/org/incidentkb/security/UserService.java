@@ -121,7 +121,7 @@ public class UserService {
         Optional<User> user = users.findByName(username);
         if (user.isEmpty()) {
             // Spend the same time as a real check, so response times do not tell which names exist.
-            BcryptUtil.matches(new String(password), DUMMY_HASH);
+            BcryptUtil.matches(new String(password), DummyHash.VALUE);
             return Optional.empty();
         }
         return BcryptUtil.matches(new String(password), user.get().getPasswordHash())
@@ -136,7 +136,10 @@ public class UserService {
         }
     }
 
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not a password of anyone");
+    /** A hash no password matches, made on first use (not while the service starts). */
+    private static final class DummyHash {
+        static final String VALUE = BcryptUtil.bcryptHash("not a password of anyone");
+    }
 
     private void requireAnotherAdmin(User user) {
         long admins = users.stream("roles like ?1", "%" + Roles.ADMIN + "%").filter(u -> !u.getId().equals(user.getId()))
