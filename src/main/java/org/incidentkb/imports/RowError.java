@@ -12,9 +12,21 @@ public record RowError(
                 example = "17") long line,
         @Column(name = "message") @Schema(example = "location.latitude: must be less than or equal to 90") String message) {
 
+    /**
+     * The message is stored with the job: control characters a row quoted into it (a NUL, which PostgreSQL refuses in
+     * text) are written as a backslash, "u" and four hex digits, and it is cut at 2,000 characters.
+     */
     public RowError {
-        if (message != null && message.length() > 2000) {
-            message = message.substring(0, 1997) + "...";
+        if (message != null) {
+            StringBuilder visible = new StringBuilder(message.length());
+            message.chars().forEach(c -> {
+                if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                    visible.append(String.format("\\u%04x", c));
+                } else {
+                    visible.append((char) c);
+                }
+            });
+            message = visible.length() > 2000 ? visible.substring(0, 1997) + "..." : visible.toString();
         }
     }
 }

@@ -423,6 +423,21 @@ class ImportResourceTest {
                 .body("items.size()", is(1)).body("items[0].operation", is("CREATE"));
     }
 
+    /** A row's error that quotes a NUL from the file is stored (escaped) and the job goes on to DONE. */
+    @Test
+    void shouldStoreAnErrorQuotingAControlCharacterAndFinishTheJob() {
+        String run = run();
+        String body = """
+                {"title": "Nul \\u0000 inside %1$s", "category": "battles", "startDate": "2020-01-01", "externalRefs": [{"dataset": "NUL", "externalId": "%1$s-1"}]}
+                {"title": "After the nul %1$s", "category": "battles", "startDate": "2020-01-01", "externalRefs": [{"dataset": "NUL", "externalId": "%1$s-2"}]}
+                """.formatted(run);
+        post("ndjson", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8))
+                .statusCode(201).body("state", is("DONE")).body("report.created", is(1)).body("report.failed", is(1))
+                .body("report.errors[0].line", is(1))
+                .body("report.errors[0].message", org.hamcrest.Matchers.not(containsString("\u0000")));
+        assertThat(incident("NUL:" + run + "-2").getString("title")).isEqualTo("After the nul " + run);
+    }
+
     @Test
     void shouldRoundTripItsOwnNdjsonExport() {
         String tag = Fixtures.unique("roundtrip").replace(' ', '-');
