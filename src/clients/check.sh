@@ -50,6 +50,8 @@ log "generating the Python client"
     --additional-properties=packageName=incident_kb_client,projectName=incident-kb-client > python-generate.log)
 
 log "starting the service on port $PORT"
+# Another process answering there would be checked instead of this build.
+if curl -s -o /dev/null -m 1 "http://127.0.0.1:$PORT/"; then log "port $PORT is in use; set PORT"; exit 1; fi
 export KB_ADMIN_PASSWORD="clients-check-password"
 QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/data/kb;WRITE_DELAY=0" \
     java -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
