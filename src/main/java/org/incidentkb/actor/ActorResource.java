@@ -174,16 +174,7 @@ public class ActorResource {
 
     /** The JSON page of actors, for the OpenAPI document. */
     @Schema(name = "ActorPage", description = "A page of actors")
-    public static class ActorPage {
+    public static class ActorPage extends org.incidentkb.common.PageSchema.WithCursor {
         public java.util.List<ActorApi.ActorView> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "12")
-        public Long total;
-        @Schema(description = "Pass as after= for the next page; null on the last page")
-        public String cursor;
-        public org.incidentkb.common.PageResult.Links links;
     }
 }

@@ -162,14 +162,7 @@ public class ImportResource {
     }
 
     @Schema(name = "ImportJobPage", description = "A page of import jobs")
-    public static class JobPage {
+    public static class JobPage extends org.incidentkb.common.PageSchema {
         public java.util.List<JobView> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "3")
-        public Long total;
-        public org.incidentkb.common.PageResult.Links links;
     }
 }

@@ -68,19 +68,10 @@ public class IncidentResource {
 
     /** The JSON page of incidents, for the OpenAPI document. */
     @Schema(name = "IncidentPage", description = "A page of incidents; in the change feed items may be tombstones")
-    public static class IncidentPage {
+    public static class IncidentPage extends org.incidentkb.common.PageSchema.WithCursor {
         @Schema(description = "Incidents (or, with updatedSince, Tombstones)", type = SchemaType.ARRAY,
                 oneOf = { IncidentView.class, IncidentApi.Tombstone.class })
         public List<Object> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "9")
-        public Long total;
-        @Schema(description = "Pass as after= for the next page; null on the last page")
-        public String cursor;
-        public org.incidentkb.common.PageResult.Links links;
     }
 
     /** The GeoJSON document, for the OpenAPI document. */

@@ -143,26 +143,12 @@ public class RecordSearchResource {
     }
 
     @Schema(name = "ClaimPage", description = "A page of claims with their incidents")
-    public static class ClaimPage {
+    public static class ClaimPage extends org.incidentkb.common.PageSchema {
         public List<IncidentApi.ClaimEntry> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "4")
-        public Long total;
-        public org.incidentkb.common.PageResult.Links links;
     }
 
     @Schema(name = "CasualtyPage", description = "A page of casualty records with their incidents")
-    public static class CasualtyPage {
+    public static class CasualtyPage extends org.incidentkb.common.PageSchema {
         public List<IncidentApi.CasualtyEntry> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "1")
-        public Long total;
-        public org.incidentkb.common.PageResult.Links links;
     }
 }

@@ -170,14 +170,7 @@ public class UserResource {
     }
 
     @Schema(name = "UserPage", description = "A page of users")
-    public static class UserPage {
+    public static class UserPage extends org.incidentkb.common.PageSchema {
         public List<UserView> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "2")
-        public Long total;
-        public org.incidentkb.common.PageResult.Links links;
     }
 }

@@ -171,16 +171,7 @@ public class SourceResource {
 
     /** The JSON page of sources, for the OpenAPI document. */
     @Schema(name = "SourcePage", description = "A page of sources")
-    public static class SourcePage {
+    public static class SourcePage extends org.incidentkb.common.PageSchema.WithCursor {
         public java.util.List<SourceApi.SourceView> items;
-        @Schema(example = "1")
-        public Integer page;
-        @Schema(example = "50")
-        public int size;
-        @Schema(example = "7")
-        public Long total;
-        @Schema(description = "Pass as after= for the next page; null on the last page")
-        public String cursor;
-        public org.incidentkb.common.PageResult.Links links;
     }
 }
