@@ -35,6 +35,7 @@ import org.incidentkb.actor.ActorApi.ActorView;
 import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
@@ -52,9 +53,11 @@ import org.incidentkb.common.ProblemException;
 public class ActorResource {
 
     private final ActorService service;
+    private final EntityTags tags;
 
-    public ActorResource(ActorService service) {
+    public ActorResource(ActorService service, EntityTags tags) {
         this.service = service;
+        this.tags = tags;
     }
 
     @GET
@@ -83,7 +86,7 @@ public class ActorResource {
             schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id) {
         ActorView actor = service.get(id).orElseThrow(() -> ProblemException.notFound("Actor", id));
-        return Response.ok(actor).tag(ETags.of(actor.version())).build();
+        return Response.ok(actor).tag(tags.of(actor.version(), actor)).build();
     }
 
     @POST
@@ -102,7 +105,7 @@ public class ActorResource {
     public Response create(@NotNull @Valid ActorInput input, @Context UriInfo uri) {
         ActorView created = service.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+                .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
     @PUT
@@ -125,7 +128,7 @@ public class ActorResource {
             @NotNull @Valid ActorInput input) {
         ActorView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Actor", id));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @PATCH
@@ -149,7 +152,7 @@ public class ActorResource {
             @NotNull JsonNode patch) {
         ActorView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Actor", id));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @DELETE

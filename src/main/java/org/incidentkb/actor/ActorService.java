@@ -47,6 +47,7 @@ public class ActorService {
 
     @Transactional
     public ActorView create(ActorInput input) {
+        ProblemException.requireNoVersion(input.version());
         requireUniqueName(input.name(), null);
         Actor actor = new Actor();
         apply(actor, input);

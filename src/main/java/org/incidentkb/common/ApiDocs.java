@@ -19,7 +19,9 @@ public final class ApiDocs {
 
     public static final String IF_MATCH = "ETag of the version this write is based on (from a previous response); "
             + "the write is refused with 412 if the record has changed since.";
-    public static final String ETAG = "The record's version as an entity tag, for If-Match on a later write";
+    public static final String ETAG = "A strong entity tag of this representation: the record's version and a digest of its JSON "
+            + "(\"3-9f86d081884c7d65\"); send it as If-Match on a later write (compared on the version), or as "
+            + "If-None-Match on a read";
     public static final String LOCATION = "URL of the created record";
 
     public static final String PAGE = "1-based page number";

@@ -1,9 +1,18 @@
 package org.incidentkb.common;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
-/** Versions as entity tags: a record at version 3 has ETag "3"; If-Match names the version a write is based on. */
+/**
+ * Entity tags. A record's ETag is strong and names the bytes it answers for: {@code "3-9f86d081884c7d65"} is
+ * version 3 of the record with a digest of its JSON, so whatever changes the body (the record itself, or the name
+ * of an actor or source it shows) changes the tag. If-Match on a write names the version the write is based on:
+ * it is compared on the version part (a tag written only {@code "3"} is read the same), and a weak tag
+ * ({@code W/"3"}) never matches, as RFC 9110's strong comparison requires.
+ */
 public final class ETags {
 
     private ETags() {
@@ -12,25 +21,27 @@ public final class ETags {
     /** Keep the representation, but revalidate it (If-None-Match) before using it again. */
     public static final jakarta.ws.rs.core.CacheControl REVALIDATE = jakarta.ws.rs.core.CacheControl.valueOf("no-cache");
 
-    /** Whether an If-None-Match header names this version (or is "*"). */
-    public static boolean matches(String ifNoneMatch, long version) {
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*")) {
-                return true;
-            }
+    /** What {@link #expectedVersion} reads from a weak tag: no version has it, so the write fails with 412. */
+    private static final long WEAK = -1;
+
+    /** The tag of this version of a record whose representation is these JSON bytes. */
+    public static EntityTag of(long version, byte[] json) {
+        return new EntityTag(version + "-" + digest(json));
+    }
+
+    /** Whether an If-None-Match header names this tag (or is "*"); weak comparison, as RFC 9110 has it for GETs. */
+    public static boolean matches(String ifNoneMatch, EntityTag tag) {
+        String quoted = "\"" + tag.getValue() + "\"";
+        for (String candidate : ifNoneMatch.split(",")) {
+            String t = candidate.trim();
             if (t.startsWith("W/")) {
                 t = t.substring(2);
             }
-            if (t.equals("\"" + version + "\"")) {
+            if (t.equals("*") || t.equals(quoted)) {
                 return true;
             }
         }
         return false;
-    }
-
-    public static EntityTag of(long version) {
-        return new EntityTag(Long.toString(version));
     }
 
     /** The version named by an If-Match header, or null when there is none or it is "*". */
@@ -40,20 +51,30 @@ public final class ETags {
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            return WEAK;
         }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }
+        int dash = tag.indexOf('-');
         try {
-            return Long.parseLong(tag);
+            long version = Long.parseLong(dash > 0 ? tag.substring(0, dash) : tag);
+            if (version >= 0) {
+                return version;
+            }
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, e.g. \"3\"");
+            // refused below
         }
+        throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, e.g. \"3-9f86d081884c7d65\"");
     }
 
     /** Checks the version a write is based on: If-Match first (412), then the body's version (409). */
     public static void check(String what, Long ifMatch, Long bodyVersion, long current) {
+        if (ifMatch != null && ifMatch == WEAK) {
+            throw new ProblemException(412, "urn:incident-kb:problem:precondition-failed", "Precondition failed",
+                    "If-Match names a weak ETag (W/...), which never matches for a write; send the ETag of " + what
+                            + " as this API returned it", null);
+        }
         if (ifMatch != null && ifMatch != current) {
             throw ProblemException.preconditionFailed(what, "\"" + ifMatch + "\"", current);
         }
@@ -62,7 +83,17 @@ public final class ETags {
         }
     }
 
-    public static Response.ResponseBuilder tagged(Response.ResponseBuilder response, long version) {
-        return response.tag(of(version));
+    /** 64 bits of the SHA-256 of the bytes, in hex. */
+    static String digest(byte[] bytes) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(sha, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    static String digest(String text) {
+        return digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -65,11 +65,11 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + value + "' is not a date (YYYY-MM-DD)");
+        LocalDate date = StrictJson.plainDate(value);
+        if (date == null) {
+            throw ProblemException.invalid(name, "'" + clip(value) + "' " + StrictJson.PLAIN_DATE);
         }
+        return date;
     }
 
     public static Instant instant(String name, String value) {
@@ -77,16 +77,20 @@ public final class Params {
             return null;
         }
         String v = value.trim();
+        Instant instant;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            instant = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(v).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw ProblemException.invalid(name, "'" + value
-                        + "' is not a timestamp (ISO-8601 such as 2024-01-16T00:00:00Z, or a date)");
-            }
+            LocalDate date = StrictJson.plainDate(v);
+            instant = date == null ? null : date.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         }
+        if (instant == null || instant.isBefore(StrictJson.EARLIEST.atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
+                || instant.isAfter(StrictJson.LATEST.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+            throw ProblemException.invalid(name, "'" + clip(value) + "' is not a timestamp between "
+                    + StrictJson.EARLIEST.getYear() + " and " + StrictJson.LATEST.getYear()
+                    + " (ISO-8601 such as 2024-01-16T00:00:00Z, or a date YYYY-MM-DD)");
+        }
+        return instant;
     }
 
     public static Integer integer(String name, String value, int min, int max) {

@@ -62,6 +62,13 @@ public class ProblemException extends RuntimeException {
                 "If-Match " + ifMatch + " does not match the current ETag \"" + actual + "\" of " + what, null);
     }
 
+    /** A create names no version: the record does not exist yet, so a version there is a mistake (400). */
+    public static void requireNoVersion(Long version) {
+        if (version != null) {
+            throw invalid("version", "a new record has no version; leave it out (it is for writes to existing records)");
+        }
+    }
+
     public int status() {
         return status;
     }

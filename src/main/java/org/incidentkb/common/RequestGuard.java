@@ -71,6 +71,28 @@ public class RequestGuard {
         }
     }
 
+    /**
+     * A body without a Content-Type is refused with a 415 problem before any resource reads it: the service does
+     * not guess what a body is.
+     */
+    void requireContentType(@Observes Router router) {
+        router.route("/api/v1/*").order(-1002).handler(rc -> {
+            var request = rc.request();
+            boolean writes = switch (request.method().name()) {
+                case "POST", "PUT", "PATCH" -> true;
+                default -> false;
+            };
+            boolean hasBody = declaredLength(rc) > 0 || request.getHeader("Transfer-Encoding") != null;
+            if (writes && hasBody && request.getHeader("Content-Type") == null) {
+                send(rc, 415, "urn:incident-kb:problem:unsupported-media-type", "Unsupported media type",
+                        "The body has no Content-Type; send application/json (application/merge-patch+json for "
+                                + "PATCH, the dataset's type for imports)");
+            } else {
+                rc.next();
+            }
+        });
+    }
+
     void notFound(@Observes Router router) {
         router.route().last().handler(rc -> send(rc, 404, "urn:incident-kb:problem:not-found", "Not found",
                 "No resource at this path; the API is under /api/v1, its description at /q/openapi"));

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 
 /**
- * Keeps CSV cells from being run as spreadsheet formulas (CSV injection): text starting with {@code = + - @}, a tab
- * or a carriage return is written with a leading apostrophe, which spreadsheets show as text and do not evaluate.
+ * Keeps CSV cells from being run as spreadsheet formulas (CSV injection): text starting, after any leading spaces,
+ * with {@code = + - @} (or their fullwidth forms), a tab or a line break is written with a leading apostrophe,
+ * which spreadsheets show as text and do not evaluate.
  * Numbers are not text and are written as they are.
  */
 public final class SpreadsheetSafeText extends StdSerializer<String> {
@@ -24,9 +25,22 @@ public final class SpreadsheetSafeText extends StdSerializer<String> {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+        // OWASP: spreadsheets skip leading white space before reading a formula, so the first other character counts.
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u3000')) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        char first = text.charAt(i);
+        return isFormulaStart(first) || first == '\t' || first == '\r' || first == '\n' ? "'" + text : text;
+    }
+
+    /** = + - @ and their fullwidth forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which some spreadsheets also read. */
+    private static boolean isFormulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\uff1d' || c == '\uff0b' || c == '\uff0d'
+                || c == '\uff20';
     }
 
     @Override

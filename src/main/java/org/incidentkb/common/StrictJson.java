@@ -32,6 +32,25 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    /** What a date in a body or a query must be. */
+    public static final String PLAIN_DATE = "must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST;
+
+    /**
+     * The date this text writes as a plain {@code YYYY-MM-DD} between 1800 and 2100 (nothing around it, not even a
+     * space), or null: the one reading of dates for bodies and query parameters alike.
+     */
+    public static LocalDate plainDate(String text) {
+        if (text == null || !DATE.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            return date.isBefore(EARLIEST) || date.isAfter(LATEST) ? null : date;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** Applied last, after Quarkus registers its Java time module, so the plain-date reader wins. */
     @Override
     public int priority() {
@@ -66,7 +85,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(module);
     }
 
-    /** Whether text holds only characters a record may store: no control characters but tab and line breaks, no lone surrogates. */
+    /**
+     * What is wrong with text a record would store, or null: no control characters but tab and line breaks, no lone
+     * surrogates, no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069: "Trojan Source" text), no
+     * byte order mark and no non-characters (U+FDD0–U+FDEF, U+FFFE, U+FFFF). The marks U+200E and U+200F, which
+     * Arabic and Kurdish text needs, are allowed.
+     */
     public static String problemWith(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -82,6 +106,16 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c >= 0x80 && c < 0xa0) {
                 return "contains a control character (U+" + String.format("%04X", (int) c) + ")";
+            }
+            if (c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069) {
+                return "contains a bidirectional override or isolate (U+" + String.format("%04X", (int) c)
+                        + "), which can make text display other than it reads";
+            }
+            if (c == 0xfeff) {
+                return "contains a byte order mark (U+FEFF)";
+            }
+            if (c >= 0xfdd0 && c <= 0xfdef || (c & 0xfffe) == 0xfffe) {
+                return "contains a Unicode non-character (U+" + String.format("%04X", (int) c) + ")";
             }
         }
         return null;
@@ -118,16 +152,10 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
             }
-            String text = p.getText().trim();
-            LocalDate date;
-            try {
-                date = DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
-            } catch (DateTimeParseException e) {
-                date = null;
-            }
-            if (date == null || date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-                throw ctxt.weirdStringException(Params.clip(text), LocalDate.class,
-                        "must be a date YYYY-MM-DD between " + EARLIEST + " and " + LATEST);
+            String text = p.getText();
+            LocalDate date = plainDate(text);
+            if (date == null) {
+                throw ctxt.weirdStringException(Params.clip(text), LocalDate.class, PLAIN_DATE);
             }
             return date;
         }

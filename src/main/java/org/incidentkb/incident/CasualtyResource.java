@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
@@ -55,9 +56,11 @@ public class CasualtyResource {
     private static final String WHAT = "Casualty";
 
     private final CasualtyService service;
+    private final EntityTags tags;
 
-    public CasualtyResource(CasualtyService service) {
+    public CasualtyResource(CasualtyService service, EntityTags tags) {
         this.service = service;
+        this.tags = tags;
     }
 
     @GET
@@ -77,7 +80,7 @@ public class CasualtyResource {
     public Response get(@Parameter(description = "Incident id", example = "2") @PathParam("id") long id,
             @Parameter(description = "Casualty record id", example = "1") @PathParam("cid") long cid) {
         CasualtyView view = service.get(id, cid).orElseThrow(() -> ProblemException.notFound(WHAT, cid));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Response.ok(view).tag(tags.of(view.version(), view)).build();
     }
 
     @POST
@@ -94,7 +97,7 @@ public class CasualtyResource {
             @NotNull @Valid CasualtyInput input, @Context UriInfo uri) {
         CasualtyView created = service.create(id, input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+                .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
     @PUT
@@ -117,7 +120,7 @@ public class CasualtyResource {
             @NotNull @Valid CasualtyInput input) {
         CasualtyView updated = service.update(id, cid, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound(WHAT, cid));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @PATCH
@@ -140,7 +143,7 @@ public class CasualtyResource {
             @NotNull JsonNode patch) {
         CasualtyView updated = service.patch(id, cid, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound(WHAT, cid));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @DELETE

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
@@ -55,9 +56,11 @@ public class ClaimResource {
     private static final String WHAT = "Claim";
 
     private final ClaimService service;
+    private final EntityTags tags;
 
-    public ClaimResource(ClaimService service) {
+    public ClaimResource(ClaimService service, EntityTags tags) {
         this.service = service;
+        this.tags = tags;
     }
 
     @GET
@@ -77,7 +80,7 @@ public class ClaimResource {
     public Response get(@Parameter(description = "Incident id", example = "4") @PathParam("id") long id,
             @Parameter(description = "Claim id", example = "4") @PathParam("claimId") long claimId) {
         ClaimView view = service.get(id, claimId).orElseThrow(() -> ProblemException.notFound(WHAT, claimId));
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return Response.ok(view).tag(tags.of(view.version(), view)).build();
     }
 
     @POST
@@ -94,7 +97,7 @@ public class ClaimResource {
             @NotNull @Valid ClaimInput input, @Context UriInfo uri) {
         ClaimView created = service.create(id, input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+                .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
     @PUT
@@ -117,7 +120,7 @@ public class ClaimResource {
             @NotNull @Valid ClaimInput input) {
         ClaimView updated = service.update(id, claimId, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound(WHAT, claimId));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @PATCH
@@ -140,7 +143,7 @@ public class ClaimResource {
             @NotNull JsonNode patch) {
         ClaimView updated = service.patch(id, claimId, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound(WHAT, claimId));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @DELETE

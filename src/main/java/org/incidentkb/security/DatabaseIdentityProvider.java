@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.incidentkb.common.ReadRouting;
 import org.jboss.logging.Logger;
 
@@ -43,34 +42,37 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
+        // Throttled under the name as it would be compared, so " admin" or "ADMIN\t" count against "admin".
         String key = LoginThrottle.key(username, clientAddress(request));
         Duration locked = throttle.lockedFor(key, Instant.now());
         if (!locked.isZero()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(new LoginThrottledException(locked)));
         }
         char[] password = request.getPassword().getPassword();
-        Optional<Set<String>> known = verified.get(username, password);
+        Optional<UserService.Login> known = verified.get(username, password);
         if (known.isPresent()) {
             return Uni.createFrom().item(identity(request, known.get()));
         }
         return context.runBlocking(() -> {
+            // A name no user can have (space, control characters, too long) is a failed login like a wrong password.
             // Always against the primary: a replica may not have seen a password change or a removal yet.
-            Optional<Set<String>> roles = username.length() > 100 ? Optional.empty()
+            Optional<UserService.Login> login = !UserApi.isUserName(username) ? Optional.empty()
                     : ReadRouting.onPrimary(() -> users.verify(username, password));
-            if (roles.isEmpty()) {
+            if (login.isEmpty()) {
                 throttle.failed(key, Instant.now());
                 LOG.debugf("Failed login for user name of %d characters", username.length());
                 throw new AuthenticationFailedException("Wrong user name or password");
             }
             throttle.succeeded(key);
-            verified.put(username, password, roles.get());
-            return identity(request, roles.get());
+            verified.put(username, password, login.get());
+            return identity(request, login.get());
         });
     }
 
-    private static SecurityIdentity identity(UsernamePasswordAuthenticationRequest request, Set<String> roles) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(request.getUsername().trim()))
-                .addCredential(request.getPassword()).addRoles(roles).addAttribute("scheme", "basic").build();
+    /** The principal is the user's name as stored, so /users/me and the audit trail name one user one way. */
+    private static SecurityIdentity identity(UsernamePasswordAuthenticationRequest request, UserService.Login login) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(login.username()))
+                .addCredential(request.getPassword()).addRoles(login.roles()).addAttribute("scheme", "basic").build();
     }
 
     private static String clientAddress(UsernamePasswordAuthenticationRequest request) {

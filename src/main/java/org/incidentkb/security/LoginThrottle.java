@@ -57,7 +57,11 @@ public class LoginThrottle {
         failures.invalidate(key);
     }
 
+    /**
+     * The throttle's key: the name without surrounding white space (any, tabs included) in lower case, and the
+     * address. Sign-in refuses such names outright, but their failures still count against the name they pad.
+     */
     public static String key(String username, String address) {
-        return username.toLowerCase(Locale.ROOT) + "|" + address;
+        return username.strip().toLowerCase(Locale.ROOT) + "|" + address;
     }
 }

@@ -59,8 +59,12 @@ public class User {
         updatedAt = Timestamps.now();
     }
 
+    /**
+     * The one form a user name is compared in (creation, sign-in, the login throttle): lower case, nothing else.
+     * Names are stored without surrounding space (creation refuses any), so {@code " admin"} is no name of anyone.
+     */
     public static String key(String username) {
-        return username.trim().toLowerCase(Locale.ROOT);
+        return username.toLowerCase(Locale.ROOT);
     }
 
     public Long getId() {
@@ -76,7 +80,7 @@ public class User {
     }
 
     public void setUsername(String username) {
-        this.username = username.trim();
+        this.username = username;
         this.usernameKey = key(username);
     }
 

@@ -27,9 +27,18 @@ public final class UserApi {
         reader, editor, admin
     }
 
+    /** What a user name may hold: no space, no control character, nothing a look-alike could pad. */
+    static final String USER_NAME = "[A-Za-z0-9._@-]{1,100}";
+    private static final java.util.regex.Pattern USER_NAME_PATTERN = java.util.regex.Pattern.compile(USER_NAME);
+
+    /** Whether this is a name a user could have; sign-in refuses others without looking them up. */
+    static boolean isUserName(String name) {
+        return name != null && USER_NAME_PATTERN.matcher(name).matches();
+    }
+
     @Schema(name = "UserInput", description = "A new user")
     public record UserInput(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may hold letters, digits and . _ @ - only")
+            @NotBlank @Size(max = 100) @Pattern(regexp = USER_NAME, message = "may hold letters, digits and . _ @ - only")
             @Schema(example = "analyst") String username,
             @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD)
             @Schema(description = "12 to 72 characters; stored only as a bcrypt hash", example = "correct-horse-battery")

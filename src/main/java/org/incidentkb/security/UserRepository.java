@@ -10,4 +10,22 @@ public class UserRepository implements PanacheRepository<User> {
     public Optional<User> findByName(String username) {
         return find("usernameKey", User.key(username)).firstResultOptional();
     }
+
+    /**
+     * Locks every user row until the transaction ends (users are few), so that changes to who is an admin run one
+     * after the other: two admins demoting each other at the same moment cannot both see the other as the admin
+     * who remains.
+     */
+    public void lockAll() {
+        getEntityManager().createNativeQuery("select id from kb_user order by id for update").getResultList();
+    }
+
+    /** How many users other than this one hold the admin role, as committed now (a query, not the session cache). */
+    public long adminsOtherThan(long id) {
+        return count("roles like ?1 and id <> ?2", "%" + Roles.ADMIN + "%", id);
+    }
+
+    public long admins() {
+        return count("roles like ?1", "%" + Roles.ADMIN + "%");
+    }
 }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
@@ -47,10 +48,12 @@ import org.incidentkb.security.UserApi.UserView;
 public class UserResource {
 
     private final UserService service;
+    private final EntityTags tags;
     private final SecurityIdentity identity;
 
-    public UserResource(UserService service, SecurityIdentity identity) {
+    public UserResource(UserService service, EntityTags tags, SecurityIdentity identity) {
         this.service = service;
+        this.tags = tags;
         this.identity = identity;
     }
 
@@ -81,7 +84,7 @@ public class UserResource {
     public Response create(@NotNull @Valid UserApi.UserInput input, @Context UriInfo uri) {
         UserView created = service.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+                .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
     @GET
@@ -94,7 +97,7 @@ public class UserResource {
             schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "User id", example = "1") @PathParam("id") long id) {
         UserView user = service.get(id).orElseThrow(() -> ProblemException.notFound("User", id));
-        return Response.ok(user).tag(ETags.of(user.version())).build();
+        return Response.ok(user).tag(tags.of(user.version(), user)).build();
     }
 
     @PUT
@@ -115,7 +118,7 @@ public class UserResource {
             @NotNull @Valid UserApi.RolesInput input) {
         UserView user = service.setRoles(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("User", id));
-        return Response.ok(user).tag(ETags.of(user.version())).build();
+        return Response.ok(user).tag(tags.of(user.version(), user)).build();
     }
 
     @DELETE

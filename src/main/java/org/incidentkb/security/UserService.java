@@ -71,6 +71,7 @@ public class UserService {
 
     @Transactional
     public Optional<UserView> setRoles(long id, UserApi.RolesInput input, Long ifMatch) {
+        users.lockAll();
         Optional<User> found = users.findByIdOptional(id);
         found.ifPresent(user -> {
             ETags.check("User " + id, ifMatch, input.version(), user.getVersion());
@@ -87,6 +88,7 @@ public class UserService {
 
     @Transactional
     public boolean delete(long id, Long ifMatch) {
+        users.lockAll();
         Optional<User> found = users.findByIdOptional(id);
         if (found.isEmpty()) {
             return false;
@@ -115,9 +117,13 @@ public class UserService {
         verified.forgetAll();
     }
 
-    /** The user's roles when the password is right; empty otherwise (no such user included). */
+    /** Who signed in: the user's name as stored (whatever case the client typed) and roles. */
+    public record Login(String username, Set<String> roles) {
+    }
+
+    /** The user's stored name and roles when the password is right; empty otherwise (no such user included). */
     @Transactional
-    public Optional<Set<String>> verify(String username, char[] password) {
+    public Optional<Login> verify(String username, char[] password) {
         Optional<User> user = users.findByName(username);
         if (user.isEmpty()) {
             // Spend the same time as a real check, so response times do not tell which names exist.
@@ -125,7 +131,38 @@ public class UserService {
             return Optional.empty();
         }
         return BcryptUtil.matches(new String(password), user.get().getPasswordHash())
-                ? Optional.of(user.get().getRoles()) : Optional.empty();
+                ? Optional.of(new Login(user.get().getUsername(), user.get().getRoles())) : Optional.empty();
+    }
+
+    /**
+     * The way back in when no user holds the admin role (for instance after two admins demoted each other before
+     * that was serialised): gives the user {@code username} the admin role and this password, creating it if need
+     * be. Does nothing while any admin exists. Returns whether it restored one.
+     */
+    @Transactional
+    public boolean restoreAdminIfNone(String username, String password) {
+        users.lockAll();
+        if (users.admins() > 0) {
+            return false;
+        }
+        User user = users.findByName(username).orElseGet(() -> {
+            User created = new User();
+            created.setUsername(username);
+            users.persist(created);
+            return created;
+        });
+        user.setPasswordHash(BcryptUtil.bcryptHash(password));
+        java.util.Set<String> roles = new java.util.HashSet<>(user.getRoles());
+        roles.addAll(Roles.implied(Roles.ADMIN));
+        user.setRoles(roles);
+        users.flush();
+        verified.forgetAll();
+        return true;
+    }
+
+    /** Whether any user holds the admin role. */
+    public boolean hasAdmin() {
+        return users.admins() > 0;
     }
 
     /** bcrypt reads 72 bytes and ignores the rest, so a longer password would be silently shortened: refused. */
@@ -141,10 +178,9 @@ public class UserService {
         static final String VALUE = BcryptUtil.bcryptHash("not a password of anyone");
     }
 
+    /** Callers hold the lock of {@link UserRepository#lockAll}, so the count cannot change before they commit. */
     private void requireAnotherAdmin(User user) {
-        long admins = users.stream("roles like ?1", "%" + Roles.ADMIN + "%").filter(u -> !u.getId().equals(user.getId()))
-                .count();
-        if (admins == 0) {
+        if (users.adminsOtherThan(user.getId()) == 0) {
             throw ProblemException.conflict("User " + user.getUsername() + " is the last admin; make another user "
                     + "admin first");
         }

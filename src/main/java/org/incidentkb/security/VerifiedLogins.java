@@ -19,15 +19,15 @@ import java.util.Set;
 @ApplicationScoped
 public class VerifiedLogins {
 
-    private final Cache<String, Set<String>> entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+    private final Cache<String, UserService.Login> entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(10_000).build();
 
-    public Optional<Set<String>> get(String username, char[] password) {
+    public Optional<UserService.Login> get(String username, char[] password) {
         return Optional.ofNullable(entries.getIfPresent(key(username, password)));
     }
 
-    public void put(String username, char[] password, Set<String> roles) {
-        entries.put(key(username, password), Set.copyOf(roles));
+    public void put(String username, char[] password, UserService.Login login) {
+        entries.put(key(username, password), new UserService.Login(login.username(), Set.copyOf(login.roles())));
     }
 
     public void forgetAll() {

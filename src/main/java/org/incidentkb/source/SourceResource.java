@@ -35,6 +35,7 @@ import org.incidentkb.source.SourceApi.SourceView;
 import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
@@ -51,9 +52,11 @@ import org.incidentkb.common.ProblemException;
 public class SourceResource {
 
     private final SourceService service;
+    private final EntityTags tags;
 
-    public SourceResource(SourceService service) {
+    public SourceResource(SourceService service, EntityTags tags) {
         this.service = service;
+        this.tags = tags;
     }
 
     @GET
@@ -82,7 +85,7 @@ public class SourceResource {
             schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Source id", example = "1") @PathParam("id") long id) {
         SourceView source = service.get(id).orElseThrow(() -> ProblemException.notFound("Source", id));
-        return Response.ok(source).tag(ETags.of(source.version())).build();
+        return Response.ok(source).tag(tags.of(source.version(), source)).build();
     }
 
     @POST
@@ -100,7 +103,7 @@ public class SourceResource {
     public Response create(@NotNull @Valid SourceInput input, @Context UriInfo uri) {
         SourceView created = service.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+                .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
     @PUT
@@ -123,7 +126,7 @@ public class SourceResource {
             @NotNull @Valid SourceInput input) {
         SourceView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Source", id));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @PATCH
@@ -147,7 +150,7 @@ public class SourceResource {
             @NotNull JsonNode patch) {
         SourceView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Source", id));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @DELETE

@@ -43,6 +43,7 @@ public class SourceService {
 
     @Transactional
     public SourceView create(SourceInput input) {
+        ProblemException.requireNoVersion(input.version());
         requireUniqueUrl(input.url(), null);
         Source source = new Source();
         apply(source, input);

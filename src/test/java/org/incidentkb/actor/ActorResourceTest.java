@@ -30,7 +30,7 @@ class ActorResourceTest {
                  "designations": [{"designatedBy": "United States", "designation": "terrorist organization", "since": "2009-07-02"}]}"""
                 .formatted(name, name.hashCode(), name.hashCode(), umbrella, backer))
                 .when().post(ACTORS)
-                .then().statusCode(201).header("ETag", "\"0\"").header("Location", containsString("/api/v1/actors/"))
+                .then().statusCode(201).header("ETag", org.hamcrest.Matchers.startsWith("\"0-")).header("Location", containsString("/api/v1/actors/"))
                 .body("name", is(name))
                 .body("aliases", hasSize(1))
                 .body("country", is("Iraq"))
@@ -89,13 +89,13 @@ class ActorResourceTest {
     void shouldUpdatePatchAndDeleteActor() {
         String name = Fixtures.unique("Editable");
         long id = Fixtures.actor(name);
-        String body = given().when().get(ACTORS + "/" + id).then().statusCode(200).header("ETag", "\"0\"").extract().asString();
+        String body = given().when().get(ACTORS + "/" + id).then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"0-")).extract().asString();
         given().contentType(ContentType.JSON).body(body.replace("MILITIA", "NON_STATE_ARMED_GROUP"))
                 .when().put(ACTORS + "/" + id).then().statusCode(200).body("kind", is("NON_STATE_ARMED_GROUP")).body("version", is(1));
         given().contentType("application/merge-patch+json").body("{\"aliases\": [\"E1\"], \"countryCode\": null}")
                 .header("If-Match", "\"1\"")
                 .when().patch(ACTORS + "/" + id).then().statusCode(200).body("aliases", hasItem("E1"))
-                .body("countryCode", nullValue()).header("ETag", "\"2\"");
+                .body("countryCode", nullValue()).header("ETag", org.hamcrest.Matchers.startsWith("\"2-"));
         given().header("If-Match", "\"1\"").when().delete(ACTORS + "/" + id).then().statusCode(412).contentType(PROBLEM);
         given().when().delete(ACTORS + "/" + id).then().statusCode(204);
         given().when().get(ACTORS + "/" + id).then().statusCode(404).contentType(PROBLEM);

@@ -65,11 +65,20 @@ class HostileInputTest {
         cases.add(post("timestamp as date", incident("\"startDate\": \"2024-02-02T10:00:00Z\"")));
         cases.add(post("month 13", incident("\"startDate\": \"2024-13-01\"")));
         cases.add(post("array as date", incident("\"startDate\": [2024, 2, 2]")));
+        cases.add(post("date with a leading space", incident("\"startDate\": \" 2024-02-02\"")));
+        cases.add(post("date with a trailing space", incident("\"startDate\": \"2024-02-02 \"")));
+        cases.add(post("version in a create", incident("\"startDate\": \"2024-01-04\", \"version\": 3")));
+        cases.add(new Case("actor created with a version", "POST", "/api/v1/actors", "application/json", "{\"name\": \"versioned\", \"kind\": \"MILITIA\", \"version\": 0}", 400));
         cases.add(post("end before start", incident("\"startDate\": \"2024-01-04\", \"endDate\": \"2024-01-03\"")));
         // Text
         cases.add(post("lone surrogate", incident("\"startDate\": \"2024-01-04\", \"summary\": \"a\\ud800b\"")));
         cases.add(post("NUL character", incident("\"startDate\": \"2024-01-04\", \"summary\": \"a\\u0000b\"")));
         cases.add(post("bell character", incident("\"startDate\": \"2024-01-04\", \"tags\": [\"a\\u0007\"]")));
+        cases.add(post("right-to-left override in the title", "{\"title\": \"abc\u202Etxt.exe\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
+        cases.add(post("bidi isolate in a tag", incident("\"startDate\": \"2024-01-04\", \"tags\": [\"a\u2066b\"]")));
+        cases.add(post("byte order mark in the title", "{\"title\": \"\uFEFFErbil\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
+        cases.add(post("non-character U+FFFF", "{\"title\": \"Erbil\uFFFF\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
+        cases.add(post("non-character U+FDD0", incident("\"startDate\": \"2024-01-04\", \"summary\": \"a\uFDD0\"")));
         cases.add(post("title too long", "{\"title\": \"" + "x".repeat(301) + "\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
         cases.add(post("9 MB unknown value", incident("\"startDate\": \"2024-01-04\", \"padding\": \"" + "x".repeat(9_000_000) + "\"")));
         cases.add(post("9 MB bad value", incident("\"startDate\": \"" + "9".repeat(9_000_000) + "\"")));
@@ -108,13 +117,17 @@ class HostileInputTest {
         for (String query : List.of("q=%00", "q=%zz", "q=%C0%AF", "q=a%", "size=0", "size=501", "size=abc", "page=-1",
                 "page=99999999999", "from=2024-02-30", "from=yesterday", "to=1582-13-01", "bbox=1,2,3", "bbox=0,0,999,0",
                 "near=abc", "near=33,44&radiusKm=-5", "minKilled=-1", "minKilled=1e9999", "sort=title%3Bdrop%20table%20incident",
-                "claimStatus=MAYBE", "updatedSince=yesterday", "after=not-a-cursor", "format=xml", "severity=high",
+                "claimStatus=MAYBE", "updatedSince=yesterday", "from=%2B999999999-12-31", "to=-999999999-01-01",
+                "from=+999999999-12-31", "from=%202024-01-01", "to=2024-1-5", "from=1799-12-31", "to=2101-01-01",
+                "updatedSince=%2B999999999-12-31T00:00:00Z", "updatedSince=1000-01-01", "after=not-a-cursor", "format=xml", "severity=high",
                 "size=1&size=2", "sort=title&sort=id")) {
             cases.add(new Case("GET /incidents?" + query, "GET", "/api/v1/incidents?" + query, null, null, 400));
         }
         for (String path : List.of("/api/v1/actors?foo=1", "/api/v1/sources?foo=1", "/api/v1/event-types?x=1",
                 "/api/v1/incidents/1?x=1", "/api/v1/stats/incidents?groupBy=nope", "/api/v1/claims?stance=BOASTED",
-                "/api/v1/casualties?category=ALIENS", "/api/v1/actors?size=1&size=2", "/api/v1/incidents/abc")) {
+                "/api/v1/casualties?category=ALIENS",
+                "/api/v1/stats/incidents?from=%2B999999999-12-31", "/api/v1/stats/incidents?to=-999999999-01-01",
+                "/api/v1/claims?from=%2B999999999-12-31", "/api/v1/actors?size=1&size=2", "/api/v1/incidents/abc")) {
             cases.add(new Case("GET " + path, "GET", path, null, null, 400));
         }
         cases.add(new Case("unknown API path", "GET", "/api/v1/nothing-here", null, null, 404));
@@ -166,6 +179,33 @@ class HostileInputTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests").doesNotContain("uri=\"/api/v1/zz")
                 .doesNotContain("/event-types/zz").doesNotContain("uri=\"/zz");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseABodyWithoutContentTypeWith415() throws Exception {
+        Snapshot before = snapshot();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-password"
+                .getBytes(StandardCharsets.UTF_8));
+        var response = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + RestAssured.port + "/api/v1/incidents"))
+                .header("Authorization", auth).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        incident("\"startDate\": \"2024-01-04\""))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Content-Type");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseAWeakIfMatchWith412() {
+        Snapshot before = snapshot();
+        String etag = given().when().get("/api/v1/incidents/1").then().statusCode(200).extract().header("ETag");
+        given().header("If-Match", "W/" + etag).contentType("application/merge-patch+json").body("{\"summary\": \"weak\"}")
+                .when().patch("/api/v1/incidents/1").then().statusCode(412).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("weak"));
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")

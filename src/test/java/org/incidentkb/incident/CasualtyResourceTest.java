@@ -66,20 +66,20 @@ class CasualtyResourceTest {
                 {"category": "ALL", "affiliation": {"actor": {"id": %d}}, "killed": 2,
                  "names": [{"name": "Mushtaq Talib al-Saeedi", "description": "known as Abu Taqwa"}]}""".formatted(pmf))
                 .when().post(casualties(id))
-                .then().statusCode(201).header("ETag", "\"0\"")
+                .then().statusCode(201).header("ETag", org.hamcrest.Matchers.startsWith("\"0-"))
                 .header("Location", containsString("/casualties/"))
                 .body("killed.low", is(2)).body("killed.high", is(2))
                 .body("affiliation.actor.id", is((int) pmf))
                 .body("names[0].description", is("known as Abu Taqwa"))
                 .extract().jsonPath().getLong("id");
 
-        given().when().get(casualties(id) + "/" + cid).then().statusCode(200).header("ETag", "\"0\"").body("category", is("ALL"));
+        given().when().get(casualties(id) + "/" + cid).then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"0-")).body("category", is("ALL"));
         given().when().get(casualties(id)).then().statusCode(200).body("$", hasSize(1));
 
         given().contentType(ContentType.JSON).body("{\"category\": \"ALL\", \"killed\": 3, \"injured\": 1}")
                 .header("If-Match", "\"0\"")
                 .when().put(casualties(id) + "/" + cid)
-                .then().statusCode(200).header("ETag", "\"1\"").body("affiliation", nullValue()).body("names", hasSize(0));
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"1-")).body("affiliation", nullValue()).body("names", hasSize(0));
         given().contentType("application/merge-patch+json").body("{\"injured\": {\"low\": 5, \"best\": 5, \"high\": null}}")
                 .when().patch(casualties(id) + "/" + cid)
                 .then().statusCode(200).body("killed.best", is(3)).body("injured.high", nullValue());

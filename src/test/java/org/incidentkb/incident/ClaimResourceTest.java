@@ -56,13 +56,13 @@ class ClaimResourceTest {
                 {"actor": {"id": %d}, "stance": "CLAIMED", "statedOn": "2024-01-16", "channel": "STATEMENT",
                  "quote": "spy headquarters", "credibility": "PLAUSIBLE", "source": {"id": %d}}""".formatted(irgc, source))
                 .when().post(claims(id))
-                .then().statusCode(201).header("ETag", "\"0\"")
+                .then().statusCode(201).header("ETag", org.hamcrest.Matchers.startsWith("\"0-"))
                 .body("actor.id", is((int) irgc)).body("source.id", is((int) source)).body("statedOn", is("2024-01-16"))
                 .extract().jsonPath().getLong("id");
         String body = given().when().get(claims(id) + "/" + claimId).then().statusCode(200).extract().asString();
         given().contentType(ContentType.JSON).body(body.replace("PLAUSIBLE", "DOUBTFUL"))
                 .when().put(claims(id) + "/" + claimId)
-                .then().statusCode(200).header("ETag", "\"1\"").body("credibility", is("DOUBTFUL")).body("quote", is("spy headquarters"));
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"1-")).body("credibility", is("DOUBTFUL")).body("quote", is("spy headquarters"));
         given().contentType(ContentType.JSON).body(body)
                 .when().put(claims(id) + "/" + claimId)
                 .then().statusCode(409).contentType(PROBLEM);

@@ -170,12 +170,13 @@ class HistoryAndRaceTest {
         given().contentType(ContentType.JSON).body("""
                 {"title": "=HYPERLINK(\\"http://evil.example\\",\\"click\\")", "summary": "@SUM(A1:A2)",
                  "type": "air-drone-strike", "startDate": "2024-01-04", "tags": ["%s", "+cmd"],
-                 "location": {"countryCode": "IRQ", "admin1": "-2+3"}}""".formatted(tag))
+                 "location": {"countryCode": "IRQ", "admin1": "-2+3", "admin2": " =1+1", "locality": "＝1+1"}}""".formatted(tag))
                 .when().post(INCIDENTS).then().statusCode(201);
         String csv = given().queryParam("tag", tag).queryParam("format", "csv").when().get(INCIDENTS).then()
                 .statusCode(200).extract().asString();
         String row = csv.split("\r\n")[1];
-        assertThat(row).contains("'=HYPERLINK(").contains("'-2+3").doesNotContain(",=").doesNotContain(",+")
+        assertThat(row).contains("'=HYPERLINK(").contains("'-2+3").contains("' =1+1").contains("'＝1+1")
+                .doesNotContain(", =").doesNotContain(",＝").doesNotContain(",=").doesNotContain(",+")
                 .doesNotContain(",-").doesNotContain(",@").doesNotContain("\"=").doesNotContain("\"@");
     }
 }

@@ -46,7 +46,7 @@ class IncidentResourceTest {
                 .when().post(INCIDENTS)
                 .then().statusCode(201)
                 .contentType(ContentType.JSON)
-                .header("ETag", "\"0\"")
+                .header("ETag", org.hamcrest.Matchers.startsWith("\"0-"))
                 .header("Location", containsString("/api/v1/incidents/"))
                 .body("version", is(0))
                 .body("title", is("Missile attack on Erbil"))
@@ -76,7 +76,7 @@ class IncidentResourceTest {
         long id = created.jsonPath().getLong("id");
         assertThat(created.header("Location")).endsWith("/api/v1/incidents/" + id);
         given().when().get(INCIDENTS + "/" + id)
-                .then().statusCode(200).header("ETag", "\"0\"")
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"0-"))
                 .body("title", is("Missile attack on Erbil"))
                 .body("claims[0].quote", is("spy headquarters"));
     }
@@ -195,11 +195,11 @@ class IncidentResourceTest {
 
         given().contentType(ContentType.JSON).body(body)
                 .when().put(INCIDENTS + "/" + id)
-                .then().statusCode(200).header("ETag", "\"0\"").body("version", is(0));
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"0-")).body("version", is(0));
 
         given().contentType(ContentType.JSON).body(body.replace("Round trip", "Renamed"))
                 .when().put(INCIDENTS + "/" + id)
-                .then().statusCode(200).header("ETag", "\"1\"")
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"1-"))
                 .body("version", is(1))
                 .body("title", containsString("Renamed"))
                 .body("location.admin1", is("Baghdad"));
@@ -210,7 +210,7 @@ class IncidentResourceTest {
         long id = Fixtures.incident(Fixtures.unique("Precondition"));
         given().contentType("application/merge-patch+json").body("{\"title\": \"First\"}").header("If-Match", "\"0\"")
                 .when().patch(INCIDENTS + "/" + id)
-                .then().statusCode(200).header("ETag", "\"1\"");
+                .then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"1-"));
         given().contentType("application/merge-patch+json").body("{\"title\": \"Second\"}").header("If-Match", "\"0\"")
                 .when().patch(INCIDENTS + "/" + id)
                 .then().statusCode(412).contentType(PROBLEM)
@@ -283,8 +283,8 @@ class IncidentResourceTest {
     void shouldAttachAndDetachSources() {
         long id = Fixtures.incident(Fixtures.unique("Sources"));
         long sourceId = Fixtures.source(Fixtures.unique("Agency"));
-        given().when().put(INCIDENTS + "/" + id + "/sources/" + sourceId).then().statusCode(204).header("ETag", "\"1\"");
-        given().when().put(INCIDENTS + "/" + id + "/sources/" + sourceId).then().statusCode(204).header("ETag", "\"1\"");
+        given().when().put(INCIDENTS + "/" + id + "/sources/" + sourceId).then().statusCode(204).header("ETag", org.hamcrest.Matchers.startsWith("\"1-"));
+        given().when().put(INCIDENTS + "/" + id + "/sources/" + sourceId).then().statusCode(204).header("ETag", org.hamcrest.Matchers.startsWith("\"1-"));
         given().when().get(INCIDENTS + "/" + id + "/sources")
                 .then().statusCode(200).body("id", hasItem((int) sourceId)).body("$", hasSize(1));
         given().when().put(INCIDENTS + "/" + id + "/sources/99999999").then().statusCode(404).contentType(PROBLEM);

@@ -100,6 +100,53 @@ class SecurityTest {
     }
 
     @Test
+    void shouldNotLetWhitespaceAroundANameBypassTheThrottle() {
+        String name = user("reader");
+        // Padded names are nobody's name: refused even with the right password, and counted against the name.
+        for (String padded : java.util.List.of(" " + name, name + " ", "\t" + name, " " + name + "  ")) {
+            assertProblem(given().auth().preemptive().basic(padded, PASSWORD).when().get("/api/v1/users/me").then(), 401);
+        }
+        assertProblem(given().auth().preemptive().basic(name, "one more wrong guess").when().get("/api/v1/users/me")
+                .then(), 401);
+        // Five failures in all: the name is locked from here, however it is padded or cased.
+        for (String padded : java.util.List.of(name, " " + name, name + " ", "\t" + name, name.toUpperCase())) {
+            assertProblem(given().auth().preemptive().basic(padded, PASSWORD).when().get("/api/v1/users/me").then(), 429);
+        }
+    }
+
+    @Test
+    void shouldNameTheUserAsStoredWhateverCaseTheClientTyped() {
+        String name = user("reader");
+        given().auth().preemptive().basic(name.toUpperCase(), PASSWORD).when().get("/api/v1/users/me").then()
+                .statusCode(200).body("username", is(name));
+    }
+
+    @Test
+    void shouldRefuseUserNamesWithSpaceOrControlCharacters() {
+        long before = given().when().get("/api/v1/users?size=1").then().extract().jsonPath().getLong("total");
+        for (String bad : java.util.List.of(" padded", "padded ", "tab\\tname", "bell\\u0007", "new\\nline")) {
+            assertProblem(given().contentType(ContentType.JSON).body("""
+                    {"username": "%s", "password": "a-long-enough-password", "roles": ["reader"]}""".formatted(bad))
+                    .when().post("/api/v1/users").then(), 400);
+        }
+        assertThat(given().when().get("/api/v1/users?size=1").then().extract().jsonPath().getLong("total"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void shouldShowHistoryAuthorsToSignedInUsersOnly() {
+        String editor = user("editor");
+        long id = given().auth().preemptive().basic(editor, PASSWORD).contentType(ContentType.JSON)
+                .body(incidentBody("authored")).when().post("/api/v1/incidents").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        given().auth().none().when().get("/api/v1/incidents/" + id + "/history").then().statusCode(200)
+                .body("items[0].operation", is("CREATE")).body("items[0].author", org.hamcrest.Matchers.nullValue())
+                .body(not(containsString(editor)));
+        given().auth().preemptive().basic(user("reader"), PASSWORD).when().get("/api/v1/incidents/" + id + "/history")
+                .then().statusCode(200).body("items[0].author", is(editor));
+    }
+
+    @Test
     void shouldManageUsersWithoutEverShowingAHash() {
         String name = user("editor");
         long id = given().when().get("/api/v1/users?size=500").then().statusCode(200)
