@@ -84,6 +84,14 @@ public class H2InsertFloor {
                     }
                 }
             }
+            // V14 is a Java migration (db.migration.V14__Incident_uid): its column and index.
+            st.execute("alter table incident add column uid varchar(64) not null");
+            String uidIndex = "create unique index ux_incident_uid on incident (uid)";
+            if (defer) {
+                deferred.add(uidIndex);
+            } else {
+                st.execute(uidIndex);
+            }
             st.execute("insert into actor (id, version, name, name_key, kind, created_at, updated_at) "
                     + "select x, 0, 'Actor ' || x, 'actor ' || x, 'ARMED_GROUP', now(), now() from system_range(1, 2000)");
             st.execute("insert into source (id, version, publisher, created_at, updated_at) "
@@ -103,8 +111,8 @@ public class H2InsertFloor {
         try (PreparedStatement incident = c.prepareStatement("insert into incident (id, version, title, summary, "
                 + "category_code, type_code, start_date, date_precision, country_code, admin1, locality, latitude, "
                 + "longitude, geo_precision, killed_low, killed_best, killed_high, injured_low, injured_best, "
-                + "injured_high, claim_status, created_at, updated_at) "
-                + "values (?, 0, ?, ?, 'battles', 'armed-clash', ?, 'DAY', ?, ?, ?, ?, ?, 'EXACT', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "injured_high, claim_status, created_at, updated_at, uid) "
+                + "values (?, 0, ?, ?, 'battles', 'armed-clash', ?, 'DAY', ?, ?, ?, ?, ?, 'EXACT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement participant = c.prepareStatement("insert into incident_actor values (?, ?, ?, 'CONFIRMED')");
                 PreparedStatement casualty = c.prepareStatement("insert into casualty (id, version, incident_id, category, "
                         + "killed_low, killed_best, killed_high, injured_low, injured_best, injured_high, created_at, "
@@ -139,6 +147,7 @@ public class H2InsertFloor {
                 incident.setString(16, claimed ? "CLAIMED" : "NONE");
                 incident.setTimestamp(17, now);
                 incident.setTimestamp(18, now);
+                incident.setString(19, "floor-" + id);
                 incident.addBatch();
                 participant.setLong(1, id);
                 participant.setLong(2, perpetrator);

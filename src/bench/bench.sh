@@ -225,6 +225,26 @@ done
 wait "$EXPORT_PID" && EXPORT_STATE=ok || EXPORT_STATE=failed
 EXPORT_ALL_MS=$(( $(now_ms) - t0 ))
 IRQ=$(curl -s "$API/incidents?country=IRQ&size=1" | sed -nE 's/.*"total":([0-9]+).*/\1/p')
+
+# The cost of renaming the actor named in the most incidents: every incident showing it must read (and be tagged)
+# with the new name from the next read on. Timed: the rename, the first read of one of its incidents (rebuilt),
+# and the rename back.
+log "renaming the most-cited perpetrator"
+TOP=$(curl -s "$API/stats/incidents?groupBy=perpetrator" | jq -c '[.rows[] | select(.perpetrator != null)] | max_by(.incidents)')
+TOP_ID=$(jq -r '.perpetrator.id' <<< "$TOP")
+TOP_NAME=$(jq -r '.perpetrator.name' <<< "$TOP")
+TOP_SHOWN=$(curl -s "$API/incidents?actor=$TOP_ID&size=1" | jq -r '.total')
+TOP_INCIDENT=$(curl -s "$API/incidents?actor=$TOP_ID&size=1" | jq -r '.items[0].id')
+rename_ms() {   # rename_ms NAME -> ms of PATCH /actors/TOP_ID
+    local t0; t0=$(now_ms)
+    curl -sf "${AUTH[@]}" -o /dev/null -X PATCH "$API/actors/$TOP_ID" -H 'Content-Type: application/merge-patch+json' \
+        -d "$(jq -n --arg n "$1" '{name: $n}')" || log "rename to $1 failed"
+    echo $(( $(now_ms) - t0 ))
+}
+RENAME_MS=$(rename_ms "$TOP_NAME (renamed)")
+t0=$(now_ms); curl -sf -o /dev/null "$API/incidents/$TOP_INCIDENT"; FIRST_READ_MS=$(( $(now_ms) - t0 ))
+RENAME_BACK_MS=$(rename_ms "$TOP_NAME")
+RENAME_NOTE="rename of the actor named in $TOP_SHOWN incidents: $RENAME_MS ms (back: $RENAME_BACK_MS ms); first read of one of its incidents after it: $FIRST_READ_MS ms"
 APP_RSS=$(rss_mib "$APP_PID" VmRSS)
 APP_HWM=$(rss_mib "$APP_PID" VmHWM)
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
@@ -306,6 +326,7 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" '
     cat "$OUT/hyperfine-exports.md"
     echo
     echo "NDJSON export of all $TOTAL incidents: $EXPORT_STATE in $EXPORT_ALL_MS ms, heap used at most $EXPORT_HEAP MiB"
+    echo "$RENAME_NOTE"
     echo "RSS after the load: $APP_RSS MiB, peak RSS: $APP_HWM MiB"
     echo "raw output: $OUT"
 } | tee "$OUT/summary.txt"
@@ -313,10 +334,12 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" '
 jq -n --arg db "$DB" --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson rows "$TOTAL" --argjson startMs "$START_MS" \
     --arg importNote "$IMPORT_NOTE" --argjson rssMib "$APP_RSS" --argjson peakRssMib "$APP_HWM" \
     --argjson exportAllMs "$EXPORT_ALL_MS" --argjson exportAllHeapMib "$EXPORT_HEAP" --arg peerNote "$PEER_NOTE" \
+    --argjson renameMs "$RENAME_MS" --argjson renamedIncidents "$TOP_SHOWN" --argjson firstReadMs "$FIRST_READ_MS" \
     --slurpfile endpoints "$ENDPOINTS_JSON" --slurpfile peer "$PEER_RESULTS" \
     --slurpfile pages "$OUT/hyperfine-pages.json" --slurpfile exports "$OUT/hyperfine-exports.json" '
     {db: $db, when: $when, rows: $rows, startMs: $startMs, "import": $importNote, rssMib: $rssMib, peakRssMib: $peakRssMib,
      exportAllNdjson: {ms: $exportAllMs, heapUsedMib: $exportAllHeapMib},
+     actorRename: {incidents: $renamedIncidents, ms: $renameMs, firstReadMs: $firstReadMs},
      endpoints: ($endpoints | map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p
          | if $p then . + {peer: $p, ratio: ((.rps / $p.rps * 100 | round) / 100)} else . end)),
      peer: $peerNote,

@@ -46,4 +46,9 @@ public class ActorRepository implements PanacheRepository<Actor> {
         Number hit = (Number) em.createNativeQuery(sql).setParameter("id", actorId).getSingleResult();
         return hit.intValue() == 1;
     }
+
+    /** The next {@code limit} actors by id after {@code id}: a keyset walk through all of them (the backup). */
+    public java.util.List<Actor> after(long id, int limit) {
+        return find("id > ?1", Sort.by("id"), id).page(0, limit).list();
+    }
 }

@@ -51,9 +51,11 @@ public class SpecHygiene implements OASFilter {
         Schema row = openAPI.getComponents().getSchemas().get("IncidentStatsRow");
         if (row != null) {
             row.setAdditionalPropertiesSchema(OASFactory.createSchema().description("A group key, named by its "
-                    + "dimension: a string, or a perpetrator's {id, name}; null for incidents without that value")
+                    + "dimension: a year's number, a month or code as a string, a country's {code, name} or a "
+                    + "perpetrator's {id, name}; null for incidents without that value")
                     .anyOf(java.util.List.of(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                            .addType(Schema.SchemaType.NULL),
+                            .addType(Schema.SchemaType.INTEGER).addType(Schema.SchemaType.NULL),
+                            OASFactory.createSchema().ref("#/components/schemas/CountryKey"),
                             OASFactory.createSchema().ref("#/components/schemas/ActorKey"))));
         }
     }
@@ -68,7 +70,7 @@ public class SpecHygiene implements OASFilter {
             "Tombstone", java.util.List.of("id", "deleted", "deletedAt"),
             "IncidentPage", java.util.List.of("items", "size"),
             "IncidentStats", java.util.List.of("groupBy", "rows"),
-            "IncidentStatsRow", java.util.List.of("incidents", "killed", "injured"),
+            "IncidentStatsRow", java.util.List.of("incidents", "killedUnknown", "injuredUnknown"),
             "Totals", java.util.List.of("low", "best"));
 
     /** An array property whose oneOf the annotation put beside its items: the items are one of them. */

@@ -59,16 +59,16 @@ final class AcledMapper implements RowMapper {
                 geoPrecision(c.code("geo_precision")));
         String country = location.countryCode();
 
-        boolean protest = category.equals("protests");
+        Role[] roles = roles(category);
         Map<String, IncidentActor> actors = new LinkedHashMap<>();
         List<Draft.ActorHint> hints = new ArrayList<>();
-        addActor(actors, hints, c.text("actor1"), protest ? Role.OTHER : Role.PERPETRATOR, kind(c.text("inter1")), country);
+        addActor(actors, hints, c.text("actor1"), roles[0], kind(c.text("inter1")), country);
         for (String associate : c.split("assoc_actor_1", ";")) {
-            addActor(actors, hints, associate, protest ? Role.OTHER : Role.PERPETRATOR, kind(c.text("inter1")), country);
+            addActor(actors, hints, associate, roles[0], kind(c.text("inter1")), country);
         }
-        addActor(actors, hints, c.text("actor2"), protest ? Role.OTHER : Role.TARGET, kind(c.text("inter2")), country);
+        addActor(actors, hints, c.text("actor2"), roles[1], kind(c.text("inter2")), country);
         for (String associate : c.split("assoc_actor_2", ";")) {
-            addActor(actors, hints, associate, protest ? Role.OTHER : Role.TARGET, kind(c.text("inter2")), country);
+            addActor(actors, hints, associate, roles[1], kind(c.text("inter2")), country);
         }
 
         Integer fatalities = c.count("fatalities");
@@ -96,6 +96,19 @@ final class AcledMapper implements RowMapper {
                 List.copyOf(actors.values()), casualties, List.of(), null, List.copyOf(tags),
                 List.of(new ExternalRef(ImportFormat.ACLED.dataset, eventId)), null);
         return new Draft(line, incident, hints, sources);
+    }
+
+    /**
+     * The roles of actor1 and actor2 as ACLED means them: who did it to whom in violence against civilians and
+     * remote violence; two sides of a clash in battles and riots (ACLED's order says nothing of who attacked);
+     * participants in protests and strategic developments.
+     */
+    static Role[] roles(String category) {
+        return switch (category) {
+            case "violence-against-civilians", "explosions-remote-violence" -> new Role[] { Role.PERPETRATOR, Role.TARGET };
+            case "battles", "riots" -> new Role[] { Role.PARTY, Role.PARTY };
+            default -> new Role[] { Role.OTHER, Role.OTHER };
+        };
     }
 
     private static void addActor(Map<String, IncidentActor> actors, List<Draft.ActorHint> hints, String name, Role role,

@@ -15,6 +15,12 @@ final class ImportExamples {
             {"title": "IRGC ballistic missile attack on Erbil", "type": {"code": "shelling-artillery-missile-attack"}, "startDate": "2024-01-16", "location": {"countryCode": "IRQ", "admin1": "Erbil"}, "actors": [{"actor": {"name": "Islamic Revolutionary Guard Corps"}, "role": "PERPETRATOR"}], "externalRefs": [{"dataset": "DEMO", "externalId": "erbil-2024-01-16"}]}
             """;
 
+    static final String BACKUP = """
+            {"kind":"actor","actor":{"id":2,"version":0,"name":"Islamic Revolutionary Guard Corps","aliases":["IRGC"],"kind":"STATE_FORCE","countryCode":"IRN","country":"Iran","description":null,"parent":null,"backers":[],"designations":[],"createdAt":"2024-11-24T13:00:00Z","updatedAt":"2024-11-24T13:00:00Z"}}
+            {"kind":"source","source":{"id":1,"version":0,"publisher":"Rudaw","url":null,"title":null,"publishedOn":null,"language":"en","createdAt":"2024-11-24T13:00:00Z","updatedAt":"2024-11-24T13:00:00Z"}}
+            {"kind":"incident","incident":{"id":3,"version":0,"uid":"2f0c8a9e-5d1b-4c7e-9a3f-6b2d8e4f1a07","title":"IRGC ballistic missile attack on Erbil","startDate":"2024-01-16","actors":[{"actor":{"id":2,"name":"Islamic Revolutionary Guard Corps"},"role":"PERPETRATOR","confidence":"CONFIRMED"}],"sources":[{"id":1,"name":"Rudaw"}]}}
+            """;
+
     static final String DONE = """
             {"id": "0b7e6c1e-4c1f-4d55-9d34-2f1a4d3c9b10", "format": "gtd", "state": "DONE", "charset": "windows-1252",
              "progress": {"rowsRead": 475, "bytesRead": 764620, "bytesTotal": 764620, "percent": 100.0, "rowsPerSecond": 950.0, "secondsLeft": 0},

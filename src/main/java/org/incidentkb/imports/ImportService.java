@@ -247,11 +247,13 @@ public class ImportService {
             refs = new JobReferences(references);
             List<Draft> drafts = new ArrayList<>();
             List<RowError> errors = new ArrayList<>();
-            long skipped = 0;
+            // What rows other than incidents did since the last batch: tombstones skipped, backup lines of actors
+            // and sources created, updated or found as they are.
+            Counts others = Counts.NONE;
             Object row;
             while ((row = reader.next()) != null) {
                 if (stopping) {
-                    flush(id, reader, drafts, errors, skipped, refs, author, writes, orphans); // what was read is written whole
+                    flush(id, reader, drafts, errors, others, refs, author, writes, orphans); // what was read is written whole
                     writes.await();
                     throw new InterruptedException();
                 }
@@ -262,15 +264,19 @@ public class ImportService {
                     drafts.add(d);
                 } else if (row instanceof RowError e) {
                     errors.add(e);
+                } else if (row instanceof RowReader.ActorLine a) {
+                    others = others.plus(refs.actorLine(a, errors));
+                } else if (row instanceof RowReader.SourceLine so) {
+                    others = others.plus(refs.sourceLine(so, errors));
                 } else {
-                    skipped++;
+                    others = others.plus(new Counts(0, 0, 1));
                 }
                 if (drafts.size() >= config.imports().batchSize()) {
-                    flush(id, reader, drafts, errors, skipped, refs, author, writes, orphans);
-                    skipped = 0;
+                    flush(id, reader, drafts, errors, others, refs, author, writes, orphans);
+                    others = Counts.NONE;
                 }
             }
-            flush(id, reader, drafts, errors, skipped, refs, author, writes, orphans);
+            flush(id, reader, drafts, errors, others, refs, author, writes, orphans);
             writes.await();
             refs.undo(List.copyOf(orphans));
             orphans.clear();
@@ -353,7 +359,7 @@ public class ImportService {
      * Checks and resolves the drafts read so far (on the job's thread), then hands them to the writer thread, which
      * writes them and saves the progress.
      */
-    private void flush(String id, RowReader reader, List<Draft> drafts, List<RowError> errors, long skipped,
+    private void flush(String id, RowReader reader, List<Draft> drafts, List<RowError> errors, Counts others,
             JobReferences refs, String author, Writes writes, Queue<JobReferences.Created> orphans) {
         List<ImportWriter.Prepared> ready = new ArrayList<>();
         Map<Long, JobReferences.Created> createdFor = new HashMap<>();
@@ -370,7 +376,7 @@ public class ImportService {
                 if (invalid != null) {
                     errors.add(new RowError(draft.line(), invalid));
                 } else {
-                    ready.add(new ImportWriter.Prepared(draft.line(), input, author));
+                    ready.add(new ImportWriter.Prepared(draft.line(), input, author, draft.uid()));
                 }
             } catch (ProblemException e) {
                 errors.add(new RowError(draft.line(), e.getMessage()));
@@ -386,7 +392,7 @@ public class ImportService {
         List<RowError> batchErrors = new ArrayList<>(errors);
         long rowsRead = reader.rowsRead();
         long bytesRead = reader.bytesRead();
-        writes.submit(() -> writeBatch(id, ready, batchErrors, createdFor, skipped, rowsRead, bytesRead, orphans));
+        writes.submit(() -> writeBatch(id, ready, batchErrors, createdFor, others, rowsRead, bytesRead, orphans));
         drafts.clear();
         errors.clear();
     }
@@ -397,14 +403,24 @@ public class ImportService {
      */
     @ActivateRequestContext
     void writeBatch(String id, List<ImportWriter.Prepared> ready, List<RowError> errors,
-            Map<Long, JobReferences.Created> createdFor, long skipped, long rowsRead, long bytesRead,
+            Map<Long, JobReferences.Created> createdFor, Counts others, long rowsRead, long bytesRead,
             Queue<JobReferences.Created> orphans) {
         ImportWriter.Outcome outcome = write(ready);
         errors.addAll(outcome.errors());
         errors.stream().map(e -> createdFor.get(e.line())).filter(java.util.Objects::nonNull).forEach(orphans::add);
         errors.sort(Comparator.comparingLong(RowError::line));
-        record(id, new ImportJob.Progress(rowsRead, bytesRead, outcome.created(), outcome.updated(),
-                outcome.skipped() + skipped, List.copyOf(errors)));
+        record(id, new ImportJob.Progress(rowsRead, bytesRead, outcome.created() + others.created(),
+                outcome.updated() + others.updated(), outcome.skipped() + others.skipped(), List.copyOf(errors)));
+    }
+
+    /** Rows that are not incidents (tombstones, actors and sources of a backup), by what writing them did. */
+    record Counts(long created, long updated, long skipped) {
+
+        static final Counts NONE = new Counts(0, 0, 0);
+
+        Counts plus(Counts other) {
+            return new Counts(created + other.created, updated + other.updated, skipped + other.skipped);
+        }
     }
 
     /** Removes what failed rows created, when the job ends some other way than DONE. */

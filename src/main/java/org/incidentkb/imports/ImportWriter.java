@@ -45,8 +45,11 @@ public class ImportWriter {
         this.mapper = mapper;
     }
 
-    /** A row ready to write: its line in the file and its input with references resolved to ids. */
-    record Prepared(long line, IncidentInput input, String author) {
+    /**
+     * A row ready to write: its line in the file, its input with references resolved to ids, and the uid of the
+     * incident it was exported from (NDJSON of this API; null for datasets).
+     */
+    record Prepared(long line, IncidentInput input, String author, String uid) {
     }
 
     /** What a batch did. */
@@ -63,6 +66,7 @@ public class ImportWriter {
     public Outcome write(List<Prepared> batch, boolean strict) {
         em.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
         Map<ExternalRef, Incident> byRef = existing(batch);
+        Map<String, Incident> byUid = existingUids(batch);
         preloadReferences(batch);
         long created = 0;
         long updated = 0;
@@ -72,7 +76,15 @@ public class ImportWriter {
         Map<Incident, IncidentView> changed = new java.util.IdentityHashMap<>();
         for (Prepared row : batch) {
             List<ExternalRef> refs = row.input().orEmpty(row.input().externalRefs());
-            List<Incident> matches = refs.stream().map(byRef::get).filter(java.util.Objects::nonNull).distinct().toList();
+            List<Incident> matches = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.ofNullable(row.uid() == null ? null : byUid.get(row.uid())),
+                    refs.stream().map(byRef::get)).filter(java.util.Objects::nonNull).distinct().toList();
+            if (matches.size() > 1 && row.uid() != null && byUid.containsKey(row.uid())) {
+                errors.add(new RowError(row.line(), "its uid " + row.uid() + " and its external references " + refs
+                        + " belong to different incidents " + matches.stream().map(i -> String.valueOf(i.getId()))
+                                .collect(Collectors.joining(", "))));
+                continue;
+            }
             if (matches.size() > 1) {
                 errors.add(new RowError(row.line(), "its external references " + refs + " belong to different incidents "
                         + matches.stream().map(i -> String.valueOf(i.getId())).collect(Collectors.joining(", "))));
@@ -82,6 +94,7 @@ public class ImportWriter {
             try {
                 if (incident == null) {
                     incident = new Incident();
+                    incident.setUid(row.uid());
                     mapper.apply(incident, row.input(), strict);
                     added.add(incident);
                     created++;
@@ -93,6 +106,9 @@ public class ImportWriter {
                 for (ExternalRef ref : refs) {
                     byRef.put(ref, incident);
                 }
+                if (row.uid() != null) {
+                    byUid.put(row.uid(), incident);
+                }
             } catch (ProblemException e) {
                 Incident failed = incident;
                 if (failed != null && (added.contains(failed) || em.contains(failed))) {
@@ -100,6 +116,7 @@ public class ImportWriter {
                         em.detach(failed); // its half-applied changes must not be flushed
                     }
                     byRef.values().removeIf(i -> i == failed);
+                    byUid.values().removeIf(i -> i == failed);
                     added.remove(failed);
                     changed.remove(failed);
                 }
@@ -163,6 +180,17 @@ public class ImportWriter {
         if (ref != null && ref.id() != null) {
             ids.add(ref.id());
         }
+    }
+
+    /** The incidents that already have one of the batch's uids (rows exported from this API), in one query. */
+    private Map<String, Incident> existingUids(List<Prepared> batch) {
+        List<String> uids = batch.stream().map(Prepared::uid).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Incident> out = new HashMap<>();
+        if (!uids.isEmpty()) {
+            em.createQuery("select i from Incident i where i.uid in :uids", Incident.class).setParameter("uids", uids)
+                    .getResultList().forEach(i -> out.put(i.getUid(), i));
+        }
+        return out;
     }
 
     /**

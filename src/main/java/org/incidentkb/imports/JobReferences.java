@@ -27,6 +27,14 @@ final class JobReferences {
     /** Actors and sources created since {@link #takeCreated()} was last called, by their cache key. */
     private final Map<String, Long> newActors = new HashMap<>();
     private final Map<String, Long> newSources = new HashMap<>();
+    /** Ids of a backup file (of the knowledge base it came from) to ids here, from its actor and source lines. */
+    private final Map<Long, Long> fileActors = new HashMap<>();
+    private final Map<Long, Long> fileSources = new HashMap<>();
+    /**
+     * Actors a backup line named as parent or backer before their own line came: created as mere names, so their
+     * own line, which completes them, counts as their creation.
+     */
+    private final Set<Long> placeholders = new java.util.HashSet<>();
 
     /** What resolving one row created: actors and sources that nothing else may use yet. */
     record Created(Map<String, Long> actors, Map<String, Long> sources) {
@@ -69,6 +77,65 @@ final class JobReferences {
                 in.externalRefs(), null);
     }
 
+    /**
+     * Writes an actor line of a backup (created, updated, or found as it is) and remembers its id in the file; a
+     * line that cannot be written is a row error.
+     */
+    ImportService.Counts actorLine(RowReader.ActorLine line, List<RowError> errors) {
+        try {
+            ReferenceStore.Upserted done = store.upsertActor(line.actor());
+            placeholders.addAll(done.placeholders());
+            actors.put(ReferenceStore.actorKey(line.actor().name()), done.id());
+            line.actor().aliasesOrEmpty().forEach(alias -> actors.putIfAbsent(ReferenceStore.actorKey(alias), done.id()));
+            if (line.fileId() != null) {
+                fileActors.put(line.fileId(), done.id());
+            }
+            return placeholders.remove(done.id()) ? new ImportService.Counts(1, 0, 0) : counts(done.outcome());
+        } catch (RuntimeException e) {
+            errors.add(new RowError(line.line(), referenceError(e)));
+            return ImportService.Counts.NONE;
+        }
+    }
+
+    /** Writes a source line of a backup, as {@link #actorLine} does an actor line. */
+    ImportService.Counts sourceLine(RowReader.SourceLine line, List<RowError> errors) {
+        try {
+            ReferenceStore.Upserted done = store.upsertSource(line.source());
+            SourceInput s = line.source();
+            if (s.url() != null) {
+                sources.put(ReferenceStore.urlKey(s.url()), done.id());
+            }
+            sources.putIfAbsent(ReferenceStore.sourceKey(s.publisher(), s.title()), done.id());
+            sources.putIfAbsent(ReferenceStore.publisherKey(s.publisher()), done.id());
+            sources.put(ReferenceStore.idKey(done.id(), s.publisher()), done.id());
+            if (line.fileId() != null) {
+                fileSources.put(line.fileId(), done.id());
+            }
+            return counts(done.outcome());
+        } catch (RuntimeException e) {
+            errors.add(new RowError(line.line(), referenceError(e)));
+            return ImportService.Counts.NONE;
+        }
+    }
+
+    private static ImportService.Counts counts(ReferenceStore.Outcome outcome) {
+        return switch (outcome) {
+            case CREATED -> new ImportService.Counts(1, 0, 0);
+            case UPDATED -> new ImportService.Counts(0, 1, 0);
+            case UNCHANGED -> new ImportService.Counts(0, 0, 1);
+        };
+    }
+
+    /** What to tell about a line the services refused: their problem's words; anything else in general terms. */
+    private static String referenceError(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof org.incidentkb.common.ProblemException)) {
+            cause = cause.getCause();
+        }
+        return cause != null ? cause.getMessage() : "could not be stored: it conflicts with data already in the "
+                + "knowledge base";
+    }
+
     /** The actors and sources created since the last call. */
     Created takeCreated() {
         Created created = new Created(Map.copyOf(newActors), Map.copyOf(newSources));
@@ -97,8 +164,14 @@ final class JobReferences {
         sources.values().removeIf(removedSources::contains);
     }
 
-    /** By name (or alias) when named, so files move between knowledge bases; else by id as given. */
+    /**
+     * An actor of this file's backup lines by the id it had there; else by name (or alias) when named, so files
+     * move between knowledge bases; else by id as given.
+     */
     private Ref actor(Ref ref, Map<String, Draft.ActorHint> hints) {
+        if (ref != null && ref.id() != null && fileActors.containsKey(ref.id())) {
+            return Ref.of(fileActors.get(ref.id()), null);
+        }
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
             return ref;
         }
@@ -117,10 +190,20 @@ final class JobReferences {
         return party == null ? null : new Party(actor(party.actor(), hints), party.text());
     }
 
-    /** A source named by its publisher (a single report of it, or a new one), or by id as given. */
+    /**
+     * A source of this file's backup lines by the id it had there; else by id when that id names a source of the
+     * same publisher here (a list exported from this knowledge base); else by its publisher (a single report of
+     * it, or a new one); else by id as given.
+     */
     private Ref source(Ref ref) {
+        if (ref != null && ref.id() != null && fileSources.containsKey(ref.id())) {
+            return Ref.of(fileSources.get(ref.id()), null);
+        }
         if (ref == null || ref.name() == null || ref.name().isBlank()) {
             return ref;
+        }
+        if (ref.id() != null && sources.containsKey(ReferenceStore.idKey(ref.id(), ref.name()))) {
+            return Ref.of(ref.id(), null);
         }
         String key = ReferenceStore.publisherKey(ref.name());
         Long id = sources.get(key);

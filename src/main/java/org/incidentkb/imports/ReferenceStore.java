@@ -62,7 +62,7 @@ public class ReferenceStore {
         return keys;
     }
 
-    /** Source ids by URL and by publisher and title. */
+    /** Source ids by URL, by publisher and title, by publisher, and by id with publisher ({@link #idKey}). */
     @Transactional
     @SuppressWarnings("unchecked")
     public Map<String, Long> sourceKeys() {
@@ -75,6 +75,7 @@ public class ReferenceStore {
             }
             keys.putIfAbsent(sourceKey((String) row[1], (String) row[3]), id);
             keys.putIfAbsent(publisherKey((String) row[1]), id);
+            keys.put(idKey(id, (String) row[1]), id);
         }
         return keys;
     }
@@ -118,6 +119,105 @@ public class ReferenceStore {
     @Transactional
     Optional<Long> atUrl(String url) {
         return sourceRepository.findByUrl(url).map(Source::getId);
+    }
+
+    /** What writing an actor or source line of a backup did. */
+    enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /** The actor or source a line wrote, and the actors it had to create as mere names (parents, backers). */
+    record Upserted(long id, Outcome outcome, Set<Long> placeholders) {
+
+        Upserted(long id, Outcome outcome) {
+            this(id, outcome, Set.of());
+        }
+    }
+
+    /**
+     * Writes an actor of a backup file (GET /export): the actor of that name is created, or updated to read as the
+     * file has it, or left alone when it already does. Its parent and backers are named by the file with ids of
+     * the knowledge base it came from, so they are found here by name (and created, to be completed by their own
+     * lines, when missing).
+     */
+    public Upserted upsertActor(ActorInput line) {
+        requireValid("actor '" + Columns.clip(line.name(), 60) + "'", validator.validate(line));
+        Set<Long> placeholders = new java.util.HashSet<>();
+        ActorInput input = new ActorInput(line.name().trim(), line.aliases(), line.kind(), line.countryCode(),
+                line.description(), byName(line.parent(), placeholders),
+                line.backersOrEmpty().stream().map(b -> byName(b, placeholders)).toList(), line.designations(), null);
+        Optional<Long> existing = named(input.name());
+        if (existing.isEmpty()) {
+            return new Upserted(actors.create(input).id(), Outcome.CREATED, placeholders);
+        }
+        long id = existing.get();
+        if (reads(actors.get(id).orElseThrow(), input)) {
+            return new Upserted(id, Outcome.UNCHANGED, placeholders);
+        }
+        actors.update(id, input, null);
+        return new Upserted(id, Outcome.UPDATED, placeholders);
+    }
+
+    /** An actor reference by name only (created, and noted as a placeholder, if missing), or null. */
+    private org.incidentkb.common.Ref byName(org.incidentkb.common.Ref ref, Set<Long> placeholders) {
+        if (ref == null) {
+            return null;
+        }
+        if (ref.name() == null || ref.name().isBlank()) {
+            throw ProblemException.badRequest("an actor line names its parent and backers by name (ids belong to the "
+                    + "knowledge base the file came from)");
+        }
+        long id = named(ref.name()).orElseGet(() -> {
+            long created = createActor(new Draft.ActorHint(ref.name().trim(), org.incidentkb.actor.ActorKind.OTHER, null));
+            placeholders.add(created);
+            return created;
+        });
+        return org.incidentkb.common.Ref.of(id, null);
+    }
+
+    /** Whether the actor already reads as this input (references by id). */
+    private static boolean reads(org.incidentkb.actor.ActorApi.ActorView actor, ActorInput in) {
+        return actor.name().equals(in.name()) && actor.aliases().equals(in.aliasesOrEmpty()) && actor.kind() == in.kind()
+                && java.util.Objects.equals(actor.countryCode(), in.countryCode())
+                && java.util.Objects.equals(actor.description(), in.description())
+                && java.util.Objects.equals(actor.parent() == null ? null : actor.parent().id(),
+                        in.parent() == null ? null : in.parent().id())
+                && actor.backers().stream().map(org.incidentkb.common.Ref::id).collect(Collectors.toSet())
+                        .equals(in.backersOrEmpty().stream().map(org.incidentkb.common.Ref::id).collect(Collectors.toSet()))
+                && actor.designations().equals(in.designationsOrEmpty());
+    }
+
+    /**
+     * Writes a source of a backup file: the source at that URL (or, without one, of that publisher and title) is
+     * created, updated or left alone as {@link #upsertActor} does for actors.
+     */
+    public Upserted upsertSource(SourceInput line) {
+        requireValid("source '" + Columns.clip(line.publisher(), 60) + "'", validator.validate(line));
+        SourceInput input = new SourceInput(line.publisher(), line.url(), line.title(), line.publishedOn(),
+                line.language(), null);
+        Optional<Long> existing = input.url() != null ? atUrl(input.url())
+                : withTitle(input.publisher(), input.title());
+        if (existing.isEmpty()) {
+            return new Upserted(sources.create(input).id(), Outcome.CREATED);
+        }
+        long id = existing.get();
+        var current = sources.get(id).orElseThrow();
+        if (current.publisher().equals(input.publisher()) && java.util.Objects.equals(current.url(), input.url())
+                && java.util.Objects.equals(current.title(), input.title())
+                && java.util.Objects.equals(current.publishedOn(), input.publishedOn())
+                && java.util.Objects.equals(current.language(), input.language())) {
+            return new Upserted(id, Outcome.UNCHANGED);
+        }
+        sources.update(id, input, null);
+        return new Upserted(id, Outcome.UPDATED);
+    }
+
+    /** The source without a URL of this publisher and title (ignoring case), if there is one. */
+    @Transactional
+    Optional<Long> withTitle(String publisher, String title) {
+        return sourceRepository.find("url is null and lower(publisher) = ?1 and lower(coalesce(title, '')) = ?2",
+                publisher.trim().toLowerCase(Locale.ROOT), title == null ? "" : title.trim().toLowerCase(Locale.ROOT))
+                .firstResultOptional().map(Source::getId);
     }
 
     /** Deletes those of the actors that nothing refers to; returns the ids deleted. */
@@ -177,6 +277,11 @@ public class ReferenceStore {
 
     static String publisherKey(String publisher) {
         return "publisher " + publisher.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A source as a reference names it here: its id with its publisher (an id of another knowledge base may not). */
+    static String idKey(long id, String publisher) {
+        return "id " + id + " " + publisher.trim().toLowerCase(Locale.ROOT);
     }
 
     static String sourceKey(String publisher, String title) {

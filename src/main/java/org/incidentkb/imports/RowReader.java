@@ -23,7 +23,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.incidentkb.common.ProblemMappers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.source.SourceApi.SourceInput;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +42,9 @@ final class RowReader implements Closeable {
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    /** What an incident's uid may be (a UUID, or the prefix and id given by migration V14). */
+    private static final java.util.regex.Pattern UID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final ImportFormat format;
     private final Counting counted;
@@ -79,6 +85,14 @@ final class RowReader implements Closeable {
 
     /** A row that is not an incident to write (an NDJSON tombstone, say). */
     record Skip(long line) {
+    }
+
+    /** An actor line of a backup ({@code "kind": "actor"}), with its id in the knowledge base it came from. */
+    record ActorLine(long line, Long fileId, ActorInput actor) {
+    }
+
+    /** A source line of a backup ({@code "kind": "source"}), with its id in the knowledge base it came from. */
+    record SourceLine(long line, Long fileId, SourceInput source) {
     }
 
     private Object nextCsv() throws IOException {
@@ -151,8 +165,39 @@ final class RowReader implements Closeable {
             if (node.path("deleted").asBoolean(false)) {
                 return new Skip(line);
             }
-            IncidentInput input = json.treeToValue(node, IncidentInput.class);
-            return new Draft(line, input, List.of(), List.of());
+            // A backup line is typed, {"kind": "actor", "actor": {...}}; a line without a kind is an incident.
+            JsonNode kind = node.get("kind");
+            String what = kind == null ? "incident" : kind.asText();
+            JsonNode payload = kind == null ? node : node.get(what);
+            if (kind != null && (payload == null || !payload.isObject() || node.size() != 2)) {
+                return new RowError(line, "a typed line is {\"kind\": K, K: {...}} with K one of incident, actor, "
+                        + "source");
+            }
+            ObjectNode object = (ObjectNode) payload;
+            Long fileId = object.path("id").isIntegralNumber() ? object.path("id").asLong() : null;
+            switch (what) {
+                case "incident" -> {
+                    JsonNode uid = object.path("uid");
+                    if (!uid.isMissingNode() && !uid.isNull()
+                            && !(uid.isTextual() && UID.matcher(uid.asText()).matches())) {
+                        return new RowError(line, "uid: must be text of 1 to 64 letters, digits and . _ : -");
+                    }
+                    IncidentInput input = json.treeToValue(object, IncidentInput.class);
+                    return new Draft(line, input, List.of(), List.of(), uid.isTextual() ? uid.asText() : null);
+                }
+                case "actor" -> {
+                    object.remove("version");
+                    return new ActorLine(line, fileId, json.treeToValue(object, ActorInput.class));
+                }
+                case "source" -> {
+                    object.remove("version");
+                    return new SourceLine(line, fileId, json.treeToValue(object, SourceInput.class));
+                }
+                default -> {
+                    return new RowError(line, "unknown kind '" + org.incidentkb.common.Params.clip(what)
+                            + "'; a line is an incident, or in a backup an actor or a source");
+                }
+            }
         } catch (JsonProcessingException e) {
             return new RowError(line, ProblemMappers.unreadable(e).getMessage());
         }

@@ -53,12 +53,16 @@ final class UcdpMapper implements RowMapper {
         String sideB = c.text("side_b");
         List<IncidentActor> actors = new ArrayList<>();
         List<Draft.ActorHint> hints = new ArrayList<>();
+        // One-sided violence (3): side_a attacks civilians (side_b). State-based (1) and non-state (2) conflict: two
+        // sides, neither cast by UCDP as the attacker.
+        Role roleA = violence == 3 ? Role.PERPETRATOR : Role.PARTY;
+        Role roleB = violence == 3 ? Role.TARGET : Role.PARTY;
         if (sideA != null) {
-            actors.add(new IncidentActor(Ref.of(null, Columns.clip(sideA, 300)), Role.PERPETRATOR, Confidence.CONFIRMED));
+            actors.add(new IncidentActor(Ref.of(null, Columns.clip(sideA, 300)), roleA, Confidence.CONFIRMED));
             hints.add(new Draft.ActorHint(Columns.clip(sideA, 300), kind(sideA), null));
         }
         if (sideB != null && !sideB.equalsIgnoreCase(sideA)) {
-            actors.add(new IncidentActor(Ref.of(null, Columns.clip(sideB, 300)), Role.TARGET, Confidence.CONFIRMED));
+            actors.add(new IncidentActor(Ref.of(null, Columns.clip(sideB, 300)), roleB, Confidence.CONFIRMED));
             hints.add(new Draft.ActorHint(Columns.clip(sideB, 300), kind(sideB), null));
         }
 

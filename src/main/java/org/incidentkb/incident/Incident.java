@@ -49,6 +49,9 @@ public class Incident {
     @Version
     private long version;
 
+    /** A reference that stays the same across exports and knowledge bases (V14); set once, at creation. */
+    private String uid;
+
     private String title;
     private String summary;
 
@@ -125,6 +128,9 @@ public class Incident {
 
     @PrePersist
     void onCreate() {
+        if (uid == null) {
+            uid = java.util.UUID.randomUUID().toString();
+        }
         createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
@@ -151,6 +157,18 @@ public class Incident {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getUid() {
+        return uid;
+    }
+
+    /** The reference of an incident restored from an export; only before it is first written. */
+    public void setUid(String uid) {
+        if (id != null) {
+            throw new IllegalStateException("An incident's uid is set once, when it is created");
+        }
+        this.uid = uid;
     }
 
     public String getTitle() {

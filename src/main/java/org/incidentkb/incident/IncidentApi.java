@@ -28,7 +28,7 @@ public final class IncidentApi {
             + "present, replace the incident's records (a record with an id updates that record, one without is "
             + "added, and records not listed are removed); when absent they are left alone. Every other list is "
             + "replaced by what is sent (absent means empty).")
-    @JsonIgnoreProperties({ "id", "casualtySummary", "claimStatus", "createdAt", "updatedAt" })
+    @JsonIgnoreProperties({ "id", "uid", "casualtySummary", "claimStatus", "createdAt", "updatedAt" })
     public record IncidentInput(
             @NotBlank @Size(max = 300) @Schema(example = "US drone strike on PMF base in Baghdad") String title,
             @Size(max = 20000) @Schema(description = "Free-text narrative") String summary,
@@ -82,7 +82,10 @@ public final class IncidentApi {
     @Schema(name = "Incident", description = "An incident with everything known about it")
     public record IncidentView(
             @Schema(example = "2") Long id,
-            @Schema(description = "Optimistic-lock version; also the ETag", example = "0") long version,
+            @Schema(description = "Optimistic-lock version (the first part of the ETag)", example = "0") long version,
+            @Schema(description = "A reference that stays the same wherever the incident is exported to: importing "
+                    + "an NDJSON export again (here or into another knowledge base) updates the incident with this uid "
+                    + "instead of adding a copy", example = "2f0c8a9e-5d1b-4c7e-9a3f-6b2d8e4f1a07") String uid,
             String title,
             String summary,
             CodeRef category,
@@ -103,7 +106,7 @@ public final class IncidentApi {
             Instant updatedAt) {
 
         public static IncidentView from(Incident i) {
-            return new IncidentView(i.getId(), i.getVersion(), i.getTitle(), i.getSummary(),
+            return new IncidentView(i.getId(), i.getVersion(), i.getUid(), i.getTitle(), i.getSummary(),
                     new CodeRef(i.getCategory().getCode(), i.getCategory().getLabel()),
                     i.getType() == null ? null : new CodeRef(i.getType().getCode(), i.getType().getLabel()),
                     i.getStartDate(), i.getEndDate(), i.getDatePrecision(), i.getLocation(),
@@ -238,14 +241,16 @@ public final class IncidentApi {
             @Schema(description = "1 for the creation, then rising with every change", example = "2") long revision,
             @Schema(description = "When the change was made", example = "2024-01-16T08:30:00Z") Instant at,
             @Schema(description = "Who made it (the signed-in user; for imports, who ran the import); null for the "
-                    + "demo data", example = "admin") String author,
+                    + "demo data, and for readers who are not signed in (user names are not public)", example = "admin")
+            String author,
             @Schema(description = "CREATE, UPDATE or DELETE", enumeration = { "CREATE", "UPDATE", "DELETE" },
                     example = "UPDATE") String operation,
             @Schema(description = "Fields of the incident's representation that changed (those it was created with, "
                     + "for CREATE; none for DELETE)", example = "[\"tags\", \"location\"]") List<String> changedFields) {
 
-        static Revision from(IncidentHistory.Entry e) {
-            return new Revision(e.revision(), e.at(), e.author(), e.operation().name(), e.changedFields());
+        static Revision from(IncidentHistory.Entry e, boolean withAuthor) {
+            return new Revision(e.revision(), e.at(), withAuthor ? e.author() : null, e.operation().name(),
+                    e.changedFields());
         }
     }
 }

@@ -36,7 +36,7 @@ import org.postgresql.PGConnection;
 @ApplicationScoped
 public class IncidentBulkInsert {
 
-    private static final Table INCIDENT = new Table("incident", "id", "version", "title", "summary", "category_code",
+    private static final Table INCIDENT = new Table("incident", "id", "version", "uid", "title", "summary", "category_code",
             "type_code", "start_date", "end_date", "date_precision", "country_code", "admin1", "admin2", "locality",
             "latitude", "longitude", "geo_precision", "killed_low", "killed_best", "killed_high", "injured_low",
             "injured_best", "injured_high", "claim_status", "created_at", "updated_at");
@@ -156,7 +156,7 @@ public class IncidentBulkInsert {
             Location l = i.getLocation() == null ? new Location(null, null, null, null, null, null, null) : i.getLocation();
             Figures killed = figures(i.getKilled());
             Figures injured = figures(i.getInjured());
-            add(INCIDENT, i.getId(), i.getVersion(), i.getTitle(), i.getSummary(), i.getCategory().getCode(),
+            add(INCIDENT, i.getId(), i.getVersion(), i.getUid(), i.getTitle(), i.getSummary(), i.getCategory().getCode(),
                     i.getType() == null ? null : i.getType().getCode(), i.getStartDate(), i.getEndDate(),
                     i.getDatePrecision(), l.countryCode(), l.admin1(), l.admin2(), l.locality(), l.latitude(),
                     l.longitude(), l.geoPrecision(), killed.low(), killed.best(), killed.high(), injured.low(),

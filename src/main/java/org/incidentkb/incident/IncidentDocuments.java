@@ -54,7 +54,7 @@ public class IncidentDocuments {
     private abstract static class WithoutCasualtyRecords {
     }
 
-    /** A stored representation: its version (the ETag) and its JSON. */
+    /** A stored representation: its version and its JSON (gzip). */
     public record Stored(long version, byte[] gzippedJson) {
 
         public byte[] json() {
@@ -152,11 +152,6 @@ public class IncidentDocuments {
         Map<Long, StoredJson> out = new HashMap<>();
         forEach(ids, (gzipped, id) -> out.put(id, new StoredJson(id, new Stored(0, gzipped).json())));
         return out;
-    }
-
-    /** The stored version only: enough to answer a conditional GET. */
-    public Optional<Long> version(long id) {
-        return byId("select version from incident_document where incident_id = ?", id, row -> row.getLong(1));
     }
 
     private interface RowReader<T> {

@@ -104,8 +104,8 @@ final class IncidentExamples {
              "links": {"self": "/api/v1/incidents?country=IRQ&claimedBy=IRGC&page=1&size=50", "next": null, "prev": null}}""";
 
     static final String CSV = """
-            id,version,title,category,type,startDate,endDate,datePrecision,countryCode,country,admin1,admin2,locality,latitude,longitude,geoPrecision,perpetrators,perpetratorConfidence,targets,targetConfidence,otherActors,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh,claimStatus,claimedBy,deniedBy,attributedTo,sources,tags,externalRefs,summary,createdAt,updatedAt
-            3,0,IRGC ballistic missile attack on Erbil,explosions-remote-violence,shelling-artillery-missile-attack,2024-01-16,,DAY,IRQ,Iraq,Erbil,,Erbil,36.1912,44.0092,NEAR,Islamic Revolutionary Guard Corps,CONFIRMED,Kurdistan Regional Government,CONFIRMED,,4,4,,,,,CLAIMED,Islamic Revolutionary Guard Corps,,,Rudaw; Haaretz,ballistic-missile,,"Iran's Islamic Revolutionary Guard Corps claimed responsibility...",2024-11-24T12:00:00Z,2024-11-24T12:00:00Z
+            id,version,title,category,type,startDate,endDate,datePrecision,countryCode,country,admin1,admin2,locality,latitude,longitude,geoPrecision,perpetrators,perpetratorConfidence,targets,targetConfidence,parties,otherActors,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh,claimStatus,claimedBy,deniedBy,attributedTo,sources,tags,externalRefs,summary,createdAt,updatedAt
+            3,0,IRGC ballistic missile attack on Erbil,explosions-remote-violence,shelling-artillery-missile-attack,2024-01-16,,DAY,IRQ,Iraq,Erbil,,Erbil,36.1912,44.0092,NEAR,Islamic Revolutionary Guard Corps,CONFIRMED,Kurdistan Regional Government,CONFIRMED,,,4,4,,,,,CLAIMED,Islamic Revolutionary Guard Corps,,,Rudaw; Haaretz,ballistic-missile,,"Iran's Islamic Revolutionary Guard Corps claimed responsibility...",2024-11-24T12:00:00Z,2024-11-24T12:00:00Z
             """;
 
     static final String GEOJSON = """
@@ -115,7 +115,7 @@ final class IncidentExamples {
                               "type": "shelling-artillery-missile-attack", "startDate": "2024-01-16", "datePrecision": "DAY",
                               "countryCode": "IRQ", "country": "Iraq", "admin1": "Erbil", "locality": "Erbil",
                               "geoPrecision": "NEAR", "perpetrators": ["Islamic Revolutionary Guard Corps"],
-                              "targets": ["Kurdistan Regional Government"], "killed": 4, "injured": null,
+                              "targets": ["Kurdistan Regional Government"], "parties": [], "killed": 4, "injured": null,
                               "claimStatus": "CLAIMED", "tags": ["ballistic-missile"], "href": "/api/v1/incidents/3"}}]}""";
 
     static final String CLAIM_PAGE = """

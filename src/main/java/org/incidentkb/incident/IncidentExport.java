@@ -59,6 +59,33 @@ public class IncidentExport {
         };
     }
 
+    /**
+     * Every incident, by id, as a typed line of the backup ({@code {"kind": "incident", "incident": {...}}}): the
+     * stored JSON as it is, in keyset chunks of their own reads.
+     */
+    public void backup(OutputStream out) throws IOException {
+        IncidentSort byId = IncidentSort.parse("id", "id");
+        Cursor after = null;
+        do {
+            IncidentSearchService.Result chunk = search.chunk(IncidentFilter.none(), byId, after,
+                    IncidentSearchService.Shape.STORED_JSON);
+            for (Object item : chunk.items()) {
+                byte[] incident = item instanceof StoredJson stored ? stored.utf8() : json.writeValueAsBytes(item);
+                writeTyped(out, "incident", incident);
+            }
+            out.flush();
+            after = chunk.nextCursor() == null ? null : Cursor.decode(chunk.nextCursor(), byId);
+        } while (after != null);
+    }
+
+    /** A JSON object as one typed NDJSON line: {@code {"kind": "actor", "actor": {...}}}. */
+    public static void writeTyped(OutputStream out, String kind, byte[] object) throws IOException {
+        out.write(("{\"kind\":\"" + kind + "\",\"" + kind + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(object);
+        out.write('}');
+        out.write('\n');
+    }
+
     /** NDJSON writes stored incidents as they are; CSV and GeoJSON read their fields. */
     public static IncidentSearchService.Shape shape(Format format) {
         return format == Format.NDJSON || format == Format.JSON ? IncidentSearchService.Shape.STORED_JSON
@@ -185,7 +212,7 @@ public class IncidentExport {
                     new FeatureProperties(v.title(), v.category().code(), v.type() == null ? null : v.type().code(),
                             v.startDate(), v.endDate(), v.datePrecision(), l.countryCode(), l.country(), l.admin1(),
                             l.admin2(), l.locality(), l.geoPrecision(), IncidentRow.names(v, Role.PERPETRATOR),
-                            IncidentRow.names(v, Role.TARGET),
+                            IncidentRow.names(v, Role.TARGET), IncidentRow.names(v, Role.PARTY),
                             summary == null || summary.killed() == null ? null : summary.killed().best(),
                             summary == null || summary.injured() == null ? null : summary.injured().best(),
                             v.claimStatus(), v.tags(), "/api/v1/incidents/" + v.id()));
@@ -201,6 +228,7 @@ public class IncidentExport {
     public record FeatureProperties(String title, String category, String type, LocalDate startDate, LocalDate endDate,
             DatePrecision datePrecision, String countryCode, String country, String admin1, String admin2,
             String locality, GeoPrecision geoPrecision, List<String> perpetrators, List<String> targets,
+            @Schema(description = "Sides of a clash (role PARTY)") List<String> parties,
             @Schema(description = "Best estimate of the killed") Integer killed,
             @Schema(description = "Best estimate of the injured") Integer injured,
             ClaimStatus claimStatus, List<String> tags,

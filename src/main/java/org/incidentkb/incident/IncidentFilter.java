@@ -100,6 +100,7 @@ public record IncidentFilter(
         Set<Long> any = actors("actor", q.actor, lookups);
         Set<Long> perpetrators = actors("perpetrator", q.perpetrator, lookups);
         Set<Long> targets = actors("target", q.target, lookups);
+        Set<Long> parties = actors("party", q.party, lookups);
         if (!any.isEmpty()) {
             out.add(new Involvement(any, Set.of()));
         }
@@ -108,6 +109,9 @@ public record IncidentFilter(
         }
         if (!targets.isEmpty()) {
             out.add(new Involvement(targets, Set.of(Role.TARGET)));
+        }
+        if (!parties.isEmpty()) {
+            out.add(new Involvement(parties, Set.of(Role.PARTY)));
         }
         return List.copyOf(out);
     }

@@ -55,6 +55,11 @@ public class IncidentQuery {
     @Parameter(description = "A target, by id, name or alias; repeatable", example = "United States Armed Forces")
     public List<String> target;
 
+    @QueryParam("party")
+    @Parameter(description = "A side of a clash (role PARTY: a battle's or riot's actors, UCDP's sides of state-based "
+            + "and non-state conflict), by id, name or alias; repeatable", example = "Islamic State")
+    public List<String> party;
+
     @QueryParam("claimedBy")
     @Parameter(description = "An actor that claimed the incident (stance CLAIMED), by id, name or alias; repeatable",
             example = "Islamic Resistance in Iraq")

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.security.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
+import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
@@ -54,14 +55,16 @@ import org.incidentkb.incident.IncidentApi.IncidentView;
 public class IncidentResource {
 
     private final IncidentService service;
+    private final EntityTags tags;
     private final IncidentSearchService search;
     private final IncidentLists lists;
     private final SecurityIdentity identity;
 
-    public IncidentResource(IncidentService service, IncidentSearchService search, IncidentLists lists,
+    public IncidentResource(IncidentService service, EntityTags tags, IncidentSearchService search, IncidentLists lists,
             SecurityIdentity identity) {
         this.identity = identity;
         this.service = service;
+        this.tags = tags;
         this.search = search;
         this.lists = lists;
     }
@@ -135,16 +138,15 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = ApiDocs.NOT_FOUND_EXAMPLE)))
     public Response get(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
-            @Parameter(description = "An ETag from an earlier read: 304 Not Modified when the incident is still at that "
-                    + "version", example = "\"0\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (ifNoneMatch != null) {
-            long version = service.version(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
-            if (ETags.matches(ifNoneMatch, version)) {
-                return Response.notModified(ETags.of(version)).cacheControl(ETags.REVALIDATE).build();
-            }
-        }
+            @Parameter(description = "An ETag from an earlier read: 304 Not Modified while the incident reads exactly "
+                    + "as it did then (a renamed actor or source it shows changes the tag)", example = "\"0-5d41402abc4b2a76\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         IncidentDocuments.Stored incident = service.document(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.ok(incident.json(), MediaType.APPLICATION_JSON).tag(ETags.of(incident.version()))
+        byte[] json = incident.json();
+        jakarta.ws.rs.core.EntityTag tag = ETags.of(incident.version(), json);
+        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag)) {
+            return Response.notModified(tag).cacheControl(ETags.REVALIDATE).build();
+        }
+        return Response.ok(json, MediaType.APPLICATION_JSON).tag(tag)
                 .cacheControl(ETags.REVALIDATE).build();
     }
 
@@ -166,7 +168,7 @@ public class IncidentResource {
     public Response create(@NotNull @Valid IncidentInput input, @Context UriInfo uri) {
         IncidentView created = service.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(ETags.of(created.version())).entity(created).build();
+                .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
     @PUT
@@ -192,7 +194,7 @@ public class IncidentResource {
             @NotNull @Valid IncidentInput input) {
         IncidentView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @PATCH
@@ -218,7 +220,7 @@ public class IncidentResource {
             @NotNull JsonNode patch) {
         IncidentView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
     @DELETE
@@ -242,8 +244,9 @@ public class IncidentResource {
     @Path("/{id}/history")
     @Operation(operationId = "getIncidentHistory", summary = "Read an incident's audit trail", description = "Every change to the incident, its casualty "
             + "records, claims and sources, oldest first: the revision, when, who (the signed-in user, or the user who "
-            + "ran the import), whether it created, updated or deleted the incident, and which fields of its "
-            + "representation changed. The history of a deleted incident stays readable by admins.")
+            + "ran the import; shown to signed-in users only), whether it created, updated or deleted the incident, "
+            + "and which fields of its representation changed. The history of a deleted incident stays readable by "
+            + "admins.")
     @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
             schema = @Schema(implementation = IncidentApi.History.class),
             examples = @ExampleObject(name = "created, then patched", value = IncidentExamples.HISTORY)))
@@ -255,7 +258,8 @@ public class IncidentResource {
         if (entries.isEmpty() && deleted || deleted && !identity.hasRole(Roles.ADMIN)) {
             throw ProblemException.notFound("Incident", id);
         }
-        return new IncidentApi.History(entries.stream().map(IncidentApi.Revision::from).toList());
+        boolean withAuthors = !identity.isAnonymous();
+        return new IncidentApi.History(entries.stream().map(e -> IncidentApi.Revision.from(e, withAuthors)).toList());
     }
 
     @GET
@@ -285,7 +289,7 @@ public class IncidentResource {
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         IncidentView incident = service.attachSource(id, sourceId, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.noContent().tag(ETags.of(incident.version())).build();
+        return Response.noContent().tag(tags.of(incident.version(), incident)).build();
     }
 
     @DELETE
@@ -303,6 +307,6 @@ public class IncidentResource {
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         IncidentView incident = service.detachSource(id, sourceId, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.noContent().tag(ETags.of(incident.version())).build();
+        return Response.noContent().tag(tags.of(incident.version(), incident)).build();
     }
 }

@@ -17,14 +17,15 @@ import org.incidentkb.incident.IncidentApi.IncidentView;
  */
 @JsonPropertyOrder({ "id", "version", "title", "category", "type", "startDate", "endDate", "datePrecision",
         "countryCode", "country", "admin1", "admin2", "locality", "latitude", "longitude", "geoPrecision",
-        "perpetrators", "perpetratorConfidence", "targets", "targetConfidence", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
+        "perpetrators", "perpetratorConfidence", "targets", "targetConfidence", "parties", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
         "injuredHigh", "claimStatus", "claimedBy", "deniedBy", "attributedTo", "sources", "tags", "externalRefs",
         "summary", "createdAt", "updatedAt" })
 public record IncidentRow(
         long id, long version, String title, String category, String type, LocalDate startDate, LocalDate endDate,
         DatePrecision datePrecision, String countryCode, String country, String admin1, String admin2, String locality,
         Double latitude, Double longitude, GeoPrecision geoPrecision,
-        String perpetrators, String perpetratorConfidence, String targets, String targetConfidence, String otherActors,
+        String perpetrators, String perpetratorConfidence, String targets, String targetConfidence, String parties,
+        String otherActors,
         Integer killedLow, Integer killedBest, Integer killedHigh,
         Integer injuredLow, Integer injuredBest, Integer injuredHigh,
         ClaimStatus claimStatus, String claimedBy, String deniedBy, String attributedTo,
@@ -44,7 +45,7 @@ public record IncidentRow(
                 v.type() == null ? null : v.type().code(), v.startDate(), v.endDate(), v.datePrecision(),
                 l.countryCode(), l.country(), l.admin1(), l.admin2(), l.locality(), l.latitude(), l.longitude(),
                 l.geoPrecision(), actors(v, Role.PERPETRATOR), confidence(v, Role.PERPETRATOR), actors(v, Role.TARGET),
-                confidence(v, Role.TARGET), actors(v, Role.OTHER),
+                confidence(v, Role.TARGET), actors(v, Role.PARTY), actors(v, Role.OTHER),
                 killed == null ? null : killed.low(), killed == null ? null : killed.best(),
                 killed == null ? null : killed.high(), injured == null ? null : injured.low(),
                 injured == null ? null : injured.best(), injured == null ? null : injured.high(),

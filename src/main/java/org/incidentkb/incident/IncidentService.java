@@ -68,14 +68,9 @@ public class IncidentService {
         return built;
     }
 
-    /** The incident's current version, for a conditional read; empty when there is no such incident. */
-    public Optional<Long> version(long id) {
-        Optional<Long> stored = documents.version(id);
-        return stored.isPresent() ? stored : document(id).map(IncidentDocuments.Stored::version);
-    }
-
     @Transactional
     public IncidentView create(IncidentInput input) {
+        ProblemException.requireNoVersion(input.version());
         Incident incident = new Incident();
         mapper.apply(incident, input);
         incidents.persist(incident);
@@ -168,7 +163,7 @@ public class IncidentService {
         } else {
             sources.add(SourceApi.ref(source));
         }
-        return new IncidentView(now.id(), now.version(), now.title(), now.summary(), now.category(), now.type(),
+        return new IncidentView(now.id(), now.version(), now.uid(), now.title(), now.summary(), now.category(), now.type(),
                 now.startDate(), now.endDate(), now.datePrecision(), now.location(), now.actors(), now.casualties(),
                 now.casualtySummary(), now.claims(), now.claimStatus(), sources, now.tags(), now.externalRefs(),
                 now.createdAt(), now.updatedAt());
@@ -202,7 +197,7 @@ public class IncidentService {
     }
 
     private static IncidentView normalized(IncidentView v) {
-        return new IncidentView(v.id(), 0, v.title(), v.summary(), v.category(), v.type(), v.startDate(), v.endDate(),
+        return new IncidentView(v.id(), 0, v.uid(), v.title(), v.summary(), v.category(), v.type(), v.startDate(), v.endDate(),
                 v.datePrecision(), v.location(), v.actors(), v.casualties(), v.casualtySummary(), v.claims(),
                 v.claimStatus(), v.sources(), v.tags(), v.externalRefs(), null, null);
     }

@@ -45,7 +45,7 @@ public class SecurityDocs implements OASFilter {
     static final List<Class<?>> RESOURCES = List.of(IncidentResource.class, CasualtyResource.class,
             ClaimResource.class, RecordSearchResource.class, ActorIncidentsResource.class, ActorResource.class,
             SourceResource.class, EventTypeResource.class, StatsResource.class, ImportResource.class,
-            UserResource.class);
+            org.incidentkb.imports.BackupResource.class, UserResource.class);
 
     private static final String ROOT = "/api/v1";
 

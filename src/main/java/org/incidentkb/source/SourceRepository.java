@@ -35,4 +35,9 @@ public class SourceRepository implements PanacheRepository<Source> {
         Number hit = (Number) getEntityManager().createNativeQuery(sql).setParameter("id", sourceId).getSingleResult();
         return hit.intValue() == 1;
     }
+
+    /** The next {@code limit} sources by id after {@code id}: a keyset walk through all of them (the backup). */
+    public java.util.List<Source> after(long id, int limit) {
+        return find("id > ?1", Sort.by("id"), id).page(0, limit).list();
+    }
 }

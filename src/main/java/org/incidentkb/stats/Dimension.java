@@ -34,10 +34,15 @@ public enum Dimension {
         return Arrays.stream(values()).map(d -> d.param).collect(Collectors.joining(", "));
     }
 
-    /** The row key from this dimension's columns: "2024", "2024-01", a code, or {id, name} for a perpetrator. */
+    /**
+     * The row key from this dimension's columns: the year as a number, "2024-01", {code, name} for a country, {id,
+     * name} for a perpetrator, or a code.
+     */
     Object key(Object[] row, int at) {
         return switch (this) {
-            case YEAR -> row[at] == null ? null : String.valueOf(((Number) row[at]).intValue());
+            case YEAR -> row[at] == null ? null : ((Number) row[at]).intValue();
+            case COUNTRY -> row[at] == null ? null
+                    : new StatsApi.CountryKey((String) row[at], org.incidentkb.common.Countries.name((String) row[at]));
             case MONTH -> row[at] == null ? null
                     : String.format("%04d-%02d", ((Number) row[at]).intValue(), ((Number) row[at + 1]).intValue());
             case PERPETRATOR -> row[at] == null ? null

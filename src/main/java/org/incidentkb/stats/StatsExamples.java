@@ -8,15 +8,15 @@ final class StatsExamples {
 
     static final String MONTHLY = """
             {"groupBy": ["month"],
-             "rows": [{"month": "2023-11", "incidents": 1, "killed": {"low": 0, "best": 0, "high": 0}, "injured": {"low": 0, "best": 0, "high": 0}},
-                      {"month": "2024-01", "incidents": 7, "killed": {"low": 6, "best": 6, "high": null}, "injured": {"low": 0, "best": 0, "high": 0}},
-                      {"month": "2024-05", "incidents": 1, "killed": {"low": 5, "best": 5, "high": 5}, "injured": {"low": 5, "best": 5, "high": 5}}]}""";
+             "rows": [{"month": "2023-11", "incidents": 1, "killed": null, "killedUnknown": 1, "injured": null, "injuredUnknown": 1},
+                      {"month": "2024-01", "incidents": 7, "killed": {"low": 6, "best": 6, "high": null}, "killedUnknown": 5, "injured": null, "injuredUnknown": 7},
+                      {"month": "2024-05", "incidents": 1, "killed": {"low": 5, "best": 5, "high": 5}, "killedUnknown": 0, "injured": {"low": 5, "best": 5, "high": 5}, "injuredUnknown": 0}]}""";
 
     static final String MONTHLY_CSV = """
-            month,incidents,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh
-            2023-11,1,0,0,0,0,0,0
-            2024-01,7,6,6,,0,0,0
-            2024-05,1,5,5,5,5,5,5
+            month,incidents,killedLow,killedBest,killedHigh,killedUnknown,injuredLow,injuredBest,injuredHigh,injuredUnknown
+            2023-11,1,,,,1,,,,1
+            2024-01,7,6,6,,5,,,,7
+            2024-05,1,5,5,5,0,5,5,5,0
             """;
 
     static final String BAD_GROUP_BY = """

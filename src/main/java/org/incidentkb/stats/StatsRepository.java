@@ -30,8 +30,9 @@ import org.incidentkb.stats.StatsRollup.Key;
 @ApplicationScoped
 public class StatsRepository {
 
-    private static final String MEASURES = "incidents, killed_low, killed_best, killed_high, killed_open, injured_low,"
-            + " injured_best, injured_high, injured_open";
+    /** The roll-up's measure columns, in the order of {@link StatsRollup.Contribution}. */
+    static final String MEASURES = "incidents, killed_low, killed_best, killed_high, killed_open, injured_low,"
+            + " injured_best, injured_high, injured_open, killed_unknown, injured_unknown";
 
     private final EntityManager em;
     private final IncidentRepository incidents;
@@ -58,16 +59,25 @@ public class StatsRepository {
                 ? " left join incident_actor gp on gp.incident_id = i.id and gp.role = 'PERPETRATOR'"
                         + " left join actor perp on perp.id = gp.actor_id"
                 : "");
-        String select = prefix(keys) + "count(*), " + totals("killed") + ", " + totals("injured");
+        String select = prefix(keys) + "count(*), " + totals("killed") + ", " + totals("injured") + ", "
+                + unknown("killed") + ", " + unknown("injured");
         String sql = "select " + select + " from " + from + where.sql() + groupAndOrder(keys);
         return rows(groupBy, where.apply(em.createNativeQuery(sql)).getResultList());
     }
 
-    /** low and best sum; high is null once an incident with a figure has no high. */
+    /**
+     * low and best add the known figures; high is null once any incident has no known high (no figure at all, or a
+     * figure without an upper bound).
+     */
     private static String totals(String measure) {
         return "coalesce(sum(i." + measure + "_low), 0), coalesce(sum(i." + measure + "_best), 0), "
-                + "case when sum(case when i." + measure + "_best is not null and i." + measure + "_high is null "
-                + "then 1 else 0 end) > 0 then null else coalesce(sum(i." + measure + "_high), 0) end";
+                + "case when count(i." + measure + "_high) < count(*) then null else coalesce(sum(i." + measure
+                + "_high), 0) end";
+    }
+
+    /** How many incidents have no figure for the measure. */
+    private static String unknown(String measure) {
+        return "coalesce(sum(case when i." + measure + "_best is null then 1 else 0 end), 0)";
     }
 
     private List<Row> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
@@ -99,8 +109,9 @@ public class StatsRepository {
             }
         }
         String sql = "select " + prefix(outerKeys) + "g.incidents, g.killed_low, g.killed_best, g.killed_high, "
-                + "g.injured_low, g.injured_best, g.injured_high from (select " + prefix(inner)
-                + "coalesce(sum(r.incidents), 0) as incidents, " + sums("killed") + ", " + sums("injured") + " from "
+                + "g.injured_low, g.injured_best, g.injured_high, g.killed_unknown, g.injured_unknown from (select "
+                + prefix(inner) + "coalesce(sum(r.incidents), 0) as incidents, " + sums("killed") + ", "
+                + sums("injured") + " from "
                 + grain.table + " r" + where.sql() + (innerGroup.isEmpty() ? ""
                         : " group by " + String.join(", ", innerGroup) + " having sum(r.incidents) > 0") + ") g"
                 + (groupBy.contains(Dimension.PERPETRATOR) ? " left join actor perp on perp.id = g.perpetrator_id" : "")
@@ -111,8 +122,9 @@ public class StatsRepository {
 
     private static String sums(String measure) {
         return "coalesce(sum(r." + measure + "_low), 0) as " + measure + "_low, coalesce(sum(r." + measure
-                + "_best), 0) as " + measure + "_best, case when sum(r." + measure + "_open) > 0 then null else "
-                + "coalesce(sum(r." + measure + "_high), 0) end as " + measure + "_high";
+                + "_best), 0) as " + measure + "_best, case when sum(r." + measure + "_open) + sum(r." + measure
+                + "_unknown) > 0 then null else coalesce(sum(r." + measure + "_high), 0) end as " + measure + "_high, "
+                + "coalesce(sum(r." + measure + "_unknown), 0) as " + measure + "_unknown";
     }
 
     private static List<String> columns(List<Dimension> groupBy, boolean rollup) {
@@ -148,12 +160,20 @@ public class StatsRepository {
                 keys.put(d.param, d.key(r, at));
                 at += d.columns.size();
             }
-            rows.add(new Row(keys, ((Number) r[at]).longValue(), totals(r, at + 1), totals(r, at + 4)));
+            long incidents = ((Number) r[at]).longValue();
+            long killedUnknown = ((Number) r[at + 7]).longValue();
+            long injuredUnknown = ((Number) r[at + 8]).longValue();
+            rows.add(new Row(keys, incidents, totals(r, at + 1, incidents == killedUnknown), killedUnknown,
+                    totals(r, at + 4, incidents == injuredUnknown), injuredUnknown));
         }
         return rows;
     }
 
-    private static Totals totals(Object[] r, int at) {
+    /** A group none of whose incidents has a figure has no totals at all (null), not zeros. */
+    private static Totals totals(Object[] r, int at, boolean noneKnown) {
+        if (noneKnown) {
+            return null;
+        }
         return new Totals(((Number) r[at]).longValue(), ((Number) r[at + 1]).longValue(),
                 r[at + 2] == null ? null : ((Number) r[at + 2]).longValue());
     }
@@ -188,7 +208,7 @@ public class StatsRepository {
 
     private static String upsert(Grain g) {
         return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
-                + placeholders(g.keyCount() + 9) + ") on conflict (" + g.keys + ") do update set "
+                + placeholders(g.keyCount() + Contribution.COUNT) + ") on conflict (" + g.keys + ") do update set "
                 + each(MEASURES, m -> m + " = " + g.table + "." + m + " + excluded." + m, ", ");
     }
 
@@ -199,7 +219,7 @@ public class StatsRepository {
 
     private static String insert(Grain g) {
         return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
-                + placeholders(g.keyCount() + 9) + ")";
+                + placeholders(g.keyCount() + Contribution.COUNT) + ")";
     }
 
     private static String each(String columns, java.util.function.UnaryOperator<String> f, String separator) {

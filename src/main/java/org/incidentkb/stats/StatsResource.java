@@ -86,17 +86,23 @@ public class StatsResource {
         return Response.ok(result).type(MediaType.APPLICATION_JSON).build();
     }
 
-    /** Flat columns: the keys (a perpetrator as perpetratorId and perpetrator), then the figures. */
+    /**
+     * Flat columns: the keys (a perpetrator as perpetratorId and perpetrator, a country as countryCode and country),
+     * then the figures; an unknown figure is an empty cell, never 0.
+     */
     private static String csv(IncidentStats result, List<Dimension> dimensions) {
         CsvSchema.Builder schema = CsvSchema.builder();
         for (Dimension d : dimensions) {
             if (d == Dimension.PERPETRATOR) {
                 schema.addColumn("perpetratorId");
             }
+            if (d == Dimension.COUNTRY) {
+                schema.addColumn("countryCode");
+            }
             schema.addColumn(d.param);
         }
-        for (String column : List.of("incidents", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
-                "injuredHigh")) {
+        for (String column : List.of("incidents", "killedLow", "killedBest", "killedHigh", "killedUnknown",
+                "injuredLow", "injuredBest", "injuredHigh", "injuredUnknown")) {
             schema.addColumn(column);
         }
         List<Map<String, Object>> rows = result.rows().stream().map(row -> {
@@ -106,13 +112,18 @@ public class StatsResource {
                 if (key instanceof StatsApi.ActorKey actor) {
                     flat.put("perpetratorId", actor.id());
                     flat.put(d.param, actor.name());
+                } else if (key instanceof StatsApi.CountryKey country) {
+                    flat.put("countryCode", country.code());
+                    flat.put(d.param, country.name());
                 } else {
                     flat.put(d.param, key);
                 }
             }
             flat.put("incidents", row.incidents());
             put(flat, "killed", row.killed());
+            flat.put("killedUnknown", row.killedUnknown());
             put(flat, "injured", row.injured());
+            flat.put("injuredUnknown", row.injuredUnknown());
             return flat;
         }).toList();
         try {
@@ -124,8 +135,8 @@ public class StatsResource {
     }
 
     private static void put(Map<String, Object> flat, String measure, Totals totals) {
-        flat.put(measure + "Low", totals.low());
-        flat.put(measure + "Best", totals.best());
-        flat.put(measure + "High", totals.high());
+        flat.put(measure + "Low", totals == null ? null : totals.low());
+        flat.put(measure + "Best", totals == null ? null : totals.best());
+        flat.put(measure + "High", totals == null ? null : totals.high());
     }
 }

@@ -72,28 +72,37 @@ public class StatsRollup {
     }
 
     /**
-     * What incidents add to a row: incidents, then killed low, best, high (known highs) and open (a best without a
-     * high), then the same for injured.
+     * What incidents add to a row, in the order of {@link StatsRepository#MEASURES}: incidents; killed low, best,
+     * high (known highs) and open (a best without a high); the same for injured; then the incidents whose killed and
+     * whose injured figure is unknown.
      */
     record Contribution(long[] measures) {
 
+        static final int KILLED = 1;
+        static final int INJURED = 5;
+        static final int KILLED_UNKNOWN = 9;
+        static final int INJURED_UNKNOWN = 10;
+        static final int COUNT = 11;
+
         static Contribution zero() {
-            return new Contribution(new long[9]);
+            return new Contribution(new long[COUNT]);
         }
 
         void add(IncidentView incident, int sign) {
             measures[0] += sign;
-            add(1, incident.casualtySummary().killed(), sign);
-            add(5, incident.casualtySummary().injured(), sign);
+            add(KILLED, KILLED_UNKNOWN, incident.casualtySummary().killed(), sign);
+            add(INJURED, INJURED_UNKNOWN, incident.casualtySummary().injured(), sign);
         }
 
-        private void add(int at, Figures f, int sign) {
-            if (f != null) {
-                measures[at] += sign * (long) f.low();
-                measures[at + 1] += sign * (long) f.best();
-                measures[at + 2] += f.high() == null ? 0 : sign * (long) f.high();
-                measures[at + 3] += f.high() == null ? sign : 0;
+        private void add(int at, int unknownAt, Figures f, int sign) {
+            if (f == null) {
+                measures[unknownAt] += sign;
+                return;
             }
+            measures[at] += sign * (long) f.low();
+            measures[at + 1] += sign * (long) f.best();
+            measures[at + 2] += f.high() == null ? 0 : sign * (long) f.high();
+            measures[at + 3] += f.high() == null ? sign : 0;
         }
 
         boolean isZero() {

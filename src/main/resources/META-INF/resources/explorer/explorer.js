@@ -128,7 +128,8 @@ function drawTimeline(rows) {
     rect.setAttribute("width", String(barWidth));
     rect.setAttribute("height", String(h));
     const title = document.createElementNS(ns, "title");
-    title.textContent = `${month}: ${row.incidents} incidents, ${row.killed.best} killed`;
+    const unknown = row.killedUnknown ? ` (${row.killedUnknown} without a figure)` : "";
+    title.textContent = `${month}: ${row.incidents} incidents, ${row.killed ? row.killed.best : "no figure of"} killed${unknown}`;
     rect.append(title);
     svg.append(rect);
   });
@@ -217,7 +218,8 @@ async function loadChoices() {
         category.types.map((t) => el("option", { value: t.code }, t.label))));
     }
     document.getElementById("countries").replaceChildren(
-      ...countries.rows.filter((r) => r.country).map((r) => el("option", { value: r.country })));
+      ...countries.rows.filter((r) => r.country)
+        .map((r) => el("option", { value: r.country.code, label: r.country.name })));
   } catch (e) {
     status(e.message, true);
   }

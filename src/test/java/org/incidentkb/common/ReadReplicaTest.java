@@ -74,9 +74,9 @@ class ReadReplicaTest {
 
         long onlyOnReplica = 900_000_000L + (id % 1000);
         try (Connection c = replica.getConnection()) {
-            c.createStatement().execute("insert into incident (id, version, title, category_code, start_date, "
+            c.createStatement().execute("insert into incident (id, version, uid, title, category_code, start_date, "
                     + "date_precision, claim_status, created_at, updated_at) values (" + onlyOnReplica
-                    + ", 0, 'Only on the replica', 'battles', date '2024-05-02', 'DAY', 'UNCLAIMED', "
+                    + ", 0, 'replica-" + onlyOnReplica + "', 'Only on the replica', 'battles', date '2024-05-02', 'DAY', 'UNCLAIMED', "
                     + "current_timestamp, current_timestamp)");
         }
         given().when().get("/api/v1/incidents/" + onlyOnReplica).then().statusCode(200)

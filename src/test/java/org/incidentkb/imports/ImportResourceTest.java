@@ -107,7 +107,7 @@ class ImportResourceTest {
         withMark[2] = (byte) 0xBF;
         System.arraycopy(acled, 0, withMark, 3, acled.length);
         post("acled", "text/csv", withMark).statusCode(201)
-                .body("state", is("DONE")).body("report.received", is(6)).body("report.created", is(3));
+                .body("state", is("DONE")).body("report.received", is(7)).body("report.created", is(4));
         incident("ACLED:IRQ" + run + "1");
     }
 
@@ -283,8 +283,8 @@ class ImportResourceTest {
         post("acled", "text/csv; charset=UTF-8", fixture("acled-sample.csv", run, StandardCharsets.UTF_8))
                 .statusCode(201)
                 .body("charset", is("UTF-8"))
-                .body("report.received", is(6))
-                .body("report.created", is(3))
+                .body("report.received", is(7))
+                .body("report.created", is(4))
                 .body("report.failed", is(3))
                 .body("report.errors.line", hasItems(5, 6, 7))
                 .body("report.errors[0].message", containsString("sub_event_type 'Teleportation'"))
@@ -308,6 +308,18 @@ class ImportResourceTest {
         assertThat(baghdad.getString("location.geoPrecision")).isEqualTo("NEAR");
         assertThat(baghdad.getList("actors.actor.name")).contains("Coalition partner " + run);
         assertThat(incident("ACLED:IRQ" + run + "3").getList("actors.role")).containsExactly("OTHER");
+        // A battle's two actors are sides of a clash, not an attacker and its target.
+        JsonPath battle = incident("ACLED:IRQ" + run + "7");
+        assertThat(battle.getList("actors.role")).containsExactly("PARTY", "PARTY");
+        assertThat(battle.getList("actors.actor.name")).containsExactlyInAnyOrder("Militia " + run, "Army " + run);
+        given().queryParam("perpetrator", "Militia " + run).when().get("/api/v1/incidents").then().statusCode(200)
+                .body("total", is(0));
+        given().queryParam("party", "Militia " + run).when().get("/api/v1/incidents").then().statusCode(200)
+                .body("total", is(1)).body("items[0].title", containsString("Armed clash"));
+        String csv = given().queryParam("party", "Army " + run).queryParam("format", "csv").when()
+                .get("/api/v1/incidents").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains(",targetConfidence,parties,otherActors,");
+        assertThat(csv).contains("Army " + run);
 
         given().queryParam("q", "Military Forces of Iran " + run).when().get("/api/v1/actors")
                 .then().statusCode(200).body("items[0].kind", is("STATE_FORCE")).body("items[0].countryCode", is("IRQ"));
@@ -330,6 +342,7 @@ class ImportResourceTest {
         assertThat(mosul.getString("location.admin1")).isEqualTo("Nineveh governorate");
         assertThat(mosul.getString("location.geoPrecision")).isEqualTo("EXACT");
         assertThat(mosul.getList("actors.actor.name")).containsExactly("Government of Iraq " + run, "IS " + run);
+        assertThat(mosul.getList("actors.role")).as("state-based conflict: two sides").containsExactly("PARTY", "PARTY");
         assertThat(mosul.getList("casualties.category")).containsExactly("ALL", "MILITARY", "MILITANT", "CIVILIAN");
         assertThat(mosul.getInt("casualtySummary.killed.low")).isEqualTo(18);
         assertThat(mosul.getInt("casualtySummary.killed.best")).isEqualTo(20);
@@ -342,6 +355,7 @@ class ImportResourceTest {
         assertThat(sinjar.getString("endDate")).isNull();
         assertThat(sinjar.getString("location.geoPrecision")).isEqualTo("ADMIN2");
         assertThat(sinjar.getList("tags")).containsExactly("one-sided-violence");
+        assertThat(sinjar.getList("actors.role")).as("one-sided violence").containsExactly("PERPETRATOR", "TARGET");
     }
 
     @Test
@@ -456,6 +470,46 @@ class ImportResourceTest {
         post("ndjson", "application/x-ndjson", export.getBytes(StandardCharsets.UTF_8))
                 .statusCode(201).body("report.received", is(3)).body("report.skipped", is(3))
                 .body("report.created", is(0)).body("report.failed", is(0));
+    }
+
+    @Test
+    void shouldUpdateInsteadOfCopyingIncidentsWithoutExternalReferencesWhenTheirExportComesBack() {
+        String tag = Fixtures.unique("no-refs").replace(' ', '-');
+        String publisher = Fixtures.unique("Twice Press");
+        long first = Fixtures.createdId("/api/v1/sources", "{\"publisher\": \"" + publisher + "\", \"title\": \"One\"}");
+        long second = Fixtures.createdId("/api/v1/sources", "{\"publisher\": \"" + publisher + "\", \"title\": \"Two\"}");
+        long cited = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "No reference 1", "category": "battles", "startDate": "2023-05-01", "tags": ["%s"],
+                 "sources": [{"id": %d}]}""".formatted(tag, second));
+        Fixtures.createdId("/api/v1/incidents", """
+                {"title": "No reference 2", "category": "battles", "startDate": "2023-05-02", "tags": ["%s"]}"""
+                .formatted(tag));
+        String export = given().queryParam("tag", tag).queryParam("format", "ndjson").when().get("/api/v1/incidents")
+                .then().statusCode(200).extract().asString();
+        assertThat(export).contains("\"uid\":");
+
+        for (int round = 0; round < 2; round++) {
+            post("ndjson", "application/x-ndjson", export.getBytes(StandardCharsets.UTF_8))
+                    .statusCode(201).body("report.received", is(2)).body("report.created", is(0))
+                    .body("report.updated", is(0)).body("report.skipped", is(2)).body("report.failed", is(0));
+        }
+        given().queryParam("tag", tag).when().get("/api/v1/incidents").then().statusCode(200).body("total", is(2));
+        // The incident still cites the second report of that publisher, not the first.
+        given().when().get("/api/v1/incidents/" + cited).then().statusCode(200).body("sources.id",
+                org.hamcrest.Matchers.contains((int) second)).body("sources.id", org.hamcrest.Matchers.not(hasItem((int) first)));
+    }
+
+    @Test
+    void shouldRefuseATypedLineOfAnUnknownKindOrShape() {
+        String lines = """
+                {"kind": "weapon", "weapon": {"name": "x"}}
+                {"kind": "actor"}
+                {"kind": "incident", "incident": {"title": "Bad uid", "category": "battles", "startDate": "2023-01-01", "uid": "a b"}}
+                """;
+        post("ndjson", "application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8)).statusCode(201)
+                .body("report.failed", is(3)).body("report.created", is(0))
+                .body("report.errors.message", hasItems(containsString("unknown kind"), containsString("typed line"),
+                        containsString("uid")));
     }
 
     @Test

@@ -59,14 +59,22 @@ class StatsResourceTest {
                 .body("rows", hasSize(2))
                 .body("rows[0].month", is("2023-03"))
                 .body("rows[0].incidents", is(1))
-                .body("rows[0].killed.best", is(0))
+                // Syria gives no figure: unknown, not zero
+                .body("rows[0].killed", nullValue())
+                .body("rows[0].killedUnknown", is(1))
+                .body("rows[0].injured", nullValue())
+                .body("rows[0].injuredUnknown", is(1))
                 .body("rows[1].month", is("2024-01"))
                 .body("rows[1].incidents", is(2))
                 .body("rows[1].killed.low", is(6))
                 .body("rows[1].killed.best", is(6))
                 .body("rows[1].killed.high", nullValue())
+                .body("rows[1].killedUnknown", is(0))
+                // Erbil has no injured figure: Baghdad's 5 are the known part, and there is no upper bound
+                .body("rows[1].injured.low", is(5))
                 .body("rows[1].injured.best", is(5))
-                .body("rows[1].injured.high", is(5));
+                .body("rows[1].injured.high", nullValue())
+                .body("rows[1].injuredUnknown", is(1));
         String json = given().queryParam("tag", tag).queryParam("groupBy", "month").when().get(STATS).asString();
         assertThat(json).as("keys come first in a row").startsWith("{\"groupBy\":[\"month\"],\"rows\":[{\"month\":\"2023-03\",\"incidents\":1,");
     }
@@ -74,9 +82,10 @@ class StatsResourceTest {
     @Test
     void shouldGroupByYearCountryAdmin1CategoryTypeAndClaimStatus() {
         given().queryParam("tag", tag).queryParam("groupBy", "year").when().get(STATS)
-                .then().statusCode(200).body("rows.year", contains("2023", "2024")).body("rows.incidents", contains(1, 2));
+                .then().statusCode(200).body("rows.year", contains(2023, 2024)).body("rows.incidents", contains(1, 2));
         given().queryParam("tag", tag).queryParam("groupBy", "country").when().get(STATS)
-                .then().statusCode(200).body("rows.country", contains("IRQ", "SYR"));
+                .then().statusCode(200).body("rows.country.code", contains("IRQ", "SYR"))
+                .body("rows.country.name", contains("Iraq", "Syria"));
         given().queryParam("tag", tag).queryParam("groupBy", "admin1").queryParam("country", "IRQ").when().get(STATS)
                 .then().statusCode(200).body("rows.admin1", contains("Baghdad", "Erbil"));
         given().queryParam("tag", tag).queryParam("groupBy", "category").when().get(STATS)
@@ -108,10 +117,14 @@ class StatsResourceTest {
     void shouldGiveOneRowOfTotalsWithoutGroupByAndApplyFilters() {
         given().queryParam("tag", tag).when().get(STATS)
                 .then().statusCode(200).body("groupBy", hasSize(0)).body("rows", hasSize(1))
-                .body("rows[0].incidents", is(3)).body("rows[0].killed.low", is(6));
+                .body("rows[0].incidents", is(3)).body("rows[0].killed.low", is(6))
+                .body("rows[0].killed.high", nullValue()).body("rows[0].killedUnknown", is(1))
+                .body("rows[0].injuredUnknown", is(2));
         given().queryParam("tag", tag).queryParam("groupBy", "month").queryParam("perpetrator", perpetrator)
                 .queryParam("minInjured", 1).when().get(STATS)
-                .then().statusCode(200).body("rows", hasSize(1)).body("rows[0].killed.high", is(3));
+                .then().statusCode(200).body("rows", hasSize(1)).body("rows[0].killed.high", is(3))
+                .body("rows[0].injured.high", is(5)).body("rows[0].killedUnknown", is(0))
+                .body("rows[0].injuredUnknown", is(0));
     }
 
     @Test
@@ -121,12 +134,12 @@ class StatsResourceTest {
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("perpetratorId,perpetrator,year,incidents,killedLow,killedBest,killedHigh,"
-                + "injuredLow,injuredBest,injuredHigh");
-        assertThat(lines[1]).isEqualTo(perpetrator + "," + perpetratorName + ",2024,2,6,6,,5,5,5");
-        assertThat(lines[2]).isEqualTo(",,2023,1,0,0,0,0,0,0");
+                + "killedUnknown,injuredLow,injuredBest,injuredHigh,injuredUnknown");
+        assertThat(lines[1]).isEqualTo(perpetrator + "," + perpetratorName + ",2024,2,6,6,,0,5,5,,1");
+        assertThat(lines[2]).as("unknown figures are empty cells, never 0").isEqualTo(",,2023,1,,,,1,,,,1");
         String byAccept = given().accept("text/csv").queryParam("tag", tag).queryParam("groupBy", "country")
                 .when().get(STATS).then().statusCode(200).extract().asString();
-        assertThat(byAccept).startsWith("country,incidents,");
+        assertThat(byAccept).startsWith("countryCode,country,incidents,").contains("\r\nIRQ,Iraq,2,");
     }
 
     @Test

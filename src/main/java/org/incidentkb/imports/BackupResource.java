@@ -1,0 +1,55 @@
+package org.incidentkb.imports;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.Format;
+import org.incidentkb.common.Problem;
+import org.incidentkb.security.Roles;
+
+@Path("/export")
+@Tag(name = "Imports", description = "Bulk import of GTD, ACLED and UCDP GED exports and of this API's own NDJSON")
+@RolesAllowed(Roles.ADMIN)
+public class BackupResource {
+
+    private final BackupService backup;
+
+    public BackupResource(BackupService backup) {
+        this.backup = backup;
+    }
+
+    @GET
+    @Produces(Format.NDJSON_TYPE)
+    @Operation(operationId = "exportKnowledgeBase", summary = "Back up the whole knowledge base", description = """
+            Streams every actor, source and incident as typed NDJSON lines, each holding the record as the API reads \
+            it: `{"kind": "actor", "actor": {...}}` (with aliases, kind, parent, backers and designations), \
+            `{"kind": "source", "source": {...}}`, then `{"kind": "incident", "incident": {...}}`.
+
+            `POST /imports?format=ndjson` restores the file: into an empty knowledge base it gives the same \
+            content (ids aside: references are resolved through the ids the file itself declares, actors also by \
+            name); imported again, it changes nothing (actors are matched by name, sources by URL or publisher and \
+            title, incidents by their `uid`).""")
+    @APIResponse(responseCode = "200", description = "The backup, streamed",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"incident-kb.ndjson\""),
+            content = @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "three lines", value = ImportExamples.BACKUP)))
+    @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response export() {
+        StreamingOutput body = backup::write;
+        return Response.ok(body, Format.NDJSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"incident-kb.ndjson\"").build();
+    }
+}
