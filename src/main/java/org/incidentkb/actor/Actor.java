@@ -15,31 +15,24 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.incidentkb.common.Timestamps;
+import org.incidentkb.common.Audited;
 
 /** A party to incidents: a state force, an armed group, a coalition, civilians. */
 @Entity
 @Table(name = "actor")
-public class Actor {
+public class Actor extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "actor_seq")
     @SequenceGenerator(name = "actor_seq", sequenceName = "actor_seq", allocationSize = 50)
     private Long id;
-
-    @Version
-    private long version;
 
     private String name;
 
@@ -73,33 +66,12 @@ public class Actor {
     @OrderColumn(name = "position")
     private List<Designation> designations = new ArrayList<>();
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     public static String key(String name) {
         return name == null ? null : name.trim().toLowerCase(Locale.ROOT);
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public Long getId() {
         return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getName() {
@@ -182,11 +154,4 @@ public class Actor {
         }
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorApi.ActorView;
-import org.incidentkb.security.Roles;
+import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;

@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class RequestGuard {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RequestGuard.class);
+
     void register(@Observes Filters filters) {
         filters.register(this::checkQuery, 900);
     }
@@ -29,14 +31,15 @@ public class RequestGuard {
      * Reads request bodies outside imports (at most kb.max-request-body) on the event loop before the request reaches
      * a worker thread, so clients that send headers and then stall their body hold a connection (closed after the
      * idle timeout), never a thread: two hundred of them cannot stop the service answering others. Imports stream
-     * their bodies and are bounded by kb.security.max-concurrent-uploads instead. (HTTP/1.1 only: an HTTP/2 body is
- * still read by a worker thread.)
+     * their bodies and are bounded by kb.security.max-concurrent-uploads instead. (HTTP/1.1 only, which is why HTTP/2
+     * is off: RESTEasy reads an HTTP/2 body on a worker thread and cannot take one another handler has read.)
      */
     void bufferBodies(@Observes Router router, KbConfig config) {
         long limit = config.maxRequestBody().asLongValue();
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit);
-        router.routeWithRegex("/api/v1/(?!imports).*").order(-1000).handler(rc -> {
-            // HTTP/2 streams are left to RESTEasy, which cannot take an HTTP/2 body another handler has read.
+        var route = router.routeWithRegex("/api/v1/(?!imports).*").order(-1000);
+        route.failureHandler(RequestGuard::closedEarly);
+        route.handler(rc -> {
             if (rc.request().version() != io.vertx.core.http.HttpVersion.HTTP_2 && declaredLength(rc) > 0
                     && declaredLength(rc) <= limit) {
                 bodies.handle(rc);
@@ -44,6 +47,20 @@ public class RequestGuard {
                 rc.next(); // no body, or one BodyLimit refuses (413 over the limit, 411 of undeclared length)
             }
         });
+    }
+
+    /**
+     * A client that closed its connection before sending the body it announced is gone: nothing to answer and no
+     * fault of the service, so one debug line instead of an error with an id (a wave of 300 stalled uploads closing
+     * wrote 300 of those).
+     */
+    private static void closedEarly(RoutingContext rc) {
+        if (rc.failure() instanceof io.vertx.core.http.HttpClosedException) {
+            LOG.debugf("%s %s: the client closed the connection before sending its body", rc.request().method(),
+                    Params.clip(rc.request().path()));
+        } else {
+            rc.next();
+        }
     }
 
     /**

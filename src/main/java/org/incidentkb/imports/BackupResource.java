@@ -10,14 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Problem;
-import org.incidentkb.security.Roles;
+import org.incidentkb.common.Roles;
 
 @Path("/export")
 @Tag(name = "Imports", description = "Bulk import of GTD, ACLED and UCDP GED exports and of this API's own NDJSON")
@@ -40,11 +39,17 @@ public class BackupResource {
             `POST /imports?format=ndjson` restores the file: into an empty knowledge base it gives the same \
             content (ids aside: references are resolved through the ids the file itself declares, actors also by \
             name); imported again, it changes nothing (actors are matched by name, sources by URL or publisher and \
-            title, incidents by their `uid`).""")
+            title, incidents by their `uid`).
+
+            Three lines of a backup (shortened):
+
+            ```
+            """ + ImportExamples.BACKUP + """
+            ```""")
     @APIResponse(responseCode = "200", description = "The backup, streamed",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"incident-kb.ndjson\""),
-            content = @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "three lines", value = ImportExamples.BACKUP)))
+            content = @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    description = "One typed record per line; see the operation's description for an example")))
     @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     public Response export() {

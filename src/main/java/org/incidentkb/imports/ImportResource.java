@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.security.Roles;
+import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Paging;

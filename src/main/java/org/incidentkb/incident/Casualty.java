@@ -16,31 +16,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.incidentkb.common.Audited;
 import org.incidentkb.actor.Actor;
 import org.incidentkb.common.Figures;
-import org.incidentkb.common.Timestamps;
 import org.incidentkb.source.Source;
 
 /** One report's figures for one group of people in one incident. */
 @Entity
 @Table(name = "casualty")
-public class Casualty {
+public class Casualty extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "casualty_seq")
     @SequenceGenerator(name = "casualty_seq", sequenceName = "casualty_seq", allocationSize = 50)
     private Long id;
-
-    @Version
-    private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "incident_id")
@@ -86,12 +79,6 @@ public class Casualty {
     @JoinColumn(name = "source_id")
     private Source source;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected Casualty() {
     }
 
@@ -99,23 +86,8 @@ public class Casualty {
         this.incident = incident;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public Long getId() {
         return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public Incident getIncident() {
@@ -189,11 +161,4 @@ public class Casualty {
         this.source = source;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

@@ -10,29 +10,22 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
+import org.incidentkb.common.Audited;
 import org.incidentkb.actor.Actor;
-import org.incidentkb.common.Timestamps;
 import org.incidentkb.source.Source;
 
 /** A statement about responsibility for an incident: a claim, a denial or an attribution by a third party. */
 @Entity
 @Table(name = "claim")
-public class Claim {
+public class Claim extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "claim_seq")
     @SequenceGenerator(name = "claim_seq", sequenceName = "claim_seq", allocationSize = 50)
     private Long id;
-
-    @Version
-    private long version;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "incident_id")
@@ -67,12 +60,6 @@ public class Claim {
     @JoinColumn(name = "source_id")
     private Source source;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected Claim() {
     }
 
@@ -80,23 +67,8 @@ public class Claim {
         this.incident = incident;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public Long getId() {
         return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public Incident getIncident() {
@@ -175,11 +147,4 @@ public class Claim {
         this.source = source;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

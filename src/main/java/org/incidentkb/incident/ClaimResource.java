@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.security.Roles;
+import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;

@@ -23,15 +23,13 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.incidentkb.common.Audited;
 import org.incidentkb.common.Figures;
-import org.incidentkb.common.Timestamps;
 import org.incidentkb.eventtype.EventCategory;
 import org.incidentkb.eventtype.EventType;
 import org.incidentkb.source.Source;
@@ -39,15 +37,12 @@ import org.incidentkb.source.Source;
 /** The aggregate root: one incident with its participants, casualty records, claims, sources, tags and refs. */
 @Entity
 @Table(name = "incident")
-public class Incident {
+public class Incident extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
     @SequenceGenerator(name = "incident_seq", sequenceName = "incident_seq", allocationSize = 50)
     private Long id;
-
-    @Version
-    private long version;
 
     /** A reference that stays the same across exports and knowledge bases (V14); set once, at creation. */
     private String uid;
@@ -120,27 +115,14 @@ public class Incident {
     @Column(name = "claim_status")
     private ClaimStatus claimStatus = ClaimStatus.UNCLAIMED;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
+    /** Gives a new incident its uid (unless it is restored with one) and its creation time. */
     @PrePersist
-    void onCreate() {
+    @Override
+    public void onCreate() {
         if (uid == null) {
             uid = java.util.UUID.randomUUID().toString();
         }
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    /**
-     * Marks the aggregate as changed. Called on every change to the incident or to anything it owns
-     * (casualties, claims, sources), so its version and updatedAt move and the change feed sees it.
-     */
-    public void touch() {
-        updatedAt = Timestamps.now();
+        super.onCreate();
     }
 
     /** Recomputes the derived casualty summary and claim status from the records the incident owns. */
@@ -153,10 +135,6 @@ public class Incident {
 
     public Long getId() {
         return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getUid() {
@@ -291,11 +269,4 @@ public class Incident {
         return claimStatus;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

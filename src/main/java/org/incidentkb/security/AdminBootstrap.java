@@ -1,5 +1,6 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.LoginThrottledException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

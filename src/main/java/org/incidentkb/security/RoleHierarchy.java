@@ -1,5 +1,6 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.Roles;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;

@@ -1,35 +1,29 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.Audited;
+import org.incidentkb.common.Roles;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.incidentkb.common.Timestamps;
 
 /** A user who signs in with HTTP Basic: a name, a bcrypt hash of the password (never the password) and roles. */
 @Entity
 @Table(name = "kb_user")
-public class User {
+public class User extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "kb_user_seq")
     @SequenceGenerator(name = "kb_user_seq", sequenceName = "kb_user_seq", allocationSize = 50)
     private Long id;
-
-    @Version
-    private long version;
 
     private String username;
 
@@ -42,23 +36,6 @@ public class User {
     /** Comma-separated role names. */
     private String roles;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     /**
      * The one form a user name is compared in (creation, sign-in, the login throttle): lower case, nothing else.
      * Names are stored without surrounding space (creation refuses any), so {@code " admin"} is no name of anyone.
@@ -69,10 +46,6 @@ public class User {
 
     public Long getId() {
         return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getUsername() {
@@ -101,11 +74,4 @@ public class User {
         this.roles = Roles.ALL.stream().filter(roles::contains).collect(Collectors.joining(","));
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

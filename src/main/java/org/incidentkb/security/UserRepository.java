@@ -1,5 +1,6 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

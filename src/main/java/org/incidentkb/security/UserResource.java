@@ -1,5 +1,6 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -5,27 +5,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
-import org.incidentkb.common.Timestamps;
+import org.incidentkb.common.Audited;
 
 /** A report that incidents, casualty figures and claims are based on. */
 @Entity
 @Table(name = "source")
-public class Source {
+public class Source extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "source_seq")
     @SequenceGenerator(name = "source_seq", sequenceName = "source_seq", allocationSize = 50)
     private Long id;
-
-    @Version
-    private long version;
 
     private String publisher;
     private String url;
@@ -36,29 +29,8 @@ public class Source {
 
     private String language;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Timestamps.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Timestamps.now();
-    }
-
     public Long getId() {
         return id;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public String getPublisher() {
@@ -101,11 +73,4 @@ public class Source {
         this.language = language;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

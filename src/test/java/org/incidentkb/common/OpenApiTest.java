@@ -34,7 +34,7 @@ class OpenApiTest {
             Map<?, ?> operation = (Map<?, ?>) op;
             org.assertj.core.api.Assertions.assertThat(operation.get("operationId")).as(method + " " + path).isNotNull();
             if (path.startsWith("/api/")) {
-                // SecurityDocs lists the resources it reads roles from; a resource missing there would show no rule.
+                // SecurityDocs finds every resource in the annotation index; one it missed would show no rule.
                 org.assertj.core.api.Assertions.assertThat((java.util.List<?>) operation.get("security"))
                         .as("security of " + method + " " + path).isNotEmpty();
                 org.assertj.core.api.Assertions.assertThat((String) operation.get("description"))

@@ -133,20 +133,11 @@ class MultiInstanceIT {
         return builder.start();
     }
 
-    private void awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("instance on port " + port + " did not become ready");
+    private void awaitReady(int port) {
+        org.awaitility.Awaitility.await("the service on port " + port + " is ready").atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     private static int freePort() throws IOException {

@@ -23,7 +23,7 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.incidentkb.Fixtures;
 import org.incidentkb.SignedIn;
-import org.incidentkb.security.Roles;
+import org.incidentkb.common.Roles;
 import org.incidentkb.security.UserService;
 import org.junit.jupiter.api.Test;
 

@@ -130,10 +130,8 @@ class ImportResourceTest {
         }
         // The server closes the connection of a body that ends early; no job is accepted from it.
         assertThat(answer).doesNotContain("HTTP/1.1 20");
-        for (int attempt = 0; attempt < 100 && spooled(spool) > 0; attempt++) {
-            sleep();
-        }
-        assertThat(spooled(spool)).isZero();
+        org.awaitility.Awaitility.await("the spooled body is deleted").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> spooled(spool) == 0);
         assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(before);
         assertThat(Fixtures.count(IMPORTS)).isEqualTo(jobsBefore);
     }
@@ -149,15 +147,10 @@ class ImportResourceTest {
 
     /** Polls a job until it ends. */
     private static JsonPath finished(String location) {
-        JsonPath job = null;
-        for (int attempt = 0; attempt < 400; attempt++) {
-            job = given().when().get(location).then().statusCode(200).extract().jsonPath();
-            if (job.getString("state").equals("DONE") || job.getString("state").equals("FAILED")) {
-                return job;
-            }
-            sleep();
-        }
-        return job;
+        return org.awaitility.Awaitility.await("job " + location + " ends").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> given().when().get(location).then().statusCode(200).extract().jsonPath(),
+                        job -> job.getString("state").equals("DONE") || job.getString("state").equals("FAILED"));
     }
 
     /** A fixture with {run} replaced by a value no other test uses, in the fixture's own charset. */
@@ -676,11 +669,4 @@ class ImportResourceTest {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -53,15 +53,10 @@ class StalledUploadTest {
             }
         }
         // Once the stalled uploads are gone, imports are taken again.
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int status = given().contentType("text/csv").body("eventid\n").queryParam("format", "gtd").when()
-                    .post("/api/v1/imports").then().extract().statusCode();
-            if (status != 503) {
-                org.assertj.core.api.Assertions.assertThat(status).isEqualTo(201);
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("imports stayed refused after the stalled uploads closed");
+        int status = org.awaitility.Awaitility.await("imports are taken again").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> given().contentType("text/csv").body("eventid\n").queryParam("format", "gtd").when()
+                        .post("/api/v1/imports").then().extract().statusCode(), s -> s != 503);
+        org.assertj.core.api.Assertions.assertThat(status).isEqualTo(201);
     }
 }

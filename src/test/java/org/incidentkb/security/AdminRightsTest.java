@@ -1,5 +1,6 @@
 package org.incidentkb.security;
 
+import org.incidentkb.common.Roles;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,10 +1,10 @@
-package org.incidentkb.security;
+package org.incidentkb.common;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * The three roles. They nest: an admin is also an editor, an editor also a reader ({@link RoleHierarchy} adds the
+ * The three roles. They nest: an admin is also an editor, an editor also a reader (the security package's RoleHierarchy adds the
  * implied roles to every identity, whether it came from HTTP Basic or a bearer JWT).
  */
 public final class Roles {

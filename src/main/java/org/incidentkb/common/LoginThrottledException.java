@@ -1,4 +1,4 @@
-package org.incidentkb.security;
+package org.incidentkb.common;
 
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
-package org.incidentkb.common;
+package org.incidentkb.openapi;
 
+import org.incidentkb.common.Problem;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -1,4 +1,4 @@
-package org.incidentkb.common;
+package org.incidentkb.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;

@@ -1,20 +1,8 @@
-package org.incidentkb.security;
+package org.incidentkb.openapi;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -22,32 +10,37 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import org.incidentkb.actor.ActorResource;
 import org.incidentkb.common.Problem;
-import org.incidentkb.eventtype.EventTypeResource;
-import org.incidentkb.imports.ImportResource;
-import org.incidentkb.incident.ActorIncidentsResource;
-import org.incidentkb.incident.CasualtyResource;
-import org.incidentkb.incident.ClaimResource;
-import org.incidentkb.incident.IncidentResource;
-import org.incidentkb.incident.RecordSearchResource;
-import org.incidentkb.source.SourceResource;
-import org.incidentkb.stats.StatsResource;
+import org.incidentkb.common.Roles;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
 
 /**
  * Declares the two ways to sign in (HTTP Basic and bearer JWT) in the OpenAPI document, so Swagger UI offers
  * "Authorize", and gives each operation the requirement its {@code @RolesAllowed} says, read from the resources
  * themselves so the document cannot drift from what the service enforces. Reads are shown as optionally signed in.
+ * The resources are found in the build's annotation index (every class with {@code @Path}), so a new resource needs
+ * no registration here; it runs when the document is built.
  */
-@OpenApiFilter
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SecurityDocs implements OASFilter {
 
-    static final List<Class<?>> RESOURCES = List.of(IncidentResource.class, CasualtyResource.class,
-            ClaimResource.class, RecordSearchResource.class, ActorIncidentsResource.class, ActorResource.class,
-            SourceResource.class, EventTypeResource.class, StatsResource.class, ImportResource.class,
-            org.incidentkb.imports.BackupResource.class, UserResource.class);
-
     private static final String ROOT = "/api/v1";
+    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final DotName ROLES_ALLOWED = DotName.createSimple("jakarta.annotation.security.RolesAllowed");
+    private static final DotName AUTHENTICATED = DotName.createSimple("io.quarkus.security.Authenticated");
+    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    private final IndexView index;
+
+    /** SmallRye OpenAPI hands the filter the application's annotation index. */
+    public SecurityDocs(IndexView index) {
+        this.index = index;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -106,38 +99,44 @@ public class SecurityDocs implements OASFilter {
     }
 
     /** "METHOD /api/v1/path" to the role its resource method requires ("*" for any signed-in user). */
-    static Map<String, String> rolesByOperation() {
+    Map<String, String> rolesByOperation() {
         Map<String, String> roles = new HashMap<>();
-        for (Class<?> resource : RESOURCES) {
-            String base = ROOT + resource.getAnnotation(Path.class).value();
-            for (Method m : resource.getDeclaredMethods()) {
+        for (AnnotationInstance path : index.getAnnotations(PATH)) {
+            if (path.target().kind() != AnnotationTarget.Kind.CLASS) {
+                continue;
+            }
+            ClassInfo resource = path.target().asClass();
+            String base = ROOT + path.value().asString();
+            for (MethodInfo m : resource.methods()) {
                 String http = httpMethod(m);
                 if (http == null) {
                     continue;
                 }
-                Path sub = m.getAnnotation(Path.class);
-                String path = sub == null ? base : base + (sub.value().startsWith("/") ? "" : "/") + sub.value();
-                roles.put(http + " " + path.replaceAll("/+", "/").replaceAll("(.)/$", "$1"), role(m, resource));
+                AnnotationInstance sub = m.declaredAnnotation(PATH);
+                String full = sub == null ? base : base + (sub.value().asString().startsWith("/") ? "" : "/")
+                        + sub.value().asString();
+                roles.put(http + " " + full.replaceAll("/+", "/").replaceAll("(.)/$", "$1"), role(m, resource));
             }
         }
         return roles;
     }
 
-    private static String role(Method m, Class<?> resource) {
-        if (m.isAnnotationPresent(Authenticated.class)) {
+    private static String role(MethodInfo m, ClassInfo resource) {
+        if (m.hasDeclaredAnnotation(AUTHENTICATED)) {
             return "*";
         }
-        RolesAllowed allowed = m.getAnnotation(RolesAllowed.class);
+        AnnotationInstance allowed = m.declaredAnnotation(ROLES_ALLOWED);
         if (allowed == null) {
-            allowed = resource.getAnnotation(RolesAllowed.class);
+            allowed = resource.declaredAnnotation(ROLES_ALLOWED);
         }
-        return allowed == null ? null : allowed.value()[0];
+        return allowed == null ? null : allowed.value().asStringArray()[0];
     }
 
-    private static String httpMethod(Method m) {
-        for (Class<? extends Annotation> a : List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class)) {
-            if (m.isAnnotationPresent(a)) {
-                return a.getAnnotation(HttpMethod.class).value().toUpperCase(Locale.ROOT);
+    /** The method's HTTP method annotation (GET, POST...), by its simple name in jakarta.ws.rs. */
+    private static String httpMethod(MethodInfo m) {
+        for (String method : HTTP_METHODS) {
+            if (m.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + method))) {
+                return method;
             }
         }
         return null;

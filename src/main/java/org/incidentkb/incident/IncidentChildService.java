@@ -1,0 +1,130 @@
+package org.incidentkb.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.incidentkb.common.ETags;
+import org.incidentkb.common.MergePatch;
+import org.incidentkb.common.ProblemException;
+import org.incidentkb.incident.IncidentApi.IncidentView;
+
+/**
+ * The records an incident owns and that have a resource of their own (casualty records, claims): read, create,
+ * replace, merge-patch and delete one, each change in one transaction that re-derives the incident's summary and
+ * status, moves its version and records the change in its history. Subclasses say only how to find, make, fill
+ * and show their kind of record.
+ *
+ * @param <E> the entity
+ * @param <I> its input record
+ * @param <V> its output record
+ */
+public abstract class IncidentChildService<E, I, V> {
+
+    private final IncidentRepository incidents;
+    private final MergePatch mergePatch;
+    private final IncidentHistory history;
+    private final String label;
+    private final Class<I> inputType;
+
+    /** For the client proxy that CDI makes of a subclass; never used to serve a call. */
+    protected IncidentChildService() {
+        this(null, null, null, null, null);
+    }
+
+    protected IncidentChildService(IncidentRepository incidents, MergePatch mergePatch, IncidentHistory history,
+            String label, Class<I> inputType) {
+        this.incidents = incidents;
+        this.mergePatch = mergePatch;
+        this.history = history;
+        this.label = label;
+        this.inputType = inputType;
+    }
+
+    /** The incident's records of this kind (the live collection). */
+    protected abstract List<E> of(Incident incident);
+
+    protected abstract Optional<E> find(long incidentId, long id);
+
+    protected abstract E newIn(Incident incident);
+
+    /** Writes the input onto the record, checking it as the incident's own write would. */
+    protected abstract void apply(E record, I input);
+
+    protected abstract V view(E record);
+
+    protected abstract long version(E record);
+
+    /** The version the input says it is based on, if any. */
+    protected abstract Long versionIn(I input);
+
+    public List<V> list(long incidentId) {
+        return of(incident(incidentId)).stream().map(this::view).toList();
+    }
+
+    public Optional<V> get(long incidentId, long id) {
+        incident(incidentId);
+        return find(incidentId, id).map(this::view);
+    }
+
+    @Transactional
+    public V create(long incidentId, I input) {
+        Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
+        E record = newIn(incident);
+        apply(record, input);
+        of(incident).add(record);
+        changed(incident, before);
+        return view(record);
+    }
+
+    @Transactional
+    public Optional<V> update(long incidentId, long id, I input, Long ifMatch) {
+        Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
+        Optional<E> found = find(incidentId, id);
+        found.ifPresent(record -> {
+            ETags.check(label + " " + id, ifMatch, versionIn(input), version(record));
+            apply(record, input);
+            changed(incident, before);
+        });
+        return found.map(this::view);
+    }
+
+    @Transactional
+    public Optional<V> patch(long incidentId, long id, JsonNode patch, Long ifMatch) {
+        incident(incidentId);
+        Optional<E> found = find(incidentId, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ETags.check(label + " " + id, ifMatch, null, version(found.get()));
+        I merged = mergePatch.apply(view(found.get()), patch, inputType);
+        return update(incidentId, id, merged, null);
+    }
+
+    @Transactional
+    public boolean delete(long incidentId, long id, Long ifMatch) {
+        Incident incident = incident(incidentId);
+        IncidentView before = IncidentView.from(incident);
+        Optional<E> found = find(incidentId, id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ETags.check(label + " " + id, ifMatch, null, version(found.get()));
+        of(incident).remove(found.get());
+        changed(incident, before);
+        return true;
+    }
+
+    private void changed(Incident incident, IncidentView before) {
+        incident.derive();
+        incident.touch();
+        incidents.flush();
+        history.updated(incident, before, history.currentUser());
+    }
+
+    private Incident incident(long id) {
+        return incidents.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
+    }
+}
