@@ -2,6 +2,7 @@ package org.incidentkb.imports;
 
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,8 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
+import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
-import org.incidentkb.common.Params;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.imports.ImportApi.JobView;
@@ -119,11 +120,9 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "A page of jobs",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
             content = @Content(schema = @Schema(implementation = JobPage.class)))
-    public Response list(@Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+    public Response list(@BeanParam PageParams pages,
             @Context UriInfo uri) {
-        Paging paging = Paging.of(Params.integer("page", page, 1, Integer.MAX_VALUE),
-                Params.integer("size", size, 1, Paging.MAX_SIZE));
+        Paging paging = pages.paging();
         return Paging.ok(paging.result(service.recent(paging), uri));
     }
 

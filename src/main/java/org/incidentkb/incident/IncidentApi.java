@@ -103,7 +103,7 @@ public final class IncidentApi {
             List<String> tags,
             List<ExternalRef> externalRefs,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt) implements ListItem {
 
         public static IncidentView from(Incident i) {
             return new IncidentView(i.getId(), i.getVersion(), i.getUid(), i.getTitle(), i.getSummary(),
@@ -150,7 +150,7 @@ public final class IncidentApi {
     public record Tombstone(
             @Schema(example = "12") Long id,
             @Schema(description = "Always true", example = "true") boolean deleted,
-            @Schema(example = "2024-02-01T10:15:30Z") Instant deletedAt) {
+            @Schema(example = "2024-02-01T10:15:30Z") Instant deletedAt) implements ListItem {
     }
 
     @Schema(name = "CasualtyInput", description = "A casualty record as written by a client; read-only fields are ignored")

@@ -69,7 +69,7 @@ public class IncidentExport {
         do {
             IncidentSearchService.Result chunk = search.chunk(IncidentFilter.none(), byId, after,
                     IncidentSearchService.Shape.STORED_JSON);
-            for (Object item : chunk.items()) {
+            for (ListItem item : chunk.items()) {
                 byte[] incident = item instanceof StoredJson stored ? stored.utf8() : json.writeValueAsBytes(item);
                 writeTyped(out, "incident", incident);
             }
@@ -93,7 +93,7 @@ public class IncidentExport {
     }
 
     /** Writes items already loaded (one page). */
-    public StreamingOutput page(Format format, List<Object> items) {
+    public StreamingOutput page(Format format, List<ListItem> items) {
         return out -> {
             try (Writer writer = writer(format, out)) {
                 writer.write(items);
@@ -111,7 +111,7 @@ public class IncidentExport {
     }
 
     private interface Writer extends AutoCloseable {
-        void write(List<Object> items) throws IOException;
+        void write(List<ListItem> items) throws IOException;
 
         @Override
         void close() throws IOException;
@@ -126,8 +126,8 @@ public class IncidentExport {
         }
 
         @Override
-        public void write(List<Object> items) throws IOException {
-            for (Object item : items) {
+        public void write(List<ListItem> items) throws IOException {
+            for (ListItem item : items) {
                 if (item instanceof IncidentView v) {
                     rows.write(IncidentRow.from(v));
                 }
@@ -157,8 +157,8 @@ public class IncidentExport {
         }
 
         @Override
-        public void write(List<Object> items) throws IOException {
-            for (Object item : items) {
+        public void write(List<ListItem> items) throws IOException {
+            for (ListItem item : items) {
                 if (item instanceof IncidentView v && v.location() != null && v.location().latitude() != null) {
                     json.writeValue(gen, Feature.from(v));
                 }
@@ -183,8 +183,8 @@ public class IncidentExport {
         }
 
         @Override
-        public void write(List<Object> items) throws IOException {
-            for (Object item : items) {
+        public void write(List<ListItem> items) throws IOException {
+            for (ListItem item : items) {
                 out.write(item instanceof StoredJson stored ? stored.utf8()
                         : json.writeValueAsBytes(item));
                 out.write('\n');

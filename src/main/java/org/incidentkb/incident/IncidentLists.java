@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageResult;
 import org.incidentkb.common.Paging;
-import org.incidentkb.common.Params;
 
 /**
  * Answers a list request for incidents in the representation asked for: a JSON page (by number or cursor), or a
@@ -30,9 +29,7 @@ public class IncidentLists {
 
     public Response respond(IncidentFilter filter, ListParams list, UriInfo uri, HttpHeaders headers) {
         Format format = Format.choose(list.format, headers, EnumSet.allOf(Format.class));
-        Integer page = Params.integer("page", list.page, 1, Integer.MAX_VALUE);
-        Integer size = Params.integer("size", list.size, 1, Paging.MAX_SIZE);
-        Paging paging = Paging.of(page, size, list.after);
+        Paging paging = list.paging(list.after);
         IncidentSort sort = search.sort(filter, list.sort);
         IncidentSort.Cursor after = paging.byCursor() ? search.cursor(paging.after(), sort) : null;
 
@@ -42,7 +39,7 @@ public class IncidentLists {
         } else {
             var result = search.page(filter, sort, paging.offset(), paging.size(), after, true,
                     format == Format.GEOJSON, IncidentExport.shape(format));
-            PageResult<Object> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
+            PageResult<ListItem> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
                     result.nextCursor()), uri);
             response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope
                     : export.page(format, result.items())), envelope);

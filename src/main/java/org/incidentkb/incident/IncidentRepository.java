@@ -45,6 +45,14 @@ public class IncidentRepository implements PanacheRepository<Incident> {
     }
 
     /** The incidents with these ids, in the order of the ids, with category and type joined. */
+    /** Up to {@code limit} ids of incidents that have no stored document, lowest first. */
+    @SuppressWarnings("unchecked")
+    public List<Long> withoutDocument(int limit) {
+        return ((List<Number>) getEntityManager().createNativeQuery("select i.id from incident i where not exists "
+                + "(select 1 from incident_document d where d.incident_id = i.id) order by i.id").setMaxResults(limit)
+                .getResultList()).stream().map(Number::longValue).toList();
+    }
+
     public List<Incident> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -131,12 +131,11 @@ public class IncidentSearchService {
         List<FeedEntry> shown = more ? window.subList(0, size) : window;
 
         List<Long> ids = shown.stream().filter(e -> !e.deleted()).map(FeedEntry::id).toList();
-        Map<Long, Object> byId = new java.util.HashMap<>();
-        List<Object> found = incidents(ids, shape);
-        for (int i = 0; i < found.size(); i++) {
-            byId.put(id(found.get(i)), found.get(i));
+        Map<Long, ListItem> byId = new java.util.HashMap<>();
+        for (ListItem found : incidents(ids, shape)) {
+            byId.put(found.id(), found);
         }
-        List<Object> items = shown.stream()
+        List<ListItem> items = shown.stream()
                 .map(e -> e.deleted() ? new Tombstone(e.id(), true, e.at()) : byId.get(e.id()))
                 .filter(java.util.Objects::nonNull).toList();
         String next = null;
@@ -168,7 +167,7 @@ public class IncidentSearchService {
                 size + 1);
         boolean more = rows.size() > size;
         List<IncidentRepository.SortedId> shown = more ? rows.subList(0, size) : rows;
-        List<Object> items = incidents(shown.stream().map(IncidentRepository.SortedId::id).toList(), shape);
+        List<ListItem> items = incidents(shown.stream().map(IncidentRepository.SortedId::id).toList(), shape);
         return new Result(items, total, more ? sort.cursorAt(shown.get(shown.size() - 1)).encode() : null);
     }
 
@@ -176,8 +175,8 @@ public class IncidentSearchService {
      * The incidents, in the order of the ids, from their stored representations (one query, no entity graph), as
      * views or as the stored JSON; those without one are loaded as entities and come as views.
      */
-    private List<Object> incidents(List<Long> ids, Shape shape) {
-        Map<Long, Object> found = new java.util.HashMap<>(shape == Shape.STORED_JSON ? documents.json(ids)
+    private List<ListItem> incidents(List<Long> ids, Shape shape) {
+        Map<Long, ListItem> found = new java.util.HashMap<>(shape == Shape.STORED_JSON ? documents.json(ids)
                 : documents.flatViews(ids));
         List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
@@ -186,16 +185,12 @@ public class IncidentSearchService {
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static long id(Object incident) {
-        return incident instanceof StoredJson stored ? stored.id() : ((IncidentView) incident).id();
-    }
-
     private void readOnly() {
         incidents.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
     }
 
     /** A page of items, the number of all matches (null when not counted) and the cursor after the page. */
-    public record Result(List<Object> items, Long total, String nextCursor) {
+    public record Result(List<ListItem> items, Long total, String nextCursor) {
     }
 
     private record FeedEntry(long id, Instant at, boolean deleted) {

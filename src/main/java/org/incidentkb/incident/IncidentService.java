@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.common.ReadRouting;
 import org.incidentkb.common.Ref;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.IncidentApi.IncidentInput;
@@ -44,28 +43,17 @@ public class IncidentService {
     }
 
     /**
-     * The incident's stored representation: one primary-key read. One not stored yet (written before the read model
-     * existed, or dropped when an actor or source it shows was renamed) is built from the entities and stored (on
-     * the primary, when reads go to a replica).
+     * The incident's stored representation: one primary-key read. One not stored yet (dropped when an actor or source
+     * it shows was renamed, until {@link DocumentRebuilder} stores it again) is built from the entities; a read never
+     * writes.
      */
     public Optional<IncidentDocuments.Stored> document(long id) {
         Optional<IncidentDocuments.Stored> stored = documents.find(id);
         if (stored.isPresent()) {
             return stored;
         }
-        Optional<IncidentDocuments.Stored> built = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> incidents.findByIdOptional(id).map(i -> documents.of(IncidentView.from(i))));
-        built.ifPresent(doc -> {
-            try {
-                ReadRouting.onPrimary(() -> {
-                    documents.storeIfAbsent(doc, id);
-                    return null;
-                });
-            } catch (RuntimeException raced) {
-                // A writer stored the incident at the same moment; its document stands.
-            }
-        });
-        return built;
     }
 
     @Transactional

@@ -3,12 +3,10 @@ package org.incidentkb.incident;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** How a list of incidents is ordered, paged and represented. */
-public class ListParams {
+/** How a list of incidents is ordered, paged (page and size as every list, or a cursor) and represented. */
+public class ListParams extends org.incidentkb.common.PageParams {
 
     @QueryParam("sort")
     @Parameter(description = "Sort keys, comma-separated, each optionally prefixed with - for descending: startDate, "
@@ -16,16 +14,6 @@ public class ListParams {
             + "Default -startDate (most recent first); the change feed (updatedSince) is always in updatedAt order.",
             example = "-killed,startDate")
     public String sort;
-
-    @QueryParam("page")
-    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
-            description = "1-based page number (not with after)", example = "1")
-    public String page;
-
-    @QueryParam("size")
-    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
-            description = "Page size, 1 to 500 (default 50)", example = "50")
-    public String size;
 
     @QueryParam("after")
     @Parameter(description = "Keyset cursor from a previous page's `cursor`: the page after it, at a cost that does not "
@@ -43,6 +31,6 @@ public class ListParams {
 
     /** Whether the request names a page (so an export returns that page rather than every match). */
     boolean paged() {
-        return page != null || size != null || after != null;
+        return given() || after != null;
     }
 }

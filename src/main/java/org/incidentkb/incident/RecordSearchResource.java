@@ -1,6 +1,7 @@
 package org.incidentkb.incident;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
-import org.incidentkb.common.Params;
 import org.incidentkb.common.Problem;
 
 /** Claims and casualty records across all incidents. */
@@ -74,13 +75,12 @@ public class RecordSearchResource {
             @QueryParam("from") String from,
             @Parameter(description = "Statements made on or before this day", example = "2024-01-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @BeanParam PageParams pages,
             @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
             @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Paging paging = paging(page, size);
+        Paging paging = pages.paging();
         if (csv(format, headers)) {
-            var rows = page != null || size != null
+            var rows = pages.given()
                     ? RecordRows.csv(RecordRows.ClaimRow.class, n -> n == 1 ? service.claims(actor, stance, channel,
                             credibility, from, to, paging) : new Paging.Slice<>(List.of(), 0), RecordRows.ClaimRow::from)
                     : RecordRows.csv(RecordRows.ClaimRow.class, n -> service.claims(actor, stance, channel,
@@ -109,13 +109,12 @@ public class RecordSearchResource {
                     example = "Abu Taqwa") @QueryParam("q") String q,
             @Parameter(description = "The actor the people belong to, by id, name or alias; repeatable",
                     example = "Harakat al-Nujaba") @QueryParam("affiliation") List<String> affiliation,
-            @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @BeanParam PageParams pages,
             @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
             @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Paging paging = paging(page, size);
+        Paging paging = pages.paging();
         if (csv(format, headers)) {
-            var rows = page != null || size != null
+            var rows = pages.given()
                     ? RecordRows.csv(RecordRows.CasualtyRow.class, n -> n == 1 ? service.casualties(category, q,
                             affiliation, paging) : new Paging.Slice<>(List.of(), 0), RecordRows.CasualtyRow::from)
                     : RecordRows.csv(RecordRows.CasualtyRow.class, n -> service.casualties(category, q, affiliation,
@@ -135,11 +134,6 @@ public class RecordSearchResource {
     private static Response download(jakarta.ws.rs.core.StreamingOutput rows, String name) {
         return Response.ok(rows).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
-    }
-
-    private static Paging paging(String page, String size) {
-        return Paging.of(Params.integer("page", page, 1, Integer.MAX_VALUE),
-                Params.integer("size", size, 1, Paging.MAX_SIZE));
     }
 
     @Schema(name = "ClaimPage", description = "A page of claims with their incidents")

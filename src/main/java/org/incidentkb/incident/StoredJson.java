@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * export of stored incidents is assembled from their JSON without reading it into objects and writing it again.
  */
 @JsonSerialize(using = StoredJson.Writer.class)
-public record StoredJson(long id, byte[] utf8) {
+public record StoredJson(Long id, byte[] utf8) implements ListItem {
 
     static final class Writer extends JsonSerializer<StoredJson> {
         @Override

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
+import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
@@ -64,10 +66,9 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "A page of users",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
             content = @Content(schema = @Schema(implementation = UserPage.class)))
-    public Response list(@Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") Integer page,
-            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") Integer size,
+    public Response list(@BeanParam PageParams pages,
             @Context UriInfo uri) {
-        Paging paging = Paging.of(page, size);
+        Paging paging = pages.paging();
         return Paging.ok(paging.result(service.list(paging), uri));
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.MergePatch;
+import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
@@ -68,10 +70,9 @@ public class SourceResource {
     public Response list(
             @Parameter(description = "Text to find in the publisher's name, case-insensitive", example = "rudaw")
             @QueryParam("publisher") String publisher,
-            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") Integer page,
-            @Parameter(description = ApiDocs.SIZE, example = "50") @QueryParam("size") Integer size,
+            @BeanParam PageParams pages,
             @Context UriInfo uri) {
-        Paging paging = Paging.of(page, size);
+        Paging paging = pages.paging();
         return Paging.ok(paging.result(service.search(publisher, paging), uri));
     }
 
