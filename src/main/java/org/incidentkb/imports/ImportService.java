@@ -1,53 +1,31 @@
 package org.incidentkb.imports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Timestamps;
-import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.imports.ImportApi.JobView;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
 import org.jboss.logging.Logger;
 
 /**
- * Runs imports as jobs. The request body is streamed to a file (never held in memory) and the job reads it row
- * by row: each row is mapped, its actors and sources resolved through the job's cache, validated, and written
- * with others in batches, one transaction each. A batch the database refuses is retried row by row, so one bad
- * row fails alone. Progress and the report are saved after every batch, so any instance can show them.
+ * Import jobs: accepts a body (spooled by {@link ImportSpool}), creates its job and runs it ({@link ImportRun}) at
+ * once when it is small, else on the import thread, one job at a time; shows jobs; and on start marks as failed the
+ * jobs a stopped process left running, on stop lets the running one end cleanly.
  */
 @ApplicationScoped
 public class ImportService {
@@ -55,35 +33,22 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final ImportJobRepository jobs;
-    private final ImportWriter writer;
-    private final ReferenceStore references;
-    private final EventTypeService eventTypes;
-    private final Validator validator;
-    private final ObjectMapper json;
+    private final ImportSpool spool;
+    private final ImportRun runs;
     private final KbConfig config;
     private final String instanceId;
-    /** Uploads being received at once: each holds a worker thread while its client sends, however slowly. */
-    private final java.util.concurrent.Semaphore uploads;
-    /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopping;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kb-import");
         t.setDaemon(true);
         return t;
     });
 
-    public ImportService(ImportJobRepository jobs, ImportWriter writer, ReferenceStore references,
-            EventTypeService eventTypes, Validator validator, ObjectMapper json, KbConfig config) {
+    public ImportService(ImportJobRepository jobs, ImportSpool spool, ImportRun runs, KbConfig config) {
         this.jobs = jobs;
-        this.writer = writer;
-        this.references = references;
-        this.eventTypes = eventTypes;
-        this.validator = validator;
-        this.json = json;
+        this.spool = spool;
+        this.runs = runs;
         this.config = config;
         this.instanceId = config.instanceId().orElseGet(ImportService::defaultInstanceId);
-        this.uploads = new java.util.concurrent.Semaphore(config.security().maxConcurrentUploads());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -94,7 +59,7 @@ public class ImportService {
         if (own + abandoned > 0) {
             LOG.warnf("Marked %d import job(s) as failed: the process running them stopped while they ran", own + abandoned);
         }
-        removeStraySpoolFiles();
+        spool.removeStrayFiles();
     }
 
     /** This instance's name, as its jobs carry it. */
@@ -112,28 +77,6 @@ public class ImportService {
         return jobs.fail(ids, now);
     }
 
-    /** Deletes spooled bodies left by a process that died: those of jobs no instance is running any more. */
-    private void removeStraySpoolFiles() {
-        Path dir = spoolDirectory();
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().matches("kb-import-[0-9a-f-]{36}\\.upload")).forEach(f -> {
-                String jobId = f.getFileName().toString().substring("kb-import-".length(), "kb-import-".length() + 36);
-                if (!QuarkusTransaction.requiringNew().call(() -> jobs.isActive(jobId))) {
-                    delete(f);
-                    LOG.infof("Deleted the spooled body of interrupted import %s", jobId);
-                }
-            });
-        } catch (IOException e) {
-            LOG.warnf("Could not look for stray import files in %s: %s", dir, e.getMessage());
-        }
-    }
-
-    private Path spoolDirectory() {
-        return config.imports().directory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
-    }
 
     private static String defaultInstanceId() {
         String host = System.getenv("HOSTNAME");
@@ -153,7 +96,7 @@ public class ImportService {
      * for that before interrupting.
      */
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        runs.stop();
         runner.shutdown();
         try {
             if (!runner.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -181,31 +124,21 @@ public class ImportService {
      */
     public Accepted accept(ImportFormat format, Charset charset, InputStream body, String submittedBy) {
         String id = UUID.randomUUID().toString();
-        Path file;
-        if (!uploads.tryAcquire()) {
-            throw new ProblemException(503, "urn:incident-kb:problem:busy", "Too many uploads", "The service is "
-                    + "already receiving " + config.security().maxConcurrentUploads() + " import bodies; send this "
-                    + "one when one of them has ended", null);
-        }
-        try {
-            file = spool(body, id);
-        } finally {
-            uploads.release();
-        }
-        long size = size(file);
+        Path file = spool.receive(body, id);
+        long size = ImportSpool.size(file);
         if (size == 0) {
-            delete(file);
+            ImportSpool.delete(file);
             throw ProblemException.badRequest("The request body is empty; send the file as the body, e.g. "
                     + "curl --data-binary @file.csv");
         }
         Charset cs = charset != null ? charset : format.defaultCharset;
         create(new ImportJob(id, format, cs.name(), size, Timestamps.now(), submittedBy, instanceId));
         if (size <= config.imports().syncMaxBytes()) {
-            run(id, format, cs, file);
+            runs.run(id, format, cs, file);
             return new Accepted(get(id).orElseThrow(), true);
         }
-        queued.add(id);
-        runner.execute(() -> run(id, format, cs, file)); // not submit: an Error must reach the thread's handler and the log
+        runs.queue(id);
+        runner.execute(() -> runs.run(id, format, cs, file)); // not submit: an Error must reach the thread's handler and the log
         return new Accepted(get(id).orElseThrow(), false);
     }
 
@@ -224,334 +157,5 @@ public class ImportService {
         var query = jobs.recent();
         return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(j -> JobView.from(j, Timestamps.now())).toList(),
                 query.count());
-    }
-
-    /**
-     * Reads the whole file, writing in batches, and records how it went; never throws. On the job thread it runs in
-     * a request context of its own, which Hibernate needs to pick its database (see ReadRouting).
-     */
-    @ActivateRequestContext
-    void run(String id, ImportFormat format, Charset charset, Path file) {
-        queued.remove(id);
-        if (stopping) {
-            update(id, job -> job.finish(ImportJob.State.FAILED, ImportJob.INTERRUPTED, Timestamps.now()));
-            delete(file);
-            return;
-        }
-        update(id, job -> job.start(Timestamps.now()));
-        String author = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).getSubmittedBy());
-        JobReferences refs = null;
-        Queue<JobReferences.Created> orphans = new ConcurrentLinkedQueue<>();
-        try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine());
-                Writes writes = new Writes(id)) {
-            refs = new JobReferences(references);
-            List<Draft> drafts = new ArrayList<>();
-            List<RowError> errors = new ArrayList<>();
-            // What rows other than incidents did since the last batch: tombstones skipped, backup lines of actors
-            // and sources created, updated or found as they are.
-            Counts others = Counts.NONE;
-            Object row;
-            while ((row = reader.next()) != null) {
-                if (stopping) {
-                    flush(id, reader, drafts, errors, others, refs, author, writes, orphans); // what was read is written whole
-                    writes.await();
-                    throw new InterruptedException();
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
-                }
-                if (row instanceof Draft d) {
-                    drafts.add(d);
-                } else if (row instanceof RowError e) {
-                    errors.add(e);
-                } else if (row instanceof RowReader.ActorLine a) {
-                    others = others.plus(refs.actorLine(a, errors));
-                } else if (row instanceof RowReader.SourceLine so) {
-                    others = others.plus(refs.sourceLine(so, errors));
-                } else {
-                    others = others.plus(new Counts(0, 0, 1));
-                }
-                if (drafts.size() >= config.imports().batchSize()) {
-                    flush(id, reader, drafts, errors, others, refs, author, writes, orphans);
-                    others = Counts.NONE;
-                }
-            }
-            flush(id, reader, drafts, errors, others, refs, author, writes, orphans);
-            writes.await();
-            refs.undo(List.copyOf(orphans));
-            orphans.clear();
-            update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            update(id, job -> job.finish(ImportJob.State.FAILED, "Interrupted by a shutdown; run the same import "
-                    + "again, rows already written are recognised by their external references", Timestamps.now()));
-        } catch (IOException | UncheckedIOException e) {
-            update(id, job -> job.finish(ImportJob.State.FAILED, "The file could not be read: " + RowReader.message(e),
-                    Timestamps.now()));
-        } catch (RuntimeException e) {
-            String correlation = UUID.randomUUID().toString();
-            LOG.errorf(e, "Import %s failed unexpectedly (%s)", id, correlation);
-            update(id, job -> job.finish(ImportJob.State.FAILED, "The import stopped on an unexpected error; "
-                    + "report the correlation id " + correlation + " to the operators", Timestamps.now()));
-        } finally {
-            if (refs != null && !orphans.isEmpty()) {
-                undoQuietly(refs, List.copyOf(orphans));
-            }
-            delete(file);
-        }
-    }
-
-    /**
-     * Writes a job's batches on a thread of their own, one at a time and in order, while the job reads, checks and
-     * resolves the next batch: the two overlap instead of taking turns. Closing waits for the batch being written.
-     */
-    private final class Writes implements AutoCloseable {
-        private final ExecutorService thread;
-        private Future<?> pending = CompletableFuture.completedFuture(null);
-
-        Writes(String jobId) {
-            thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kb-import-writer-" + jobId.substring(0, 8));
-                t.setDaemon(true);
-                return t;
-            });
-        }
-
-        /** Starts writing a batch once the one before it is written (and throws what that one threw). */
-        void submit(Runnable write) {
-            await();
-            pending = thread.submit(write);
-        }
-
-        /** Waits for the batch being written; a failure of it is thrown here, on the job's thread. */
-        void await() {
-            try {
-                pending.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a batch was being written", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            thread.shutdown();
-            try {
-                if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
-                    thread.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                thread.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * Checks and resolves the drafts read so far (on the job's thread), then hands them to the writer thread, which
-     * writes them and saves the progress.
-     */
-    private void flush(String id, RowReader reader, List<Draft> drafts, List<RowError> errors, Counts others,
-            JobReferences refs, String author, Writes writes, Queue<JobReferences.Created> orphans) {
-        List<ImportWriter.Prepared> ready = new ArrayList<>();
-        Map<Long, JobReferences.Created> createdFor = new HashMap<>();
-        for (Draft draft : drafts) {
-            // Checked before its actors and sources are looked up, so a row the model refuses creates none.
-            String invalid = violations(draft.incident());
-            if (invalid != null) {
-                errors.add(new RowError(draft.line(), invalid));
-                continue;
-            }
-            try {
-                IncidentInput input = refs.resolve(draft);
-                invalid = violations(input);
-                if (invalid != null) {
-                    errors.add(new RowError(draft.line(), invalid));
-                } else {
-                    ready.add(new ImportWriter.Prepared(draft.line(), input, author, draft.uid()));
-                }
-            } catch (ProblemException e) {
-                errors.add(new RowError(draft.line(), e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.debugf(e, "Import row at line %d: its actors or sources could not be stored", draft.line());
-                errors.add(new RowError(draft.line(), "its actors or sources could not be stored"));
-            }
-            JobReferences.Created created = refs.takeCreated();
-            if (!created.isEmpty()) {
-                createdFor.put(draft.line(), created);
-            }
-        }
-        List<RowError> batchErrors = new ArrayList<>(errors);
-        long rowsRead = reader.rowsRead();
-        long bytesRead = reader.bytesRead();
-        writes.submit(() -> writeBatch(id, ready, batchErrors, createdFor, others, rowsRead, bytesRead, orphans));
-        drafts.clear();
-        errors.clear();
-    }
-
-    /**
-     * Writes a batch and saves the progress (on the writer thread, in a request context of its own). What the
-     * batch's failed rows created is removed when the job ends, once no batch still being prepared can use it.
-     */
-    @ActivateRequestContext
-    void writeBatch(String id, List<ImportWriter.Prepared> ready, List<RowError> errors,
-            Map<Long, JobReferences.Created> createdFor, Counts others, long rowsRead, long bytesRead,
-            Queue<JobReferences.Created> orphans) {
-        ImportWriter.Outcome outcome = write(ready);
-        errors.addAll(outcome.errors());
-        errors.stream().map(e -> createdFor.get(e.line())).filter(java.util.Objects::nonNull).forEach(orphans::add);
-        errors.sort(Comparator.comparingLong(RowError::line));
-        record(id, new ImportJob.Progress(rowsRead, bytesRead, outcome.created() + others.created(),
-                outcome.updated() + others.updated(), outcome.skipped() + others.skipped(), List.copyOf(errors)));
-    }
-
-    /** Rows that are not incidents (tombstones, actors and sources of a backup), by what writing them did. */
-    record Counts(long created, long updated, long skipped) {
-
-        static final Counts NONE = new Counts(0, 0, 0);
-
-        Counts plus(Counts other) {
-            return new Counts(created + other.created, updated + other.updated, skipped + other.skipped);
-        }
-    }
-
-    /** Removes what failed rows created, when the job ends some other way than DONE. */
-    private void undoQuietly(JobReferences refs, List<JobReferences.Created> orphans) {
-        try {
-            refs.undo(orphans);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not remove the actors and sources created by rows that failed");
-        }
-    }
-
-    /** The batch in one transaction; if the database refuses it, each row alone, so only bad rows fail. */
-    private ImportWriter.Outcome write(List<ImportWriter.Prepared> batch) {
-        if (batch.isEmpty()) {
-            return new ImportWriter.Outcome(0, 0, 0, List.of());
-        }
-        try {
-            return writer.write(batch, false);
-        } catch (RuntimeException batchFailed) {
-            long created = 0;
-            long updated = 0;
-            long skipped = 0;
-            List<RowError> errors = new ArrayList<>();
-            for (ImportWriter.Prepared row : batch) {
-                try {
-                    ImportWriter.Outcome one = writer.write(List.of(row), true);
-                    created += one.created();
-                    updated += one.updated();
-                    skipped += one.skipped();
-                    errors.addAll(one.errors());
-                } catch (RuntimeException rowFailed) {
-                    LOG.debugf(rowFailed, "Import row at line %d refused by the database", row.line());
-                    errors.add(new RowError(row.line(), "could not be stored: it conflicts with data already in "
-                            + "the knowledge base (an external reference held by another incident, or a record "
-                            + "deleted meanwhile)"));
-                }
-            }
-            return new ImportWriter.Outcome(created, updated, skipped, errors);
-        }
-    }
-
-    private String violations(IncidentInput input) {
-        var found = validator.validate(input);
-        if (found.isEmpty()) {
-            return null;
-        }
-        return found.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
-                .collect(Collectors.joining("; "));
-    }
-
-    /** Saves a job's progress, and the heartbeat of the jobs queued behind it. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void record(String id, ImportJob.Progress progress) {
-        Instant now = Timestamps.now();
-        jobs.findById(id).record(progress, now);
-        if (!queued.isEmpty()) {
-            jobs.keepAlive(Set.copyOf(queued), now);
-        }
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void update(String id, java.util.function.Consumer<ImportJob> change) {
-        change.accept(jobs.findById(id));
-    }
-
-    /** An NDJSON line holds one incident, so it may be as long as a request body may be. */
-    private int maxLine() {
-        return (int) Math.min(Integer.MAX_VALUE - 8, config.maxRequestBody().asLongValue());
-    }
-
-    private RowMapper mapper(ImportFormat format) {
-        return switch (format) {
-            case GTD -> new GtdMapper();
-            case ACLED -> {
-                EventTypeService.Codes taxonomy = eventTypes.codes();
-                yield new AcledMapper(taxonomy.categories()::contains, taxonomy.types()::contains);
-            }
-            case UCDP_GED -> new UcdpMapper();
-            case NDJSON -> null;
-        };
-    }
-
-    /** The body in a temporary file; nothing is left behind when the upload breaks off. */
-    private Path spool(InputStream body, String jobId) {
-        Path file;
-        try {
-            Path dir = spoolDirectory();
-            Files.createDirectories(dir);
-            file = Files.createFile(dir.resolve("kb-import-" + jobId + ".upload"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no file could be created for the import", e);
-        }
-        try (var out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = read(body, buffer)) >= 0) {
-                out.write(buffer, 0, n);
-            }
-            return file;
-        } catch (IOException e) {
-            delete(file);
-            throw new UncheckedIOException("the request body could not be stored for the import", e);
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
-    }
-
-    /** Reads the request body; a failure there is the client's upload breaking off, not a fault of the service. */
-    private static int read(InputStream body, byte[] buffer) {
-        try {
-            return body.read(buffer);
-        } catch (IOException e) {
-            LOG.debugf(e, "Import upload broke off");
-            throw ProblemException.badRequest("The request body broke off before its end; send the whole file again");
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warnf("Could not delete the spooled import file %s", file);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -81,7 +81,7 @@ final class JobReferences {
      * Writes an actor line of a backup (created, updated, or found as it is) and remembers its id in the file; a
      * line that cannot be written is a row error.
      */
-    ImportService.Counts actorLine(RowReader.ActorLine line, List<RowError> errors) {
+    ImportRun.Counts actorLine(RowReader.ActorLine line, List<RowError> errors) {
         try {
             ReferenceStore.Upserted done = store.upsertActor(line.actor());
             placeholders.addAll(done.placeholders());
@@ -90,15 +90,15 @@ final class JobReferences {
             if (line.fileId() != null) {
                 fileActors.put(line.fileId(), done.id());
             }
-            return placeholders.remove(done.id()) ? new ImportService.Counts(1, 0, 0) : counts(done.outcome());
+            return placeholders.remove(done.id()) ? new ImportRun.Counts(1, 0, 0) : counts(done.outcome());
         } catch (RuntimeException e) {
             errors.add(new RowError(line.line(), referenceError(e)));
-            return ImportService.Counts.NONE;
+            return ImportRun.Counts.NONE;
         }
     }
 
     /** Writes a source line of a backup, as {@link #actorLine} does an actor line. */
-    ImportService.Counts sourceLine(RowReader.SourceLine line, List<RowError> errors) {
+    ImportRun.Counts sourceLine(RowReader.SourceLine line, List<RowError> errors) {
         try {
             ReferenceStore.Upserted done = store.upsertSource(line.source());
             SourceInput s = line.source();
@@ -114,15 +114,15 @@ final class JobReferences {
             return counts(done.outcome());
         } catch (RuntimeException e) {
             errors.add(new RowError(line.line(), referenceError(e)));
-            return ImportService.Counts.NONE;
+            return ImportRun.Counts.NONE;
         }
     }
 
-    private static ImportService.Counts counts(ReferenceStore.Outcome outcome) {
+    private static ImportRun.Counts counts(ReferenceStore.Outcome outcome) {
         return switch (outcome) {
-            case CREATED -> new ImportService.Counts(1, 0, 0);
-            case UPDATED -> new ImportService.Counts(0, 1, 0);
-            case UNCHANGED -> new ImportService.Counts(0, 0, 1);
+            case CREATED -> new ImportRun.Counts(1, 0, 0);
+            case UPDATED -> new ImportRun.Counts(0, 1, 0);
+            case UNCHANGED -> new ImportRun.Counts(0, 0, 1);
         };
     }
 

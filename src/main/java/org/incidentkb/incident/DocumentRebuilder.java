@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * migration that changed the representation), on a thread of its own, a batch per transaction, after the change
  * that dropped them commits and at every start. Reads never store: until its document is back, an incident is read
  * from its entities. A document written meanwhile by a write stands (only an absent one at the same version is
- * stored).
+ * stored, and nothing built before a rename is stored after it: see {@link #rebuildBatch}).
  */
 @ApplicationScoped
 public class DocumentRebuilder {
@@ -83,17 +83,30 @@ public class DocumentRebuilder {
         }
     }
 
-    /** Stores the documents of the next batch of incidents without one; returns how many it looked at. */
+    private record Built(long epoch, List<IncidentView> views) {
+    }
+
+    /**
+     * Stores the documents of the next batch of incidents without one; returns how many it looked at. The labels'
+     * generation is read before the entities, and the batch is stored only if it has not moved since, with its row
+     * locked while storing: a rename committed in between (whose names the views may or may not show) makes the
+     * batch be built again instead.
+     */
     @ActivateRequestContext
     int rebuildBatch() {
-        List<IncidentView> views = QuarkusTransaction.requiringNew().call(() -> {
+        Built built = QuarkusTransaction.requiringNew().call(() -> {
+            long epoch = documents.epoch();
             List<Long> ids = incidents.withoutDocument(BATCH);
-            return incidents.load(ids).stream().map(IncidentView::from).toList();
+            return new Built(epoch, incidents.load(ids).stream().map(IncidentView::from).toList());
         });
-        if (views.isEmpty()) {
+        if (built.views().isEmpty()) {
             return 0;
         }
-        QuarkusTransaction.requiringNew().run(() -> views.forEach(v -> documents.storeIfAbsent(documents.of(v), v.id())));
-        return views.size();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (documents.lockEpoch() == built.epoch()) {
+                built.views().forEach(v -> documents.storeIfAbsent(documents.of(v), v.id()));
+            }
+        });
+        return built.views().size();
     }
 }

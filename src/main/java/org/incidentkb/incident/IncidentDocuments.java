@@ -195,7 +195,7 @@ public class IncidentDocuments {
         return em.unwrap(Session.class);
     }
 
-    /** Drops the documents that show a changed label; they are rebuilt when next read. */
+    /** Drops the documents that show a changed label; they are stored again in the background. */
     void onLabelChanged(@jakarta.enterprise.event.Observes org.incidentkb.common.LabelChanged changed) {
         if (changed.kind() == org.incidentkb.common.LabelChanged.Kind.ACTOR) {
             forgetActor(changed.id());
@@ -204,8 +204,28 @@ public class IncidentDocuments {
         }
     }
 
-    /** Drops the documents that show an actor's name, after the actor changed; they are rebuilt when next read. */
+    /**
+     * The labels' generation: moved by every rename, before it drops the documents that showed the old label (see
+     * {@link DocumentRebuilder}).
+     */
+    public long epoch() {
+        return ((Number) em.createNativeQuery("select epoch from document_epoch where id = 1").getSingleResult())
+                .longValue();
+    }
+
+    /** The labels' generation, with its row locked until the transaction ends: no rename commits meanwhile. */
+    public long lockEpoch() {
+        return ((Number) em.createNativeQuery("select epoch from document_epoch where id = 1 for update")
+                .getSingleResult()).longValue();
+    }
+
+    private void moveEpoch() {
+        em.createNativeQuery("update document_epoch set epoch = epoch + 1 where id = 1").executeUpdate();
+    }
+
+    /** Drops the documents that show an actor's name, after the actor changed; they are stored again in the background. */
     public void forgetActor(long actorId) {
+        moveEpoch();
         em.createNativeQuery("delete from incident_document where incident_id in ("
                 + "select incident_id from incident_actor where actor_id = :id"
                 + " union select incident_id from claim where actor_id = :id or stated_by_actor_id = :id"
@@ -215,6 +235,7 @@ public class IncidentDocuments {
 
     /** Drops the documents that show a source's publisher, after the source changed. */
     public void forgetSource(long sourceId) {
+        moveEpoch();
         em.createNativeQuery("delete from incident_document where incident_id in ("
                 + "select incident_id from incident_source where source_id = :id"
                 + " union select incident_id from claim where source_id = :id"

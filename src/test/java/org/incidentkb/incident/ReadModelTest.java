@@ -123,7 +123,8 @@ class ReadModelTest {
         given().header("If-None-Match", etag).when().get(INCIDENTS + "/" + id).then().statusCode(304);
         org.assertj.core.api.Assertions.assertThat(storedDocuments(id)).as("a read writes nothing").isZero();
         rebuilder.schedule();
-        org.awaitility.Awaitility.await("the rebuilder stores the document").atMost(java.time.Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await("the rebuilder stores the document").pollInSameThread()
+                .atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> storedDocuments(id) == 1);
         given().when().get(INCIDENTS + "/" + id).then().statusCode(200).header("ETag", etag);
     }
