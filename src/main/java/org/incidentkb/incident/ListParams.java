@@ -11,22 +11,20 @@ public class ListParams extends org.incidentkb.common.PageParams {
     @QueryParam("sort")
     @Parameter(description = "Sort keys, comma-separated, each optionally prefixed with - for descending: startDate, "
             + "endDate, updatedAt, createdAt, killed, injured, title, country, id. The id always breaks ties. "
-            + "Default -startDate (most recent first); the change feed (updatedSince) is always in updatedAt order.",
-            example = "-killed,startDate")
+            + "Default -startDate (most recent first); the change feed (updatedSince) is always in updatedAt order (e.g. `-killed,startDate`).")
     public String sort;
 
     @QueryParam("after")
     @Parameter(description = "Keyset cursor from a previous page's `cursor`: the page after it, at a cost that does not "
-            + "grow with depth (the way to walk millions of rows). Keep the same filters and sort.",
-            example = "WyItc3RhcnREYXRlLC1pZCIsIjIwMjQtMDEtMDQiLDJd")
+            + "grow with depth (the way to walk millions of rows). Keep the same filters and sort. (e.g. `WyItc3RhcnREYXRlLC1pZCIsIjIwMjQtMDEtMDQiLDJd`)")
     public String after;
 
     @QueryParam("format")
     @Parameter(in = ParameterIn.QUERY, description = "Representation, instead of the Accept header: json (paged "
             + "envelope), csv (one flat row per incident), geojson (FeatureCollection of the incidents with "
             + "coordinates), ndjson (one incident per line). csv, geojson and ndjson stream every match unless "
-            + "page, size or after is given.", schema = @Schema(enumeration = { "json", "csv", "geojson", "ndjson" }),
-            example = "csv")
+            + "page, size or after is given (e.g. `csv`).", schema = @Schema(enumeration = { "json", "csv", "geojson",
+                    "ndjson" }))
     public String format;
 
     /** Whether the request names a page (so an export returns that page rather than every match). */
