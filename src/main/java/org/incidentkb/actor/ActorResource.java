@@ -66,7 +66,7 @@ public class ActorResource {
     @Operation(operationId = "listActors", summary = "List or search actors",
             description = "Actors sorted by name. `q` matches any part of the name or of an alias, ignoring case.")
     @APIResponse(responseCode = "200", description = "A page of actors",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(schema = @Schema(implementation = ActorPage.class)))
     public Response list(
             @Parameter(description = "Text to find in names and aliases, case-insensitive", example = "hezbollah")

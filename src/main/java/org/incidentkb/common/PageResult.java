@@ -14,11 +14,14 @@ public record PageResult<T>(
         @Schema(description = "Opaque keyset cursor: pass it as after= to get the records that follow this page, "
                 + "at a cost that does not grow with depth; null on the last page",
                 example = "WyItc3RhcnREYXRlLC1pZCIsIjIwMjQtMDEtMDQiLDJd") String cursor,
-        @Schema(description = "Links to this, the next and the previous page (absent at the ends)") Links links) {
+        @Schema(description = "Links to this, the next and the previous page (absent at the ends), and to the first "
+                + "and last pages (last only when the total is counted)") Links links) {
 
     public record Links(
             @Schema(example = "/api/v1/incidents?page=1&size=50") String self,
             @Schema(example = "/api/v1/incidents?page=2&size=50") String next,
-            @Schema(example = "null") String prev) {
+            @Schema(example = "null") String prev,
+            @Schema(example = "/api/v1/incidents?page=1&size=50") String first,
+            @Schema(example = "/api/v1/incidents?page=3&size=50") String last) {
     }
 }

@@ -66,28 +66,34 @@ public record Paging(int page, int size, String after) {
         if (byCursor()) {
             return new PageResult<>(slice.items(), null, size, total, slice.nextCursor(), new PageResult.Links(
                     relative(uri.getRequestUri()), slice.nextCursor() == null ? null : cursorLink(uri, slice.nextCursor()),
-                    null));
+                    null, link(uri, 1), null));
         }
         boolean hasNext = total != null ? (long) page * size < total : slice.nextCursor() != null;
+        Integer lastPage = total == null ? null : (int) Math.max(1, (total + size - 1) / size);
         return new PageResult<>(slice.items(), page, size, total, hasNext ? slice.nextCursor() : null,
                 new PageResult.Links(link(uri, page), hasNext ? link(uri, page + 1) : null,
-                        page > 1 ? link(uri, page - 1) : null));
+                        page > 1 ? link(uri, page - 1) : null, link(uri, 1),
+                        lastPage == null ? null : link(uri, lastPage)));
     }
 
     public static Response ok(PageResult<?> result) {
         return withLinks(Response.ok(result), result).build();
     }
 
-    /** Adds the RFC 8288 next/prev links of a page to a response. */
+    /**
+     * Adds the RFC 8288 next, prev, first and last links of a page to a response (those it has), as one Link header
+     * with comma-separated values.
+     */
     public static Response.ResponseBuilder withLinks(Response.ResponseBuilder response, PageResult<?> result) {
-        List<Link> links = new ArrayList<>();
-        if (result.links().next() != null) {
-            links.add(Link.fromUri(result.links().next()).rel("next").build());
+        List<String> links = new ArrayList<>();
+        PageResult.Links l = result.links();
+        for (String[] rel : new String[][] { { l.next(), "next" }, { l.prev(), "prev" }, { l.first(), "first" },
+                { l.last(), "last" } }) {
+            if (rel[0] != null) {
+                links.add(Link.fromUri(rel[0]).rel(rel[1]).build().toString());
+            }
         }
-        if (result.links().prev() != null) {
-            links.add(Link.fromUri(result.links().prev()).rel("prev").build());
-        }
-        return response.links(links.toArray(Link[]::new));
+        return links.isEmpty() ? response : response.header("Link", String.join(", ", links));
     }
 
     private String link(UriInfo uri, int target) {

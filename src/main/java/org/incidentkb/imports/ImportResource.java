@@ -118,7 +118,7 @@ public class ImportResource {
     @GET
     @Operation(operationId = "listImports", summary = "List imports", description = "Import jobs, newest first.")
     @APIResponse(responseCode = "200", description = "A page of jobs",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(schema = @Schema(implementation = JobPage.class)))
     public Response list(@BeanParam PageParams pages,
             @Context UriInfo uri) {

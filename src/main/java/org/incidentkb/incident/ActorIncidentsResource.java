@@ -50,7 +50,7 @@ public class ActorIncidentsResource {
     @Operation(operationId = "listActorIncidents", summary = "List an actor's incidents", description = "The incidents the actor takes part in (in the "
             + "given roles, or any), with every filter, sort, paging mode and representation of GET /incidents.")
     @APIResponse(responseCode = "200", description = "A page of incidents, or the export in the chosen format",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IncidentResource.IncidentPage.class)))
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,

@@ -107,7 +107,7 @@ public class IncidentResource {
             filters). A mirror stores the `updatedAt` of the last item and asks again from there.""")
     @APIResponse(responseCode = "200", description = "A page of incidents (JSON), or the export in the chosen format",
             headers = {
-                    @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+                    @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
                     @Header(name = IncidentLists.OMITTED_HEADER, description = "GeoJSON only: matching incidents left "
                             + "out because they have no coordinates") },
             content = {

@@ -52,7 +52,7 @@ public class RecordSearchResource {
             + "incident, newest statement first (undated ones last), each with its incident. Repeated parameters "
             + "match any of their values.")
     @APIResponse(responseCode = "200", description = "A page of claims",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimPage.class),
                             examples = @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_PAGE)),
@@ -96,7 +96,7 @@ public class RecordSearchResource {
             + "incident, most recent incident first, each with its incident: by category, by text in a named "
             + "person's name or description, by the actor the people belong to.")
     @APIResponse(responseCode = "200", description = "A page of casualty records",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CasualtyPage.class),
                             examples = @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_PAGE)),

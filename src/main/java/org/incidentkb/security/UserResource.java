@@ -64,7 +64,7 @@ public class UserResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "listUsers", summary = "List users", description = "Users by name, with their roles; never a password or hash.")
     @APIResponse(responseCode = "200", description = "A page of users",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(schema = @Schema(implementation = UserPage.class)))
     public Response list(@BeanParam PageParams pages,
             @Context UriInfo uri) {

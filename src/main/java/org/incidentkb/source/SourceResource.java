@@ -65,7 +65,7 @@ public class SourceResource {
     @Operation(operationId = "listSources", summary = "List or search sources",
             description = "Sources sorted by publisher. `publisher` matches any part of the publisher's name, ignoring case.")
     @APIResponse(responseCode = "200", description = "A page of sources",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next and previous pages"),
+            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(schema = @Schema(implementation = SourcePage.class)))
     public Response list(
             @Parameter(description = "Text to find in the publisher's name, case-insensitive", example = "rudaw")
