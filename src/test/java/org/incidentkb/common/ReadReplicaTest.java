@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import org.incidentkb.Fixtures;
@@ -38,19 +37,7 @@ class ReadReplicaTest {
         }
 
         private static String replicaUrl() {
-            String primary = System.getProperty("kbtest.jdbc-url", "");
-            if (!primary.startsWith("jdbc:postgresql:")) {
-                return "jdbc:h2:mem:incident-kb-replica;DB_CLOSE_DELAY=-1";
-            }
-            String server = primary.substring(0, primary.lastIndexOf('/') + 1);
-            String name = primary.substring(primary.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_replica";
-            try (Connection c = DriverManager.getConnection(primary, System.getProperty("kbtest.jdbc-user", "postgres"), "")) {
-                c.createStatement().execute("drop database if exists " + name);
-                c.createStatement().execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not make the replica database " + name, e);
-            }
-            return server + name;
+            return org.incidentkb.TestDatabases.fresh("replica");
         }
     }
 

@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +40,7 @@ class BackupRestoreTest {
         }
 
         private static String url() {
-            String main = System.getProperty("kbtest.jdbc-url", "");
-            if (!main.startsWith("jdbc:postgresql:")) {
-                return "jdbc:h2:mem:incident-kb-backup;DB_CLOSE_DELAY=-1";
-            }
-            String server = main.substring(0, main.lastIndexOf('/') + 1);
-            String name = main.substring(main.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_backup";
-            try (Connection c = DriverManager.getConnection(main, System.getProperty("kbtest.jdbc-user", "postgres"), "")) {
-                c.createStatement().execute("drop database if exists " + name);
-                c.createStatement().execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not make the database " + name, e);
-            }
-            return server + name;
+            return org.incidentkb.TestDatabases.fresh("backup");
         }
     }
 
