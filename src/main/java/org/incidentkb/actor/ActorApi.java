@@ -51,7 +51,7 @@ public final class ActorApi {
     @Schema(name = "Actor", description = "A party to incidents")
     public record ActorView(
             @Schema(example = "12") Long id,
-            @Schema(description = "Optimistic-lock version; also the ETag", example = "0") long version,
+            @Schema(description = "Optimistic-lock version (the first part of the ETag)", example = "0") long version,
             @Schema(example = "Kataib Hezbollah") String name,
             List<String> aliases,
             ActorKind kind,
