@@ -68,16 +68,25 @@ public class DocumentRebuilder {
             while (again) {
                 again = false;
                 int stored = 0;
-                for (int done; (done = rebuildBatch()) > 0;) {
-                    stored += done;
+                int failures = 0;
+                for (int done = 1; done > 0 && failures < 3;) {
+                    try {
+                        done = rebuildBatch();
+                        stored += done;
+                        failures = 0;
+                    } catch (RuntimeException e) {
+                        // Another instance storing the same documents at the same moment wins; go on with the rest.
+                        failures++;
+                        LOG.debugf(e, "A batch of stored incident documents could not be written (attempt %d)", failures);
+                    }
                 }
-                if (stored > 0) {
+                if (failures >= 3) {
+                    LOG.warn("Rebuilding stored incident documents stopped after three failed batches; incidents "
+                            + "without one are read from their entities until the next pass");
+                } else if (stored > 0) {
                     LOG.infof("Stored the documents of %d incidents that had none", stored);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Rebuilding stored incident documents stopped; incidents without one are read from their "
-                    + "entities until the next pass", e);
         } finally {
             scheduled.set(false);
         }
