@@ -494,15 +494,25 @@ class ImportResourceTest {
 
     @Test
     void shouldRefuseATypedLineOfAnUnknownKindOrShape() {
+        String run = run();
+        long actorsBefore = Fixtures.count("/api/v1/actors");
+        long sourcesBefore = Fixtures.count("/api/v1/sources");
         String lines = """
                 {"kind": "weapon", "weapon": {"name": "x"}}
                 {"kind": "actor"}
                 {"kind": "incident", "incident": {"title": "Bad uid", "category": "battles", "startDate": "2023-01-01", "uid": "a b"}}
-                """;
+                {"kind": "actor", "actor": {"name": "Gang %1$s", "kind": "GANG"}}
+                {"kind": "actor", "actor": {"name": "Orphan %1$s", "kind": "MILITIA", "parent": {"id": 5}}}
+                {"kind": "source", "source": {"publisher": "Script %1$s", "url": "javascript:alert(1)"}}
+                """.formatted(run);
         post("ndjson", "application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8)).statusCode(201)
-                .body("report.failed", is(3)).body("report.created", is(0))
+                .body("report.failed", is(6)).body("report.created", is(0)).body("report.updated", is(0))
+                .body("report.errors.line", org.hamcrest.Matchers.contains(1, 2, 3, 4, 5, 6))
                 .body("report.errors.message", hasItems(containsString("unknown kind"), containsString("typed line"),
-                        containsString("uid")));
+                        containsString("uid"), containsString("by name"), containsString("url")))
+                .body(org.hamcrest.Matchers.not(containsString("Exception")));
+        assertThat(Fixtures.count("/api/v1/actors")).isEqualTo(actorsBefore);
+        assertThat(Fixtures.count("/api/v1/sources")).isEqualTo(sourcesBefore);
     }
 
     @Test

@@ -99,8 +99,17 @@ class ReadModelTest {
         given().when().get(INCIDENTS + "/" + id).then().statusCode(200).header("ETag", written);
         long actor = Fixtures.actor(Fixtures.unique("Same tag group"));
         String actorTag = given().when().get("/api/v1/actors/" + actor).then().statusCode(200).extract().header("ETag");
-        given().header("If-Match", actorTag).contentType("application/merge-patch+json").body("{\"description\": \"x\"}")
-                .when().patch("/api/v1/actors/" + actor).then().statusCode(200);
+        String patched = given().header("If-Match", actorTag).contentType("application/merge-patch+json")
+                .body("{\"description\": \"x\"}").when().patch("/api/v1/actors/" + actor).then().statusCode(200)
+                .body("description", is("x")).body("version", is(1))
+                .header("ETag", org.hamcrest.Matchers.startsWith("\"1-")).extract().header("ETag");
+        org.assertj.core.api.Assertions.assertThat(patched).isNotEqualTo(actorTag);
+        given().when().get("/api/v1/actors/" + actor).then().statusCode(200).header("ETag", patched)
+                .body("description", is("x"));
+        // A write based on the old version is refused and changes nothing.
+        given().header("If-Match", actorTag).contentType("application/merge-patch+json").body("{\"description\": \"y\"}")
+                .when().patch("/api/v1/actors/" + actor).then().statusCode(412).contentType("application/problem+json");
+        given().when().get("/api/v1/actors/" + actor).then().statusCode(200).body("description", is("x"));
     }
 
     @Test

@@ -117,6 +117,10 @@ class AdminRightsTest {
         assertThat(adminCount()).isEqualTo(1);
         given().when().get("/api/v1/users/" + adminId).then().statusCode(200).body("roles", hasItem("admin"))
                 .body("username", is(SignedIn.ADMIN));
+        // Signed in with the configured password, the restored admin may manage users again.
+        given().auth().preemptive().basic(SignedIn.ADMIN, SignedIn.ADMIN_PASSWORD).when().get("/api/v1/users/me").then()
+                .statusCode(200).body("username", is(SignedIn.ADMIN)).body("roles", hasItem("admin"));
+        given().when().get("/api/v1/users?size=1").then().statusCode(200).body("total", org.hamcrest.Matchers.greaterThan(0));
         // With an admin present, a further start changes nothing.
         bootstrap.restoreIfNoAdmin();
         assertThat(adminCount()).isEqualTo(1);
