@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.incidentkb.actor.ActorApi.ActorView;
 import org.incidentkb.actor.ActorRepository;
-import org.incidentkb.incident.IncidentExport;
+import org.incidentkb.incident.export.IncidentExport;
 import org.incidentkb.source.SourceApi.SourceView;
 import org.incidentkb.source.SourceRepository;
 

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import org.incidentkb.actor.Actor;
 import org.incidentkb.common.Ref;
-import org.incidentkb.incident.Casualty;
-import org.incidentkb.incident.Channel;
-import org.incidentkb.incident.Claim;
-import org.incidentkb.incident.Credibility;
-import org.incidentkb.incident.Incident;
-import org.incidentkb.incident.IncidentApi.CasualtyInput;
-import org.incidentkb.incident.IncidentApi.ClaimInput;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
-import org.incidentkb.incident.IncidentApi.Party;
+import org.incidentkb.incident.api.IncidentApi.CasualtyInput;
+import org.incidentkb.incident.api.IncidentApi.ClaimInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.Party;
+import org.incidentkb.incident.model.Casualty;
+import org.incidentkb.incident.model.Channel;
+import org.incidentkb.incident.model.Claim;
+import org.incidentkb.incident.model.Credibility;
+import org.incidentkb.incident.model.Incident;
 import org.incidentkb.source.Source;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.incidentkb.common.Countries;
 import org.incidentkb.common.Figures;
-import org.incidentkb.incident.GeoPrecision;
-import org.incidentkb.incident.Location;
+import org.incidentkb.incident.model.GeoPrecision;
+import org.incidentkb.incident.model.Location;
 
 /** Reads the columns of one CSV row: blanks are null, and the datasets' codes for "unknown" are never numbers. */
 final class Columns {

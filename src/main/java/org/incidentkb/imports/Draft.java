@@ -2,7 +2,7 @@ package org.incidentkb.imports;
 
 import java.util.List;
 import org.incidentkb.actor.ActorKind;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
 import org.incidentkb.source.SourceApi.SourceInput;
 
 /**

@@ -1,6 +1,7 @@
 package org.incidentkb.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -27,12 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.eventtype.EventTypeService;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
 import org.jboss.logging.Logger;
 
 /**

@@ -12,19 +12,19 @@ import java.util.stream.Collectors;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.incident.ExternalRef;
-import org.incidentkb.incident.Incident;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
-import org.incidentkb.incident.IncidentApi.IncidentView;
-import org.incidentkb.incident.IncidentHistory;
-import org.incidentkb.incident.IncidentMapper;
-import org.incidentkb.incident.IncidentRepository;
 import org.incidentkb.incident.IncidentService;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.ExternalRef;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentMapper;
 
 /**
  * Writes a batch of imported incidents in one transaction: looks up in one query which of them exist (by
  * external reference), updates those (leaving unchanged ones untouched) and inserts the rest in bulk
- * ({@link org.incidentkb.incident.IncidentBulkInsert}: COPY on PostgreSQL). Either the whole batch is written or
+ * ({@link org.incidentkb.incident.write.IncidentBulkInsert}: COPY on PostgreSQL). Either the whole batch is written or
  * none of it, so no incident is ever half written.
  */
 @ApplicationScoped

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.incidentkb.actor.ActorKind;
 import org.incidentkb.common.Ref;
-import org.incidentkb.incident.IncidentApi.CasualtyInput;
-import org.incidentkb.incident.IncidentApi.ClaimInput;
-import org.incidentkb.incident.IncidentApi.IncidentActor;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
-import org.incidentkb.incident.IncidentApi.Party;
+import org.incidentkb.incident.api.IncidentApi.CasualtyInput;
+import org.incidentkb.incident.api.IncidentApi.ClaimInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentActor;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.Party;
 import org.incidentkb.source.SourceApi.SourceInput;
 
 /**

@@ -9,17 +9,17 @@ import org.incidentkb.actor.ActorKind;
 import org.incidentkb.common.CodeRef;
 import org.incidentkb.common.Figures;
 import org.incidentkb.common.Ref;
-import org.incidentkb.incident.CasualtyCategory;
-import org.incidentkb.incident.Confidence;
-import org.incidentkb.incident.DatePrecision;
-import org.incidentkb.incident.ExternalRef;
-import org.incidentkb.incident.GeoPrecision;
-import org.incidentkb.incident.IncidentApi.CasualtyInput;
-import org.incidentkb.incident.IncidentApi.IncidentActor;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
-import org.incidentkb.incident.IncidentApi.Party;
-import org.incidentkb.incident.Location;
-import org.incidentkb.incident.Role;
+import org.incidentkb.incident.api.IncidentApi.CasualtyInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentActor;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.Party;
+import org.incidentkb.incident.model.CasualtyCategory;
+import org.incidentkb.incident.model.Confidence;
+import org.incidentkb.incident.model.DatePrecision;
+import org.incidentkb.incident.model.ExternalRef;
+import org.incidentkb.incident.model.GeoPrecision;
+import org.incidentkb.incident.model.Location;
+import org.incidentkb.incident.model.Role;
 import org.incidentkb.source.SourceApi.SourceInput;
 
 /**

@@ -22,12 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.actor.ActorService;
-import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Params;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.Roles;
+import org.incidentkb.incident.model.Role;
+import org.incidentkb.incident.query.IncidentFilter;
+import org.incidentkb.incident.query.IncidentQuery;
+import org.incidentkb.incident.query.IncidentSearchService;
 
 /** The incidents an actor took part in: the incident list narrowed to one actor. */
 @Path("/actors/{id}/incidents")

@@ -4,8 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import org.incidentkb.common.MergePatch;
-import org.incidentkb.incident.IncidentApi.CasualtyInput;
-import org.incidentkb.incident.IncidentApi.CasualtyView;
+import org.incidentkb.incident.api.IncidentApi.CasualtyInput;
+import org.incidentkb.incident.api.IncidentApi.CasualtyView;
+import org.incidentkb.incident.model.Casualty;
+import org.incidentkb.incident.model.CasualtyRepository;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentMapper;
 
 /** Casualty records of one incident. Every change recomputes the incident's casualty summary. */
 @ApplicationScoped

@@ -1,9 +1,9 @@
 package org.incidentkb.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,15 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.incident.IncidentApi.ClaimInput;
-import org.incidentkb.incident.IncidentApi.ClaimView;
+import org.incidentkb.common.Roles;
+import org.incidentkb.incident.api.IncidentApi.ClaimInput;
+import org.incidentkb.incident.api.IncidentApi.ClaimView;
+import org.incidentkb.incident.api.IncidentExamples;
 
 @Path("/incidents/{id}/claims")
 @Tag(name = "Claims", description = "Statements about responsibility for an incident: claims, denials and "

@@ -4,8 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import org.incidentkb.common.MergePatch;
-import org.incidentkb.incident.IncidentApi.ClaimInput;
-import org.incidentkb.incident.IncidentApi.ClaimView;
+import org.incidentkb.incident.api.IncidentApi.ClaimInput;
+import org.incidentkb.incident.api.IncidentApi.ClaimView;
+import org.incidentkb.incident.model.Claim;
+import org.incidentkb.incident.model.ClaimRepository;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentMapper;
 
 /** Claims about one incident. Every change recomputes the incident's claim status. */
 @ApplicationScoped

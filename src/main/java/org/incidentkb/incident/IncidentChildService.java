@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.incident.write.IncidentHistory;
 
 /**
  * The records an incident owns and that have a resource of their own (casualty records, claims): read, create,

@@ -8,6 +8,11 @@ import java.util.EnumSet;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageResult;
 import org.incidentkb.common.Paging;
+import org.incidentkb.incident.api.ListItem;
+import org.incidentkb.incident.export.IncidentExport;
+import org.incidentkb.incident.query.IncidentFilter;
+import org.incidentkb.incident.query.IncidentSearchService;
+import org.incidentkb.incident.query.IncidentSort;
 
 /**
  * Answers a list request for incidents in the representation asked for: a JSON page (by number or cursor), or a

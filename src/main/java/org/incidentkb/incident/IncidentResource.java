@@ -2,9 +2,9 @@ package org.incidentkb.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
@@ -41,8 +40,17 @@ import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Ref;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
-import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.common.Roles;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.api.IncidentApi;
+import org.incidentkb.incident.api.IncidentExamples;
+import org.incidentkb.incident.export.IncidentExport;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRevision;
+import org.incidentkb.incident.query.IncidentQuery;
+import org.incidentkb.incident.query.IncidentSearchService;
+import org.incidentkb.incident.readmodel.IncidentDocuments;
 
 @Path("/incidents")
 @Tag(name = "Incidents", description = "Conflict incidents with their participants, casualties, claims and sources")
@@ -253,7 +261,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No such incident (or a deleted one, for callers who are not "
             + "admins)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public IncidentApi.History history(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id) {
-        List<IncidentHistory.Entry> entries = service.history(id);
+        List<IncidentRevision> entries = service.history(id);
         boolean deleted = !service.exists(id);
         if (entries.isEmpty() && deleted || deleted && !identity.hasRole(Roles.ADMIN)) {
             throw ProblemException.notFound("Incident", id);

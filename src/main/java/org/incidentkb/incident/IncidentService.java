@@ -11,8 +11,15 @@ import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Ref;
 import org.incidentkb.common.Timestamps;
-import org.incidentkb.incident.IncidentApi.IncidentInput;
-import org.incidentkb.incident.IncidentApi.IncidentView;
+import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.incident.model.IncidentRevision;
+import org.incidentkb.incident.readmodel.DocumentRebuilder;
+import org.incidentkb.incident.readmodel.IncidentDocuments;
+import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentMapper;
 import org.incidentkb.source.Source;
 import org.incidentkb.source.SourceApi;
 import org.incidentkb.source.SourceRepository;
@@ -157,7 +164,7 @@ public class IncidentService {
                 now.createdAt(), now.updatedAt());
     }
 
-    public List<IncidentHistory.Entry> history(long id) {
+    public List<IncidentRevision> history(long id) {
         return history.of(id);
     }
 

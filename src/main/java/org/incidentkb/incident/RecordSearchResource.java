@@ -8,11 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.EnumSet;
-import org.incidentkb.common.Format;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,11 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.Format;
 import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Roles;
+import org.incidentkb.incident.api.IncidentApi;
+import org.incidentkb.incident.api.IncidentExamples;
+import org.incidentkb.incident.export.RecordRows;
+import org.incidentkb.incident.model.CasualtyCategory;
+import org.incidentkb.incident.model.Channel;
+import org.incidentkb.incident.model.Credibility;
+import org.incidentkb.incident.model.Stance;
+import org.incidentkb.incident.query.RecordSearchService;
 
 /** Claims and casualty records across all incidents. */
 @Path("/")

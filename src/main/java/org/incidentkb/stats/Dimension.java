@@ -1,30 +1,45 @@
 package org.incidentkb.stats;
 
+import static org.incidentkb.incident.query.IncidentSchema.CATEGORY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_ID;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_NAME;
+import static org.incidentkb.incident.query.IncidentSchema.START_DATE;
+import static org.incidentkb.incident.query.IncidentSchema.TYPE_CODE;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.month;
+import static org.jooq.impl.DSL.nullif;
+import static org.jooq.impl.DSL.year;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.incidentkb.common.Countries;
+import org.incidentkb.incident.query.IncidentSchema;
+import org.jooq.Field;
+import org.jooq.Record;
 
-/** What incident statistics can be grouped by, with the SQL columns each groups on. */
+/** What incident statistics can be grouped by, with the columns each groups on. */
 public enum Dimension {
-    YEAR("year", List.of("extract(year from i.start_date)"), List.of("r.period / 100")),
-    MONTH("month", List.of("extract(year from i.start_date)", "extract(month from i.start_date)"),
-            List.of("r.period / 100", "mod(r.period, 100)")),
-    COUNTRY("country", List.of("i.country_code"), List.of("nullif(r.country_code, '')")),
-    ADMIN1("admin1", List.of("i.admin1"), List.of()),
-    CATEGORY("category", List.of("i.category_code"), List.of("r.category_code")),
-    TYPE("type", List.of("i.type_code"), List.of("nullif(r.type_code, '')")),
-    PERPETRATOR("perpetrator", List.of("perp.id", "perp.name"), List.of("perp.id", "perp.name")),
-    CLAIM_STATUS("claimStatus", List.of("i.claim_status"), List.of("r.claim_status"));
+    YEAR("year", List.of(year(START_DATE)), List.of(RollupSchema.PERIOD.div(inline(100)))),
+    MONTH("month", List.of(year(START_DATE), month(START_DATE)),
+            List.of(RollupSchema.PERIOD.div(inline(100)), RollupSchema.PERIOD.mod(inline(100)))),
+    COUNTRY("country", List.of(COUNTRY_CODE), List.of(nullif(RollupSchema.COUNTRY_CODE, inline("")))),
+    ADMIN1("admin1", List.of(IncidentSchema.ADMIN1), List.of()),
+    CATEGORY("category", List.of(CATEGORY_CODE), List.of(RollupSchema.CATEGORY_CODE)),
+    TYPE("type", List.of(TYPE_CODE), List.of(nullif(RollupSchema.TYPE_CODE, inline("")))),
+    PERPETRATOR("perpetrator", List.of(PERPETRATOR_ID, PERPETRATOR_NAME), List.of(PERPETRATOR_ID, PERPETRATOR_NAME)),
+    CLAIM_STATUS("claimStatus", List.of(IncidentSchema.CLAIM_STATUS), List.of(RollupSchema.CLAIM_STATUS));
 
     public final String param;
     /** The columns over the incident table (alias i). */
-    final List<String> columns;
+    final List<Field<?>> columns;
     /** The same columns over the roll-up (alias r); none where the roll-up does not keep the dimension. */
-    final List<String> rollupColumns;
+    final List<Field<?>> rollupColumns;
 
-    Dimension(String param, List<String> columns, List<String> rollupColumns) {
+    Dimension(String param, List<Field<?>> columns, List<Field<?>> rollupColumns) {
         this.param = param;
         this.columns = columns;
         this.rollupColumns = rollupColumns;
@@ -38,16 +53,16 @@ public enum Dimension {
      * The row key from this dimension's columns: the year as a number, "2024-01", {code, name} for a country, {id,
      * name} for a perpetrator, or a code.
      */
-    Object key(Object[] row, int at) {
+    Object key(Record row, int at) {
+        if (row.get(at) == null) {
+            return null;
+        }
         return switch (this) {
-            case YEAR -> row[at] == null ? null : ((Number) row[at]).intValue();
-            case COUNTRY -> row[at] == null ? null
-                    : new StatsApi.CountryKey((String) row[at], org.incidentkb.common.Countries.name((String) row[at]));
-            case MONTH -> row[at] == null ? null
-                    : String.format("%04d-%02d", ((Number) row[at]).intValue(), ((Number) row[at + 1]).intValue());
-            case PERPETRATOR -> row[at] == null ? null
-                    : new StatsApi.ActorKey(((Number) row[at]).longValue(), (String) row[at + 1]);
-            default -> row[at];
+            case YEAR -> row.get(at, Integer.class);
+            case COUNTRY -> new StatsApi.CountryKey(row.get(at, String.class), Countries.name(row.get(at, String.class)));
+            case MONTH -> String.format("%04d-%02d", row.get(at, Integer.class), row.get(at + 1, Integer.class));
+            case PERPETRATOR -> new StatsApi.ActorKey(row.get(at, Long.class), row.get(at + 1, String.class));
+            default -> row.get(at, String.class);
         };
     }
 

@@ -3,8 +3,8 @@ package org.incidentkb.stats;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.OptionalLong;
-import org.incidentkb.incident.IncidentCounts;
-import org.incidentkb.incident.IncidentFilter;
+import org.incidentkb.incident.query.IncidentCounts;
+import org.incidentkb.incident.query.IncidentFilter;
 
 /**
  * A list's total from the statistics roll-up when it keeps the filter: a few hundred roll-up rows instead of
@@ -13,9 +13,9 @@ import org.incidentkb.incident.IncidentFilter;
 @ApplicationScoped
 public class RollupCounts implements IncidentCounts {
 
-    private final StatsRepository stats;
+    private final StatsQueries stats;
 
-    public RollupCounts(StatsRepository stats) {
+    public RollupCounts(StatsQueries stats) {
         this.stats = stats;
     }
 

@@ -25,13 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Problem;
-import org.incidentkb.incident.IncidentExport;
-import org.incidentkb.incident.IncidentQuery;
-import org.incidentkb.incident.IncidentSearchService;
+import org.incidentkb.common.Roles;
+import org.incidentkb.incident.export.IncidentExport;
+import org.incidentkb.incident.query.IncidentQuery;
+import org.incidentkb.incident.query.IncidentSearchService;
 import org.incidentkb.stats.StatsApi.IncidentStats;
 import org.incidentkb.stats.StatsApi.Totals;
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.incidentkb.common.Figures;
-import org.incidentkb.incident.IncidentApi.IncidentView;
-import org.incidentkb.incident.IncidentFilter;
-import org.incidentkb.incident.IncidentsChanged;
-import org.incidentkb.incident.Role;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.Role;
+import org.incidentkb.incident.query.IncidentFilter;
+import org.incidentkb.incident.write.IncidentsChanged;
 
 /**
  * Keeps the statistics roll-ups current (incident_rollup, V8; incident_rollup_country, V10; incident_rollup_year,
@@ -29,10 +29,10 @@ public class StatsRollup {
     /** The perpetrator_id of incidents without a perpetrator, in the per-perpetrator rows. */
     static final long NO_PERPETRATOR = -1;
 
-    private final StatsRepository repository;
+    private final RollupWriter writer;
 
-    public StatsRollup(StatsRepository repository) {
-        this.repository = repository;
+    public StatsRollup(RollupWriter writer) {
+        this.writer = writer;
     }
 
     /** The roll-up tables, finest first, with their key columns. */
@@ -72,7 +72,7 @@ public class StatsRollup {
     }
 
     /**
-     * What incidents add to a row, in the order of {@link StatsRepository#MEASURES}: incidents; killed low, best,
+     * What incidents add to a row, in the order of {@link RollupWriter#MEASURES}: incidents; killed low, best,
      * high (known highs) and open (a best without a high); the same for injured; then the incidents whose killed and
      * whose injured figure is unknown.
      */
@@ -115,7 +115,7 @@ public class StatsRollup {
         change.before().forEach(v -> add(deltas, v, -1));
         change.after().forEach(v -> add(deltas, v, 1));
         deltas.values().removeIf(Contribution::isZero);
-        repository.add(deltas);
+        writer.add(deltas);
     }
 
     private static void add(SortedMap<Key, Contribution> deltas, IncidentView v, int sign) {

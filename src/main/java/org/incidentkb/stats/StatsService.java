@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.incidentkb.common.Params;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.incident.IncidentFilter;
+import org.incidentkb.incident.query.IncidentFilter;
 import org.incidentkb.stats.StatsApi.IncidentStats;
 
 /** Incident statistics: the list's filters, grouped by up to two dimensions, aggregated in the database. */
 @ApplicationScoped
 public class StatsService {
 
-    private final StatsRepository stats;
+    private final StatsQueries stats;
 
-    public StatsService(StatsRepository stats) {
+    public StatsService(StatsQueries stats) {
         this.stats = stats;
     }
 

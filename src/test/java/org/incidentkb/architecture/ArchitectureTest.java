@@ -24,6 +24,21 @@ class ArchitectureTest {
         slices().matching("org.incidentkb.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /**
+     * Inside incident, the rooms (model, api, write, readmodel, query, export) point one way and none reaches back
+     * to the resources and services at its top; the entities and repositories use no other room.
+     */
+    @Test
+    void incidentRoomsHaveNoCyclesAndNoBackArrows() {
+        slices().matching("org.incidentkb.incident.(*)..").should().beFreeOfCycles().check(MAIN);
+        noClasses().that().resideInAPackage("org.incidentkb.incident.*..").should().dependOnClassesThat()
+                .resideInAPackage("org.incidentkb.incident").check(MAIN);
+        noClasses().that().resideInAPackage("org.incidentkb.incident.model..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.incidentkb.incident.api..", "org.incidentkb.incident.write..",
+                    "org.incidentkb.incident.readmodel..", "org.incidentkb.incident.query..",
+                    "org.incidentkb.incident.export..").check(MAIN);
+    }
+
     @Test
     void commonUsesNoFeature() {
         noClasses().that().resideInAPackage("org.incidentkb.common..")

@@ -11,6 +11,9 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.incidentkb.Fixtures;
+import org.incidentkb.incident.api.IncidentApi;
+import org.incidentkb.incident.readmodel.DocumentRebuilder;
+import org.incidentkb.incident.readmodel.IncidentDocuments;
 import org.junit.jupiter.api.Test;
 
 /** Reads by id come from the stored representation: every write must show on the very next read. */

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.incidentkb.Fixtures;
-import org.incidentkb.incident.ClaimStatus;
-import org.incidentkb.incident.IncidentFilter;
+import org.incidentkb.incident.model.ClaimStatus;
+import org.incidentkb.incident.query.IncidentFilter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 class StatsRollupTest {
 
     @Inject
-    StatsRepository stats;
+    StatsQueries stats;
 
     @Inject
     RollupCounts counts;
 
     @Inject
-    org.incidentkb.incident.IncidentRepository incidents;
+    org.incidentkb.incident.query.IncidentQueries queries;
 
     @Test
     void shouldAnswerLikeTheIncidentTableAfterEveryKindOfWrite() {
@@ -99,7 +99,7 @@ class StatsRollupTest {
         QuarkusTransaction.requiringNew().run(() -> {
             for (IncidentFilter filter : filters) {
                 assertThat(counts.known(filter)).as("%s, total of %s", when, filter)
-                        .hasValue(incidents.count(incidents.select(filter)));
+                        .hasValue(queries.count(queries.selection(filter)));
                 for (List<Dimension> groupBy : groupings) {
                     assertThat(StatsRollup.answers(filter, groupBy)).isTrue();
                     assertThat(stats.aggregate(groupBy, filter)).as("%s, grouped by %s, filter %s", when, groupBy, filter)

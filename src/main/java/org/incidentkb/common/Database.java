@@ -1,0 +1,51 @@
+package org.incidentkb.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderNameCase;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Which database this is, and typed read queries (jOOQ, docs/adr/0010) run on the connection of the current
+ * Hibernate session: in its transaction, on the datasource the session was routed to (the replica for a read-only
+ * request, ADR 0005). Queries run here do not flush the session; they serve reads.
+ */
+@ApplicationScoped
+public class Database {
+
+    private static final Settings SETTINGS = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)
+            .withRenderNameCase(RenderNameCase.AS_IS).withRenderSchema(false).withExecuteLogging(false)
+            .withFetchWarnings(false).withAttachRecords(false).withReflectionCaching(true);
+
+    private final EntityManager em;
+    private final boolean postgres;
+    private final SQLDialect dialect;
+
+    public Database(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.em = em;
+        this.postgres = dbKind.startsWith("postgres");
+        this.dialect = postgres ? SQLDialect.POSTGRES : SQLDialect.H2;
+    }
+
+    /** PostgreSQL (the production database) rather than the embedded H2. */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** Runs a query built with jOOQ on the session's connection. */
+    public <T> T read(Function<DSLContext, T> query) {
+        return em.unwrap(Session.class).doReturningWork(connection -> query.apply(DSL.using(connection, dialect, SETTINGS)));
+    }
+
+    /** A context that only renders SQL (for tests and logs). */
+    public DSLContext renderer() {
+        return DSL.using(dialect, SETTINGS);
+    }
+}

@@ -1,6 +1,0 @@
-package org.incidentkb.incident;
-
-/** How sure the attribution of a role is (GTD's guncertain: SUSPECTED). */
-public enum Confidence {
-    CONFIRMED, SUSPECTED
-}

@@ -1,6 +1,0 @@
-package org.incidentkb.incident;
-
-/** How precisely an incident's date is known. */
-public enum DatePrecision {
-    DAY, WEEK, MONTH, YEAR
-}

@@ -1,6 +1,0 @@
-package org.incidentkb.incident;
-
-/** How precisely an incident's place is known, from an exact spot down to the country. */
-public enum GeoPrecision {
-    EXACT, NEAR, ADMIN2, ADMIN1, COUNTRY
-}

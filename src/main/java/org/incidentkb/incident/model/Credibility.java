@@ -1,0 +1,6 @@
+package org.incidentkb.incident.model;
+
+/** How far a claim can be believed. */
+public enum Credibility {
+    CONFIRMED, PLAUSIBLE, DOUBTFUL, UNVERIFIED
+}

@@ -1,0 +1,308 @@
+package org.incidentkb.incident.query;
+
+import static org.incidentkb.incident.query.IncidentSchema.ADMIN1;
+import static org.incidentkb.incident.query.IncidentSchema.CASUALTY;
+import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_ID;
+import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_NAME;
+import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_NAME_CASUALTY;
+import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_NAME_NAME;
+import static org.incidentkb.incident.query.IncidentSchema.CATEGORY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.CLAIM;
+import static org.incidentkb.incident.query.IncidentSchema.CLAIM_ACTOR;
+import static org.incidentkb.incident.query.IncidentSchema.CLAIM_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STANCE;
+import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STATUS;
+import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF;
+import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_DATASET;
+import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_ID;
+import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.ID;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_PLAIN;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_SOURCE;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_SOURCE_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_SOURCE_SOURCE;
+import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
+import static org.incidentkb.incident.query.IncidentSchema.KILLED_BEST;
+import static org.incidentkb.incident.query.IncidentSchema.LATITUDE;
+import static org.incidentkb.incident.query.IncidentSchema.LOCALITY;
+import static org.incidentkb.incident.query.IncidentSchema.LONGITUDE;
+import static org.incidentkb.incident.query.IncidentSchema.PARTICIPANT;
+import static org.incidentkb.incident.query.IncidentSchema.PARTICIPANT_ACTOR;
+import static org.incidentkb.incident.query.IncidentSchema.PARTICIPANT_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.PARTICIPANT_ROLE;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_END_DATE;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_ID;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_LOCALITY;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_SUMMARY;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_TITLE;
+import static org.incidentkb.incident.query.IncidentSchema.SOURCE;
+import static org.incidentkb.incident.query.IncidentSchema.SOURCE_ID;
+import static org.incidentkb.incident.query.IncidentSchema.SOURCE_PUBLISHER;
+import static org.incidentkb.incident.query.IncidentSchema.START_DATE;
+import static org.incidentkb.incident.query.IncidentSchema.SUMMARY;
+import static org.incidentkb.incident.query.IncidentSchema.TAG;
+import static org.incidentkb.incident.query.IncidentSchema.TAG_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.TAG_TAG;
+import static org.incidentkb.incident.query.IncidentSchema.TITLE;
+import static org.incidentkb.incident.query.IncidentSchema.TOMBSTONE;
+import static org.incidentkb.incident.query.IncidentSchema.TOMBSTONE_DELETED_AT;
+import static org.incidentkb.incident.query.IncidentSchema.TOMBSTONE_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.TYPE_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.UPDATED_AT;
+import static org.jooq.impl.DSL.asin;
+import static org.jooq.impl.DSL.cos;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.power;
+import static org.jooq.impl.DSL.rad;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sin;
+import static org.jooq.impl.DSL.sqrt;
+import static org.jooq.impl.DSL.val;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.incidentkb.common.Database;
+import org.incidentkb.common.Like;
+import org.incidentkb.incident.model.ExternalRef;
+import org.incidentkb.incident.query.IncidentFilter.BoundingBox;
+import org.incidentkb.incident.query.IncidentFilter.Circle;
+import org.incidentkb.incident.query.IncidentFilter.Involvement;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The one owner of the SQL that selects incidents: it compiles an {@link IncidentFilter} into a {@link Selection}
+ * (a table and a condition, typed jOOQ objects, docs/adr/0010), and answers ids in a sort order, counts and
+ * tombstones from it. The statistics build their GROUP BY on a selection from here; no one else writes conditions
+ * over incidents. Each filter is a condition an index of the migrations serves.
+ */
+@ApplicationScoped
+public class IncidentQueries {
+
+    /** Mean Earth radius (IUGG), for great-circle distances. */
+    public static final double EARTH_RADIUS_KM = 6371.0088;
+
+    private final Database database;
+
+    public IncidentQueries(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * The incidents a filter selects: a table aliased {@code i} (the incident table, or for a date range the union
+     * standing in for it) and the conditions on it; {@code sameValue} is a column every selected row has the same
+     * value in, when there is one (see {@link IncidentSort#orderBy(Field)}).
+     */
+    public record Selection(Table<?> table, Condition where, Field<?> sameValue) {
+    }
+
+    /** Whether a selection keeps only incidents with coordinates, only those without, or either. */
+    public enum Coordinates {
+        ANY, PRESENT, ABSENT
+    }
+
+    /** An incident's id and its sort keys (in the sort's Java types), as a page or chunk is selected. */
+    public record SortedId(long id, List<Object> keys) {
+    }
+
+    /** A deleted incident's tombstone. */
+    public record Deleted(long id, Instant deletedAt) {
+    }
+
+    public Selection selection(IncidentFilter f) {
+        return selection(f, Coordinates.ANY);
+    }
+
+    /**
+     * A date range that incidents may overlap (start before {@code from}, end after it) would be an OR no index
+     * serves; it becomes the union of the incidents starting in the range and the few spanning its start, each an
+     * index range.
+     */
+    public Selection selection(IncidentFilter f, Coordinates coordinates) {
+        Condition where = where(f);
+        if (coordinates != Coordinates.ANY) {
+            where = where.and(coordinates == Coordinates.PRESENT ? LATITUDE.isNotNull() : LATITUDE.isNull());
+        }
+        if (f.from() == null) {
+            if (f.to() != null) {
+                where = where.and(START_DATE.le(f.to()));
+            }
+            Field<?> sameValue = f.countries().size() == 1 ? COUNTRY_CODE
+                    : f.countries().isEmpty() && f.types().size() == 1 ? TYPE_CODE : null;
+            return new Selection(INCIDENT, where, sameValue);
+        }
+        Condition starting = START_DATE.ge(f.from());
+        if (f.to() != null) {
+            starting = starting.and(START_DATE.le(f.to()));
+        }
+        // Only the end-date index in the subquery, or the planner (H2's) walks the start-date index instead.
+        Condition spanning = START_DATE.lt(f.from())
+                .and(ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN).where(PLAIN_END_DATE.ge(f.from()))));
+        Table<?> union = select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(starting))
+                .unionAll(select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(spanning))).asTable("i");
+        return new Selection(union, noCondition(), null);
+    }
+
+    /** The ids and sort keys of the selection in the sort's order, after the cursor when given. */
+    public List<SortedId> keys(Selection s, IncidentSort sort, IncidentSort.Cursor after, int offset, int limit) {
+        List<SelectField<?>> fields = new ArrayList<>();
+        fields.add(ID);
+        fields.addAll(sort.keyFields());
+        Condition where = after == null ? s.where() : s.where().and(sort.after(after));
+        return database.read(sql -> sql.select(fields).from(s.table()).where(where).orderBy(sort.orderBy(s.sameValue()))
+                .limit(limit).offset(offset).fetch(r -> new SortedId(r.get(ID), sort.keyValues(r))));
+    }
+
+    public long count(Selection s) {
+        return database.read(sql -> sql.selectCount().from(s.table()).where(s.where()).fetchOne(0, Long.class));
+    }
+
+    /** Tombstones of incidents deleted at or after {@code since}, after the cursor when given, in feed order. */
+    public List<Deleted> tombstones(Instant since, IncidentSort.Cursor after, int limit) {
+        Condition where = TOMBSTONE_DELETED_AT.ge(since);
+        if (after != null) {
+            Instant at = (Instant) after.values().get(0);
+            long id = (Long) after.values().get(1);
+            where = where.and(TOMBSTONE_DELETED_AT.gt(at).or(TOMBSTONE_DELETED_AT.eq(at).and(TOMBSTONE_INCIDENT.gt(id))));
+        }
+        Condition condition = where;
+        return database.read(sql -> sql.select(TOMBSTONE_INCIDENT, TOMBSTONE_DELETED_AT).from(TOMBSTONE).where(condition)
+                .orderBy(TOMBSTONE_DELETED_AT, TOMBSTONE_INCIDENT).limit(limit)
+                .fetch(r -> new Deleted(r.value1(), r.value2())));
+    }
+
+    public long countTombstones(Instant since) {
+        return database.read(sql -> sql.selectCount().from(TOMBSTONE).where(TOMBSTONE_DELETED_AT.ge(since))
+                .fetchOne(0, Long.class));
+    }
+
+    /** The conditions of a filter over the incident table aliased {@code i}, all but the date range. */
+    Condition where(IncidentFilter f) {
+        List<Condition> w = new ArrayList<>();
+        in(w, COUNTRY_CODE, f.countries());
+        in(w, lower(ADMIN1), f.admin1());
+        in(w, CATEGORY_CODE, f.categories());
+        in(w, TYPE_CODE, f.types());
+        for (Involvement inv : f.involvements()) {
+            Condition actor = PARTICIPANT_ACTOR.in(inv.actorIds());
+            if (!inv.roles().isEmpty()) {
+                actor = actor.and(PARTICIPANT_ROLE.in(inv.roles().stream().map(Enum::name).toList()));
+            }
+            w.add(ID.in(select(PARTICIPANT_INCIDENT).from(PARTICIPANT).where(actor)));
+        }
+        if (!f.claimedBy().isEmpty()) {
+            w.add(ID.in(select(CLAIM_INCIDENT).from(CLAIM)
+                    .where(CLAIM_STANCE.eq(inline("CLAIMED")).and(CLAIM_ACTOR.in(f.claimedBy())))));
+        }
+        in(w, CLAIM_STATUS, f.claimStatuses().stream().map(Enum::name).toList());
+        if (f.minKilled() != null) {
+            w.add(KILLED_BEST.ge(f.minKilled()));
+        }
+        if (f.maxKilled() != null) {
+            w.add(KILLED_BEST.le(f.maxKilled()));
+        }
+        if (f.minInjured() != null) {
+            w.add(INJURED_BEST.ge(f.minInjured()));
+        }
+        if (f.maxInjured() != null) {
+            w.add(INJURED_BEST.le(f.maxInjured()));
+        }
+        if (f.bbox() != null) {
+            w.add(bbox(f.bbox()));
+        }
+        if (f.near() != null) {
+            w.add(near(f.near()));
+        }
+        if (f.text() != null) {
+            w.add(text(Like.contains(f.text())));
+        }
+        if (!f.tags().isEmpty()) {
+            w.add(ID.in(select(TAG_INCIDENT).from(TAG).where(TAG_TAG.in(f.tags()))));
+        }
+        if (!f.publishers().isEmpty()) {
+            w.add(ID.in(select(INCIDENT_SOURCE_INCIDENT).from(INCIDENT_SOURCE).join(SOURCE)
+                    .on(SOURCE_ID.eq(INCIDENT_SOURCE_SOURCE)).where(lower(SOURCE_PUBLISHER).in(f.publishers()))));
+        }
+        if (!f.externalRefs().isEmpty()) {
+            List<Condition> alternatives = new ArrayList<>();
+            for (ExternalRef r : f.externalRefs()) {
+                alternatives.add(EXTERNAL_REF_DATASET.eq(r.dataset()).and(EXTERNAL_REF_ID.eq(r.externalId())));
+            }
+            w.add(ID.in(select(EXTERNAL_REF_INCIDENT).from(EXTERNAL_REF).where(DSL.or(alternatives))));
+        }
+        if (f.updatedSince() != null) {
+            w.add(UPDATED_AT.ge(f.updatedSince()));
+        }
+        return DSL.and(w);
+    }
+
+    /**
+     * Substring search in the title, summary, locality and the names of the dead. PostgreSQL has trigram indexes
+     * (migration V6): one index lookup per column, united, instead of an OR that makes the planner walk the sort
+     * index and test every row; H2 has no index for substrings, so one pass over the rows testing all columns is the
+     * cheapest there.
+     */
+    private Condition text(String pattern) {
+        Field<String> p = val(pattern);
+        var names = select(CASUALTY_INCIDENT).from(CASUALTY).join(CASUALTY_NAME).on(CASUALTY_NAME_CASUALTY.eq(CASUALTY_ID))
+                .where(lower(CASUALTY_NAME_NAME).like(p, '!'));
+        if (database.isPostgres()) {
+            return ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN).where(lower(PLAIN_TITLE).like(p, '!'))
+                    .unionAll(select(PLAIN_ID).from(INCIDENT_PLAIN).where(lower(PLAIN_SUMMARY).like(p, '!')))
+                    .unionAll(select(PLAIN_ID).from(INCIDENT_PLAIN).where(lower(PLAIN_LOCALITY).like(p, '!')))
+                    .unionAll(names));
+        }
+        return lower(TITLE).like(p, '!').or(lower(SUMMARY).like(p, '!')).or(lower(LOCALITY).like(p, '!'))
+                .or(ID.in(names));
+    }
+
+    private static <T> void in(List<Condition> w, Field<T> column, Collection<T> values) {
+        if (!values.isEmpty()) {
+            w.add(column.in(values));
+        }
+    }
+
+    private static Condition bbox(BoundingBox b) {
+        Condition c = LATITUDE.between(b.minLat(), b.maxLat());
+        if (b.minLon() <= b.maxLon()) {
+            return c.and(LONGITUDE.between(b.minLon(), b.maxLon()));
+        }
+        return c.and(LONGITUDE.ge(b.minLon()).or(LONGITUDE.le(b.maxLon())));
+    }
+
+    /**
+     * Great-circle distance by the haversine formula, after a latitude band (and, away from the poles and the
+     * antimeridian, a longitude band) that an index can serve.
+     */
+    private static Condition near(Circle c) {
+        double dLat = Math.toDegrees(c.radiusKm() / EARTH_RADIUS_KM);
+        Condition band = LATITUDE.between(c.lat() - dLat, c.lat() + dLat);
+        double cosLat = Math.cos(Math.toRadians(c.lat()));
+        if (cosLat > 0.01) {
+            double dLon = dLat / cosLat;
+            if (c.lon() - dLon >= -180 && c.lon() + dLon <= 180) {
+                band = band.and(LONGITUDE.between(c.lon() - dLon, c.lon() + dLon));
+            }
+        }
+        Field<Double> lat = val(c.lat());
+        Field<Double> lon = val(c.lon());
+        Field<BigDecimal> haversine = power(sin(rad(LATITUDE.minus(lat)).div(inline(2))), inline(2))
+                .plus(cos(rad(lat)).times(cos(rad(LATITUDE))).times(power(sin(rad(LONGITUDE.minus(lon)).div(inline(2))),
+                        inline(2))));
+        Field<Double> distance = inline(2 * EARTH_RADIUS_KM).times(asin(least(inline(BigDecimal.ONE), sqrt(haversine))));
+        return band.and(distance.le(c.radiusKm()));
+    }
+}

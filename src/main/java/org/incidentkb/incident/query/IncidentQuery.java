@@ -1,0 +1,126 @@
+package org.incidentkb.incident.query;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.incidentkb.incident.model.ClaimStatus;
+
+/**
+ * The filter parameters shared by the incident list, its exports, the statistics and an actor's incidents.
+ * Values arrive as text and are checked by {@link IncidentFilter}, so each bad value is a 400 naming its parameter.
+ * A repeated parameter (or a comma-separated value) matches any of its values; different parameters all apply.
+ */
+public class IncidentQuery {
+
+    @QueryParam("from")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"),
+            description = "Incidents on or after this day (an incident over several days matches when any of its "
+            + "days is in range) (e.g. `2024-01-01`)")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"),
+            description = "Incidents on or before this day (inclusive) (e.g. `2024-01-31`)")
+    public String to;
+
+    @QueryParam("country")
+    @Parameter(description = "Country as ISO 3166-1 alpha-3 code or English name; repeatable (e.g. `IRQ`)")
+    public List<String> country;
+
+    @QueryParam("admin1")
+    @Parameter(description = "First-level administrative division (governorate, province), case-insensitive; "
+            + "repeatable (e.g. `Erbil`)")
+    public List<String> admin1;
+
+    @QueryParam("category")
+    @Parameter(description = "Event category code (see /event-types); repeatable (e.g. `explosions-remote-violence`)")
+    public List<String> category;
+
+    @QueryParam("type")
+    @Parameter(description = "Event type code (see /event-types); repeatable (e.g. `air-drone-strike`)")
+    public List<String> type;
+
+    @QueryParam("actor")
+    @Parameter(description = "An actor in any role, by id, name or alias (case-insensitive); repeatable (e.g. `Kataib Hezbollah`)")
+    public List<String> actor;
+
+    @QueryParam("perpetrator")
+    @Parameter(description = "A perpetrator (confirmed or suspected), by id, name or alias; repeatable (e.g. `IRGC`)")
+    public List<String> perpetrator;
+
+    @QueryParam("target")
+    @Parameter(description = "A target, by id, name or alias; repeatable (e.g. `United States Armed Forces`)")
+    public List<String> target;
+
+    @QueryParam("party")
+    @Parameter(description = "A side of a clash (role PARTY: a battle's or riot's actors, UCDP's sides of state-based "
+            + "and non-state conflict), by id, name or alias; repeatable (e.g. `Islamic State`)")
+    public List<String> party;
+
+    @QueryParam("claimedBy")
+    @Parameter(description = "An actor that claimed the incident (stance CLAIMED), by id, name or alias; repeatable (e.g. `Islamic Resistance in Iraq`)")
+    public List<String> claimedBy;
+
+    @QueryParam("claimStatus")
+    @Parameter(description = "UNCLAIMED, CLAIMED or COMPETING; repeatable (e.g. `CLAIMED`)",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ClaimStatus.class))
+    public List<String> claimStatus;
+
+    @QueryParam("minKilled")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At least this many killed (best estimate) (e.g. `1`)")
+    public String minKilled;
+
+    @QueryParam("maxKilled")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At most this many killed (best estimate); incidents without a figure do not match (e.g. `10`)")
+    public String maxKilled;
+
+    @QueryParam("minInjured")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At least this many injured (best estimate) (e.g. `1`)")
+    public String minInjured;
+
+    @QueryParam("maxInjured")
+    @Parameter(schema = @Schema(type = SchemaType.INTEGER),
+            description = "At most this many injured (best estimate) (e.g. `50`)")
+    public String maxInjured;
+
+    @QueryParam("bbox")
+    @Parameter(description = "Bounding box minLon,minLat,maxLon,maxLat (WGS 84); minLon > maxLon crosses the "
+            + "antimeridian (e.g. `43.9,36.0,44.2,36.3`)")
+    public String bbox;
+
+    @QueryParam("near")
+    @Parameter(description = "A point lat,lon; with radiusKm, incidents within that great-circle distance (e.g. `33.3152,44.3661`)")
+    public String near;
+
+    @QueryParam("radiusKm")
+    @Parameter(schema = @Schema(type = SchemaType.NUMBER),
+            description = "Radius around `near` in kilometres, 0 to 20000 (default 25) (e.g. `30`)")
+    public String radiusKm;
+
+    @QueryParam("q")
+    @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive) (e.g. `Abu Taqwa`)")
+    public String q;
+
+    @QueryParam("tag")
+    @Parameter(description = "A tag; repeatable (e.g. `attacks-on-us-forces`)")
+    public List<String> tag;
+
+    @QueryParam("source")
+    @Parameter(description = "Publisher of a cited source (case-insensitive); repeatable (e.g. `Rudaw`)")
+    public List<String> source;
+
+    @QueryParam("externalRef")
+    @Parameter(description = "An id in another dataset as DATASET:ID; repeatable (e.g. `GTD:200109110004`)")
+    public List<String> externalRef;
+
+    @QueryParam("updatedSince")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+            description = "The change feed: incidents created, changed or deleted at or after this instant, in "
+            + "update order (oldest first); deleted ones appear as tombstones {id, deleted: true, deletedAt} (e.g. `2024-01-01T00:00:00Z`)")
+    public String updatedSince;
+}

@@ -1,0 +1,122 @@
+package org.incidentkb.incident.readmodel;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.incidentkb.common.LabelChanged;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores the documents of incidents that have none (dropped when an actor or source they show was renamed, or by a
+ * migration that changed the representation), on a thread of its own, a batch per transaction, after the change
+ * that dropped them commits and at every start. Reads never store: until its document is back, an incident is read
+ * from its entities. A document written meanwhile by a write stands (only an absent one at the same version is
+ * stored, and nothing built before a rename is stored after it: see {@link #rebuildBatch}).
+ */
+@ApplicationScoped
+public class DocumentRebuilder {
+
+    private static final Logger LOG = Logger.getLogger(DocumentRebuilder.class);
+    private static final int BATCH = 500;
+
+    private final IncidentRepository incidents;
+    private final IncidentDocuments documents;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kb-document-rebuilder");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean again;
+
+    public DocumentRebuilder(IncidentRepository incidents, IncidentDocuments documents) {
+        this.incidents = incidents;
+        this.documents = documents;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        schedule();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        thread.shutdownNow();
+    }
+
+    void onLabelChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LabelChanged changed) {
+        schedule();
+    }
+
+    /** Asks for a pass over the incidents without a document; one pass runs at a time, and runs again if asked meanwhile. */
+    public void schedule() {
+        again = true;
+        if (scheduled.compareAndSet(false, true)) {
+            thread.execute(this::run);
+        }
+    }
+
+    private void run() {
+        try {
+            while (again) {
+                again = false;
+                int stored = 0;
+                int failures = 0;
+                for (int done = 1; done > 0 && failures < 3;) {
+                    try {
+                        done = rebuildBatch();
+                        stored += done;
+                        failures = 0;
+                    } catch (RuntimeException e) {
+                        // Another instance storing the same documents at the same moment wins; go on with the rest.
+                        failures++;
+                        LOG.debugf(e, "A batch of stored incident documents could not be written (attempt %d)", failures);
+                    }
+                }
+                if (failures >= 3) {
+                    LOG.warn("Rebuilding stored incident documents stopped after three failed batches; incidents "
+                            + "without one are read from their entities until the next pass");
+                } else if (stored > 0) {
+                    LOG.infof("Stored the documents of %d incidents that had none", stored);
+                }
+            }
+        } finally {
+            scheduled.set(false);
+        }
+    }
+
+    private record Built(long epoch, List<IncidentView> views) {
+    }
+
+    /**
+     * Stores the documents of the next batch of incidents without one; returns how many it looked at. The labels'
+     * generation is read before the entities, and the batch is stored only if it has not moved since, with its row
+     * locked while storing: a rename committed in between (whose names the views may or may not show) makes the
+     * batch be built again instead.
+     */
+    @ActivateRequestContext
+    int rebuildBatch() {
+        Built built = QuarkusTransaction.requiringNew().call(() -> {
+            long epoch = documents.epoch();
+            List<Long> ids = incidents.withoutDocument(BATCH);
+            return new Built(epoch, incidents.load(ids).stream().map(IncidentView::from).toList());
+        });
+        if (built.views().isEmpty()) {
+            return 0;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (documents.lockEpoch() == built.epoch()) {
+                built.views().forEach(v -> documents.storeIfAbsent(documents.of(v), v.id()));
+            }
+        });
+        return built.views().size();
+    }
+}

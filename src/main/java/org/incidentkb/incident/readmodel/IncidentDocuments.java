@@ -1,0 +1,258 @@
+package org.incidentkb.incident.readmodel;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.hibernate.Session;
+import org.incidentkb.common.ReadRouting;
+import org.incidentkb.common.ReplicaConnections;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.api.StoredJson;
+
+/**
+ * The read model of incidents: each one's representation as stored JSON (gzip), kept current in the transaction of
+ * every write to it, so reading an incident by id is one primary-key lookup and no entity graph is loaded.
+ */
+@ApplicationScoped
+public class IncidentDocuments {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final ReadRouting routing;
+    private final ReplicaConnections connections;
+    /** Reads a stored incident skipping its casualty records (the longest part, and not a column of CSV or GeoJSON). */
+    private final ObjectReader flatReader;
+
+    public IncidentDocuments(EntityManager em, ObjectMapper json, @PersistenceUnitExtension ReadRouting routing,
+            @PersistenceUnitExtension ReplicaConnections connections) {
+        this.em = em;
+        this.json = json;
+        this.routing = routing;
+        this.connections = connections;
+        this.flatReader = json.copy().addMixIn(IncidentView.class, WithoutCasualtyRecords.class)
+                .readerFor(IncidentView.class);
+    }
+
+    @JsonIgnoreProperties({ "casualties" })
+    private abstract static class WithoutCasualtyRecords {
+    }
+
+    /** A stored representation: its version and its JSON (gzip). */
+    public record Stored(long version, byte[] gzippedJson) {
+
+        public byte[] json() {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(gzippedJson))) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Replaces the stored representation of the incident with this one (in the caller's transaction). */
+    public void store(IncidentView view) {
+        em.createNativeQuery("delete from incident_document where incident_id = :id").setParameter("id", view.id())
+                .executeUpdate();
+        em.createNativeQuery("insert into incident_document (incident_id, version, body) values (:id, :version, :body)")
+                .setParameter("id", view.id()).setParameter("version", view.version())
+                .setParameter("body", gzip(view)).executeUpdate();
+    }
+
+    /** Replaces the stored representations of many incidents (an import's batch of changes) in JDBC batches. */
+    public void replaceAll(List<IncidentView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (var delete = connection.prepareStatement("delete from incident_document where incident_id = ?")) {
+                for (IncidentView v : views) {
+                    delete.setLong(1, v.id());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            try (var insert = connection.prepareStatement(
+                    "insert into incident_document (incident_id, version, body) values (?, ?, ?)")) {
+                for (IncidentView v : views) {
+                    insert.setLong(1, v.id());
+                    insert.setLong(2, v.version());
+                    insert.setBytes(3, gzip(v));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Stores a representation built by a read, unless a writer has stored one meanwhile or the incident has moved on
+     * from that version: a read never overwrites what a write stored.
+     */
+    public void storeIfAbsent(Stored doc, long id) {
+        em.createNativeQuery("insert into incident_document (incident_id, version, body) select i.id, i.version, :body"
+                + " from incident i where i.id = :id and i.version = :version"
+                + " and not exists (select 1 from incident_document d where d.incident_id = :id)")
+                .setParameter("id", id).setParameter("version", doc.version()).setParameter("body", doc.gzippedJson())
+                .executeUpdate();
+    }
+
+    /** A representation as it would be stored. */
+    public Stored of(IncidentView view) {
+        return new Stored(view.version(), gzip(view));
+    }
+
+    /**
+     * The stored representation of an incident, if it has one: one primary-key read over plain JDBC, on a connection
+     * of the request's database (see ReadRouting), without opening a Hibernate session.
+     */
+    public Optional<Stored> find(long id) {
+        return byId("select version, body from incident_document where incident_id = ?", id,
+                row -> new Stored(row.getLong(1), row.getBytes(2)));
+    }
+
+    /**
+     * The stored representations of these incidents, read back as views for the flat formats (CSV rows, GeoJSON
+     * features): without their casualty records, which those show only as the summary; by id. Incidents without a
+     * (readable) document are absent from the map and left to the caller to build.
+     */
+    public Map<Long, IncidentView> flatViews(List<Long> ids) {
+        Map<Long, IncidentView> out = new HashMap<>();
+        forEach(ids, (gzipped, id) -> {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+                out.put(id, flatReader.readValue(in));
+            } catch (IOException e) {
+                // An unreadable document is rebuilt from the entities by the caller.
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The stored representations of these incidents as JSON text, by id, without reading them; incidents without a
+     * document are absent from the map.
+     */
+    public Map<Long, StoredJson> json(List<Long> ids) {
+        Map<Long, StoredJson> out = new HashMap<>();
+        forEach(ids, (gzipped, id) -> out.put(id, new StoredJson(id, new Stored(0, gzipped).json())));
+        return out;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> Optional<T> byId(String sql, long id, RowReader<T> reader) {
+        try (Connection connection = connections.dataSource(routing.resolveTenantId()).getConnection();
+                var query = connection.prepareStatement(sql)) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The stored incident " + id + " could not be read", e);
+        }
+    }
+
+    /** Hands each stored document of these incidents (id, gzipped JSON) to the consumer; one query. */
+    private void forEach(List<Long> ids, java.util.function.ObjLongConsumer<byte[]> consumer) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            String sql = "select incident_id, body from incident_document where incident_id in ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+            try (var query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    query.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        consumer.accept(row.getBytes(2), row.getLong(1));
+                    }
+                }
+            }
+        });
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+
+    /** Drops the documents that show a changed label; they are stored again in the background. */
+    void onLabelChanged(@jakarta.enterprise.event.Observes org.incidentkb.common.LabelChanged changed) {
+        if (changed.kind() == org.incidentkb.common.LabelChanged.Kind.ACTOR) {
+            forgetActor(changed.id());
+        } else {
+            forgetSource(changed.id());
+        }
+    }
+
+    /**
+     * The labels' generation: moved by every rename, before it drops the documents that showed the old label (see
+     * {@link DocumentRebuilder}).
+     */
+    public long epoch() {
+        return ((Number) em.createNativeQuery("select epoch from document_epoch where id = 1").getSingleResult())
+                .longValue();
+    }
+
+    /** The labels' generation, with its row locked until the transaction ends: no rename commits meanwhile. */
+    public long lockEpoch() {
+        return ((Number) em.createNativeQuery("select epoch from document_epoch where id = 1 for update")
+                .getSingleResult()).longValue();
+    }
+
+    private void moveEpoch() {
+        em.createNativeQuery("update document_epoch set epoch = epoch + 1 where id = 1").executeUpdate();
+    }
+
+    /** Drops the documents that show an actor's name, after the actor changed; they are stored again in the background. */
+    public void forgetActor(long actorId) {
+        moveEpoch();
+        em.createNativeQuery("delete from incident_document where incident_id in ("
+                + "select incident_id from incident_actor where actor_id = :id"
+                + " union select incident_id from claim where actor_id = :id or stated_by_actor_id = :id"
+                + " union select incident_id from casualty where affiliation_actor_id = :id)")
+                .setParameter("id", actorId).executeUpdate();
+    }
+
+    /** Drops the documents that show a source's publisher, after the source changed. */
+    public void forgetSource(long sourceId) {
+        moveEpoch();
+        em.createNativeQuery("delete from incident_document where incident_id in ("
+                + "select incident_id from incident_source where source_id = :id"
+                + " union select incident_id from claim where source_id = :id"
+                + " union select incident_id from casualty where source_id = :id)")
+                .setParameter("id", sourceId).executeUpdate();
+    }
+
+    private byte[] gzip(IncidentView view) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        try (var out = new GZIPOutputStream(bytes)) {
+            json.writeValue(out, view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An incident could not be written as JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,151 @@
+package org.incidentkb.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.incidentkb.common.Database;
+import org.incidentkb.stats.StatsRollup.Contribution;
+import org.incidentkb.stats.StatsRollup.Grain;
+import org.incidentkb.stats.StatsRollup.Key;
+
+/**
+ * Writes the roll-up tables' changes: per grain, one batch of upserts on PostgreSQL, an update-or-insert per row on
+ * H2. Plain JDBC statements, built once per grain from its key columns.
+ */
+@ApplicationScoped
+public class RollupWriter {
+
+    /** The roll-up's measure columns, in the order of {@link StatsRollup.Contribution}. */
+    static final String MEASURES = "incidents, killed_low, killed_best, killed_high, killed_open, injured_low,"
+            + " injured_best, injured_high, injured_open, killed_unknown, injured_unknown";
+
+    private final EntityManager em;
+    private final boolean postgres;
+
+    public RollupWriter(EntityManager em, Database database) {
+        this.em = em;
+        this.postgres = database.isPostgres();
+    }
+
+    /**
+     * Adds contributions (negative for what went away) to the roll-up, in the caller's transaction, in key order so
+     * that concurrent writers lock rows in the same order.
+     */
+    void add(SortedMap<Key, Contribution> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            for (Grain grain : Grain.values()) {
+                SortedMap<Key, Contribution> ofGrain = new java.util.TreeMap<>();
+                deltas.forEach((key, delta) -> {
+                    if (key.grain() == grain) {
+                        ofGrain.put(key, delta);
+                    }
+                });
+                if (ofGrain.isEmpty()) {
+                    continue;
+                }
+                if (postgres) {
+                    upsertBatch(connection, grain, ofGrain);
+                } else {
+                    updateOrInsert(connection, grain, ofGrain);
+                }
+            }
+        });
+    }
+
+    private static String upsert(Grain g) {
+        return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
+                + placeholders(g.keyCount() + Contribution.COUNT) + ") on conflict (" + g.keys + ") do update set "
+                + each(MEASURES, m -> m + " = " + g.table + "." + m + " + excluded." + m, ", ");
+    }
+
+    private static String update(Grain g) {
+        return "update " + g.table + " set " + each(MEASURES, m -> m + " = " + m + " + ?", ", ") + " where "
+                + each(g.keys, k -> k + " = ?", " and ");
+    }
+
+    private static String insert(Grain g) {
+        return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
+                + placeholders(g.keyCount() + Contribution.COUNT) + ")";
+    }
+
+    private static String each(String columns, java.util.function.UnaryOperator<String> f, String separator) {
+        return java.util.Arrays.stream(columns.split(", ")).map(f).collect(Collectors.joining(separator));
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** PostgreSQL: one batch of INSERT ... ON CONFLICT DO UPDATE, which concurrent inserts of a new key cannot fail. */
+    private static void upsertBatch(Connection connection, Grain grain, SortedMap<Key, Contribution> deltas)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(upsert(grain))) {
+            for (var delta : deltas.entrySet()) {
+                bind(upsert, delta.getKey(), delta.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /**
+     * H2: adds to the row by its primary key, or inserts it when there is none. When another transaction inserted
+     * the same new key meanwhile, the insert fails on the primary key once that one commits; H2 keeps the
+     * transaction, and the update then finds the row.
+     */
+    private static void updateOrInsert(Connection connection, Grain grain, SortedMap<Key, Contribution> deltas)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(update(grain));
+                PreparedStatement insert = connection.prepareStatement(insert(grain))) {
+            for (var delta : deltas.entrySet()) {
+                long[] m = delta.getValue().measures();
+                for (int i = 0; i < m.length; i++) {
+                    update.setLong(1 + i, m[i]);
+                }
+                bindKey(update, m.length + 1, delta.getKey());
+                if (update.executeUpdate() == 1) {
+                    continue;
+                }
+                bind(insert, delta.getKey(), delta.getValue());
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    update.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, Key key, Contribution c) throws SQLException {
+        int next = bindKey(s, 1, key);
+        long[] m = c.measures();
+        for (int i = 0; i < m.length; i++) {
+            s.setLong(next + i, m[i]);
+        }
+    }
+
+    /** Binds the key's columns of its grain from {@code at}; returns the next parameter index. */
+    private static int bindKey(PreparedStatement s, int at, Key key) throws SQLException {
+        s.setLong(at, key.perpetratorId());
+        s.setString(at + 1, key.countryCode());
+        s.setInt(at + 2, key.period());
+        if (key.grain().keyCount() == 3) {
+            return at + 3;
+        }
+        s.setString(at + 3, key.typeCode());
+        s.setString(at + 4, key.categoryCode());
+        s.setString(at + 5, key.claimStatus());
+        return at + 6;
+    }
+}

@@ -1,0 +1,187 @@
+package org.incidentkb.stats;
+
+import static org.incidentkb.incident.query.IncidentSchema.ID;
+import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
+import static org.incidentkb.incident.query.IncidentSchema.INJURED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.INJURED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.KILLED_BEST;
+import static org.incidentkb.incident.query.IncidentSchema.KILLED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.KILLED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_ID;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_ACTOR;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_ROLE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.incidentkb.common.Database;
+import org.incidentkb.incident.query.IncidentFilter;
+import org.incidentkb.incident.query.IncidentQueries;
+import org.incidentkb.stats.RollupSchema.Measure;
+import org.incidentkb.stats.StatsApi.Row;
+import org.incidentkb.stats.StatsApi.Totals;
+import org.incidentkb.stats.StatsRollup.Grain;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The aggregations behind /stats, as one GROUP BY statement: over a roll-up table (V8, V10, V12) when it can answer
+ * the filter and the groups, otherwise over the incidents {@link IncidentQueries} selects (joined to their
+ * perpetrators when grouping by them). Either way the database does the counting and summing. Every statement
+ * selects the group keys, then the incidents, killed low, best, high, injured low, best, high, and the incidents
+ * with unknown killed and injured figures.
+ */
+@ApplicationScoped
+public class StatsQueries {
+
+    private final Database database;
+    private final IncidentQueries incidents;
+
+    public StatsQueries(Database database, IncidentQueries incidents) {
+        this.database = database;
+        this.incidents = incidents;
+    }
+
+    /** The statistics of the incidents a filter selects, grouped by the dimensions, in the order of their keys. */
+    public List<Row> aggregate(List<Dimension> groupBy, IncidentFilter filter) {
+        return StatsRollup.answers(filter, groupBy) ? fromRollup(groupBy, filter) : fromIncidents(groupBy, filter);
+    }
+
+    /** The same statistics computed from the incident table, whatever the filter. */
+    List<Row> fromIncidents(List<Dimension> groupBy, IncidentFilter filter) {
+        IncidentQueries.Selection selection = incidents.selection(filter);
+        List<Field<?>> keys = groupBy.stream().flatMap(d -> d.columns.stream()).toList();
+        Table<?> from = selection.table();
+        if (groupBy.contains(Dimension.PERPETRATOR)) {
+            from = from.leftJoin(PERPETRATOR_PART).on(PERPETRATOR_PART_INCIDENT.eq(ID)
+                    .and(PERPETRATOR_PART_ROLE.eq(inline("PERPETRATOR"))))
+                    .leftJoin(PERPETRATOR).on(PERPETRATOR_ID.eq(PERPETRATOR_PART_ACTOR));
+        }
+        List<SelectField<?>> fields = new ArrayList<>(keys);
+        fields.add(count());
+        fields.addAll(totals(KILLED_LOW, KILLED_BEST, KILLED_HIGH));
+        fields.addAll(totals(INJURED_LOW, INJURED_BEST, INJURED_HIGH));
+        fields.add(count().minus(count(KILLED_BEST)));
+        fields.add(count().minus(count(INJURED_BEST)));
+        Table<?> source = from;
+        return database.read(sql -> sql.select(fields).from(source).where(selection.where()).groupBy(keys)
+                .orderBy(nullsLast(keys)).fetch(r -> row(groupBy, r)));
+    }
+
+    /**
+     * low and best add the known figures; high is null once any incident has no known high (no figure at all, or a
+     * figure without an upper bound).
+     */
+    private static List<Field<?>> totals(Field<Integer> low, Field<Integer> best, Field<Integer> high) {
+        return List.of(coalesce(sum(low), inline(BigDecimal.ZERO)), coalesce(sum(best), inline(BigDecimal.ZERO)),
+                when(count(high).eq(count()), coalesce(sum(high), inline(BigDecimal.ZERO))));
+    }
+
+    private List<Row> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
+        Grain grain = StatsRollup.grain(filter, groupBy);
+        boolean byPerpetrator = groupBy.contains(Dimension.PERPETRATOR);
+        List<Condition> where = new ArrayList<>();
+        where.add(byPerpetrator ? RollupSchema.PERPETRATOR_ID.ne(inline(0L)) : RollupSchema.PERPETRATOR_ID.eq(inline(0L)));
+        in(where, RollupSchema.COUNTRY_CODE, filter.countries());
+        in(where, RollupSchema.CATEGORY_CODE, filter.categories());
+        in(where, RollupSchema.TYPE_CODE, filter.types());
+        in(where, RollupSchema.CLAIM_STATUS, filter.claimStatuses().stream().map(Enum::name).toList());
+        if (filter.to() != null) {
+            where.add(RollupSchema.PERIOD.le(StatsRollup.period(filter.to())));
+        }
+        // Grouped first, by perpetrator id; the few groups then get their perpetrator's name (not every row).
+        List<SelectField<?>> inner = new ArrayList<>();
+        List<Field<?>> innerGroup = new ArrayList<>();
+        List<Field<?>> outerKeys = new ArrayList<>();
+        Field<Long> groupPerpetrator = field(name("g", "perpetrator_id"), Long.class);
+        for (Dimension d : groupBy) {
+            if (d == Dimension.PERPETRATOR) {
+                inner.add(RollupSchema.PERPETRATOR_ID.as("perpetrator_id"));
+                innerGroup.add(RollupSchema.PERPETRATOR_ID);
+                outerKeys.addAll(d.rollupColumns);
+                continue;
+            }
+            for (Field<?> column : d.rollupColumns) {
+                String alias = "k" + innerGroup.size();
+                inner.add(column.as(alias));
+                outerKeys.add(field(name("g", alias), column.getType()));
+                innerGroup.add(column);
+            }
+        }
+        inner.add(coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO)).as("incidents"));
+        inner.addAll(sums("killed", RollupSchema.KILLED));
+        inner.addAll(sums("injured", RollupSchema.INJURED));
+        var grouped = select(inner).from(RollupSchema.table(grain)).where(where);
+        Table<?> g = (innerGroup.isEmpty() ? grouped
+                : grouped.groupBy(innerGroup).having(sum(RollupSchema.INCIDENTS).gt(inline(BigDecimal.ZERO)))).asTable("g");
+        Table<?> from = byPerpetrator ? g.leftJoin(PERPETRATOR).on(PERPETRATOR_ID.eq(groupPerpetrator)) : g;
+        List<SelectField<?>> fields = new ArrayList<>(outerKeys);
+        for (String column : List.of("incidents", "killed_low", "killed_best", "killed_high", "injured_low",
+                "injured_best", "injured_high", "killed_unknown", "injured_unknown")) {
+            fields.add(field(name("g", column)));
+        }
+        return database.read(sql -> sql.select(fields).from(from).orderBy(nullsLast(outerKeys))
+                .fetch(r -> row(groupBy, r)));
+    }
+
+    private static List<SelectField<?>> sums(String name, Measure m) {
+        return List.of(coalesce(sum(m.low()), inline(BigDecimal.ZERO)).as(name + "_low"),
+                coalesce(sum(m.best()), inline(BigDecimal.ZERO)).as(name + "_best"),
+                when(sum(m.open()).plus(sum(m.unknown())).gt(inline(BigDecimal.ZERO)), DSL.<BigDecimal>castNull(
+                        org.jooq.impl.SQLDataType.DECIMAL)).otherwise(coalesce(sum(m.high()), inline(BigDecimal.ZERO)))
+                        .as(name + "_high"),
+                coalesce(sum(m.unknown()), inline(BigDecimal.ZERO)).as(name + "_unknown"));
+    }
+
+    private static List<SortField<?>> nullsLast(List<Field<?>> keys) {
+        return keys.stream().<SortField<?>>map(k -> k.asc().nullsLast()).toList();
+    }
+
+    private static <T> void in(List<Condition> where, Field<T> column, java.util.Collection<T> values) {
+        if (!values.isEmpty()) {
+            where.add(column.in(values));
+        }
+    }
+
+    /** A row: the group's keys, then the measures in the order every statement above selects them. */
+    private static Row row(List<Dimension> groupBy, Record r) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        int at = 0;
+        for (Dimension d : groupBy) {
+            keys.put(d.param, d.key(r, at));
+            at += d.columns.size();
+        }
+        long incidents = r.get(at, Long.class);
+        long killedUnknown = r.get(at + 7, Long.class);
+        long injuredUnknown = r.get(at + 8, Long.class);
+        return new Row(keys, incidents, totals(r, at + 1, incidents == killedUnknown), killedUnknown,
+                totals(r, at + 4, incidents == injuredUnknown), injuredUnknown);
+    }
+
+    /** A group none of whose incidents has a figure has no totals at all (null), not zeros. */
+    private static Totals totals(Record r, int at, boolean noneKnown) {
+        if (noneKnown) {
+            return null;
+        }
+        return new Totals(r.get(at, Long.class), r.get(at + 1, Long.class), r.get(at + 2, Long.class));
+    }
+}
