@@ -1,58 +1,18 @@
 package org.incidentkb.actor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorApi.ActorView;
-import org.incidentkb.common.Roles;
-import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
-import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
-import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
 
-@Path("/actors")
-@Tag(name = "Actors", description = "Parties to incidents: state forces, armed groups, coalitions, civilians, with "
-        + "aliases, umbrella membership, backers and designations")
-@Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
-@RolesAllowed(Roles.READER)
-public class ActorResource {
+/** Serves {@link ActorOperations}. */
+public class ActorResource implements ActorOperations {
 
     private final ActorService service;
     private final EntityTags tags;
@@ -62,123 +22,45 @@ public class ActorResource {
         this.tags = tags;
     }
 
-    @GET
-    @Operation(operationId = "listActors", summary = "List or search actors",
-            description = "Actors sorted by name. `q` matches any part of the name or of an alias, ignoring case.")
-    @APIResponse(responseCode = "200", description = "A page of actors",
-            headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
-            content = @Content(schema = @Schema(implementation = ActorPage.class)))
-    public Response list(
-            @Parameter(description = "Text to find in names and aliases, case-insensitive", example = "hezbollah")
-            @QueryParam("q") String q,
-            @BeanParam PageParams pages,
-            @Context UriInfo uri) {
+    @Override
+    public Response list(String q, PageParams pages, UriInfo uri) {
         Paging paging = pages.paging();
         return Paging.ok(paging.result(service.search(q, paging), uri));
     }
 
-    @GET
-    @Path("/{id}")
-    @Operation(operationId = "getActor", summary = "Read an actor")
-    @APIResponse(responseCode = "200", description = "The actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
-            content = @Content(schema = @Schema(implementation = ActorView.class),
-                    examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.VIEW)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id) {
+    @Override
+    public Response get(long id) {
         ActorView actor = service.get(id).orElseThrow(() -> ProblemException.notFound("Actor", id));
         return Response.ok(actor).tag(tags.of(actor.version(), actor)).build();
     }
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createActor", summary = "Create an actor", description = "Names are unique regardless of case; `parent` and "
-            + "`backers` must name existing actors (by id, or by name or alias).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.INPUT)))
-    @APIResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", description = ApiDocs.LOCATION),
-            @Header(name = "ETag", description = ApiDocs.ETAG) },
-            content = @Content(schema = @Schema(implementation = ActorView.class),
-                    examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.VIEW)))
-    @APIResponse(responseCode = "409", description = "An actor with that name already exists",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull @Valid ActorInput input, @Context UriInfo uri) {
+    @Override
+    public Response create(ActorInput input, UriInfo uri) {
         ActorView created = service.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(tags.of(created.version(), created)).entity(created).build();
     }
 
-    @PUT
-    @RolesAllowed(Roles.EDITOR)
-    @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceActor", summary = "Replace an actor", description = "Takes the whole actor, e.g. the body a GET returned "
-            + "with changes; read-only fields are ignored. Omitted lists become empty.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.INPUT)))
-    @APIResponse(responseCode = "200", description = "The updated actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
-            content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = ApiDocs.CONFLICT_EXAMPLE)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    public Response replace(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id,
-            @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid ActorInput input) {
+    @Override
+    public Response replace(long id, String ifMatch, ActorInput input) {
         ActorView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Actor", id));
         return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
-    @PATCH
-    @RolesAllowed(Roles.EDITOR)
-    @Path("/{id}")
-    @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "patchActor", summary = "Change some fields of an actor", description = "JSON Merge Patch (RFC 7386): fields present "
-            + "replace the current ones, null removes them, absent ones stay.")
-    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT),
-            examples = @ExampleObject(name = "aliases", value = ActorExamples.PATCH)))
-    @APIResponse(responseCode = "200", description = "The updated actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
-            content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    public Response patch(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id,
-            @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull JsonNode patch) {
+    @Override
+    public Response patch(long id, String ifMatch, JsonNode patch) {
         ActorView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Actor", id));
         return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
     }
 
-    @DELETE
-    @RolesAllowed(Roles.ADMIN)
-    @Path("/{id}")
-    @Operation(operationId = "deleteActor", summary = "Delete an actor", description = "Refused with 409 while incidents, claims, casualties or "
-            + "other actors refer to it.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The actor is still referenced", content = @Content(
-            mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id,
-            @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Override
+    public Response delete(long id, String ifMatch) {
         if (!service.delete(id, ETags.expectedVersion(ifMatch))) {
             throw ProblemException.notFound("Actor", id);
         }
         return Response.noContent().build();
     }
 
-    /** The JSON page of actors, for the OpenAPI document. */
-    @Schema(name = "ActorPage", description = "A page of actors")
-    public static class ActorPage extends org.incidentkb.common.PageSchema.WithCursor {
-        public java.util.List<ActorApi.ActorView> items;
-    }
 }

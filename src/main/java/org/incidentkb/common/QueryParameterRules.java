@@ -29,7 +29,8 @@ public class QueryParameterRules {
         if (method == null) {
             return;
         }
-        Map<String, Boolean> declared = DECLARED.computeIfAbsent(method, QueryParameterRules::declared);
+        Map<String, Boolean> declared = DECLARED.computeIfAbsent(method,
+                m -> declared(declaration(m, resource.getResourceClass())));
         for (var entry : request.getUriInfo().getQueryParameters().entrySet()) {
             Boolean repeatable = declared.get(entry.getKey());
             if (repeatable == null) {
@@ -42,6 +43,36 @@ public class QueryParameterRules {
                         + " times; it takes one value");
             }
         }
+    }
+
+    /**
+     * The declaration that carries the method's JAX-RS parameter annotations: the method itself, or the one it
+     * implements in an interface of the resource class (the operations and their documentation live there).
+     */
+    private static Method declaration(Method method, Class<?> resourceClass) {
+        if (hasParameterAnnotations(method) || resourceClass == null) {
+            return method;
+        }
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> api : c.getInterfaces()) {
+                for (Method m : api.getMethods()) {
+                    if (m.getName().equals(method.getName()) && m.getParameterCount() == method.getParameterCount()
+                            && hasParameterAnnotations(m)) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return method;
+    }
+
+    private static boolean hasParameterAnnotations(Method method) {
+        for (var annotations : method.getParameterAnnotations()) {
+            if (annotations.length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Boolean> declared(Method method) {

@@ -10,7 +10,7 @@ import org.incidentkb.incident.model.Casualty;
 import org.incidentkb.incident.model.CasualtyRepository;
 import org.incidentkb.incident.model.Incident;
 import org.incidentkb.incident.model.IncidentRepository;
-import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentChanges;
 import org.incidentkb.incident.write.IncidentMapper;
 
 /** Casualty records of one incident. Every change recomputes the incident's casualty summary. */
@@ -21,8 +21,8 @@ public class CasualtyService extends IncidentChildService<Casualty, CasualtyInpu
     private final IncidentMapper mapper;
 
     public CasualtyService(IncidentRepository incidents, CasualtyRepository casualties, IncidentMapper mapper,
-            MergePatch mergePatch, IncidentHistory history) {
-        super(incidents, mergePatch, history, "Casualty", CasualtyInput.class);
+            MergePatch mergePatch, IncidentChanges changes) {
+        super(incidents, mergePatch, changes, "Casualty", CasualtyInput.class);
         this.casualties = casualties;
         this.mapper = mapper;
     }

@@ -10,7 +10,7 @@ import org.incidentkb.incident.model.Claim;
 import org.incidentkb.incident.model.ClaimRepository;
 import org.incidentkb.incident.model.Incident;
 import org.incidentkb.incident.model.IncidentRepository;
-import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentChanges;
 import org.incidentkb.incident.write.IncidentMapper;
 
 /** Claims about one incident. Every change recomputes the incident's claim status. */
@@ -21,8 +21,8 @@ public class ClaimService extends IncidentChildService<Claim, ClaimInput, ClaimV
     private final IncidentMapper mapper;
 
     public ClaimService(IncidentRepository incidents, ClaimRepository claims, IncidentMapper mapper,
-            MergePatch mergePatch, IncidentHistory history) {
-        super(incidents, mergePatch, history, "Claim", ClaimInput.class);
+            MergePatch mergePatch, IncidentChanges changes) {
+        super(incidents, mergePatch, changes, "Claim", ClaimInput.class);
         this.claims = claims;
         this.mapper = mapper;
     }

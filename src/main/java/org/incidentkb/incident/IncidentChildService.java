@@ -7,10 +7,9 @@ import java.util.Optional;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
-import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.Incident;
 import org.incidentkb.incident.model.IncidentRepository;
-import org.incidentkb.incident.write.IncidentHistory;
+import org.incidentkb.incident.write.IncidentChanges;
 
 /**
  * The records an incident owns and that have a resource of their own (casualty records, claims): read, create,
@@ -26,7 +25,7 @@ public abstract class IncidentChildService<E, I, V> {
 
     private final IncidentRepository incidents;
     private final MergePatch mergePatch;
-    private final IncidentHistory history;
+    private final IncidentChanges changes;
     private final String label;
     private final Class<I> inputType;
 
@@ -35,11 +34,11 @@ public abstract class IncidentChildService<E, I, V> {
         this(null, null, null, null, null);
     }
 
-    protected IncidentChildService(IncidentRepository incidents, MergePatch mergePatch, IncidentHistory history,
+    protected IncidentChildService(IncidentRepository incidents, MergePatch mergePatch, IncidentChanges changes,
             String label, Class<I> inputType) {
         this.incidents = incidents;
         this.mergePatch = mergePatch;
-        this.history = history;
+        this.changes = changes;
         this.label = label;
         this.inputType = inputType;
     }
@@ -73,23 +72,21 @@ public abstract class IncidentChildService<E, I, V> {
     @Transactional
     public V create(long incidentId, I input) {
         Incident incident = incident(incidentId);
-        IncidentView before = IncidentView.from(incident);
         E record = newIn(incident);
-        apply(record, input);
-        of(incident).add(record);
-        changed(incident, before);
+        change(incident, i -> {
+            apply(record, input);
+            of(i).add(record);
+        });
         return view(record);
     }
 
     @Transactional
     public Optional<V> update(long incidentId, long id, I input, Long ifMatch) {
         Incident incident = incident(incidentId);
-        IncidentView before = IncidentView.from(incident);
         Optional<E> found = find(incidentId, id);
         found.ifPresent(record -> {
             ETags.check(label + " " + id, ifMatch, versionIn(input), version(record));
-            apply(record, input);
-            changed(incident, before);
+            change(incident, i -> apply(record, input));
         });
         return found.map(this::view);
     }
@@ -109,22 +106,21 @@ public abstract class IncidentChildService<E, I, V> {
     @Transactional
     public boolean delete(long incidentId, long id, Long ifMatch) {
         Incident incident = incident(incidentId);
-        IncidentView before = IncidentView.from(incident);
         Optional<E> found = find(incidentId, id);
         if (found.isEmpty()) {
             return false;
         }
         ETags.check(label + " " + id, ifMatch, null, version(found.get()));
-        of(incident).remove(found.get());
-        changed(incident, before);
+        change(incident, i -> of(i).remove(found.get()));
         return true;
     }
 
-    private void changed(Incident incident, IncidentView before) {
-        incident.derive();
-        incident.touch();
-        incidents.flush();
-        history.updated(incident, before, history.currentUser());
+    /** Changes the incident's records and re-derives its summary and status, as one recorded change. */
+    private void change(Incident incident, java.util.function.Consumer<Incident> change) {
+        changes.change(incident, i -> {
+            change.accept(i);
+            i.derive();
+        });
     }
 
     private Incident incident(long id) {

@@ -10,7 +10,6 @@ import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Ref;
-import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.api.IncidentApi.IncidentInput;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.Incident;
@@ -18,13 +17,17 @@ import org.incidentkb.incident.model.IncidentRepository;
 import org.incidentkb.incident.model.IncidentRevision;
 import org.incidentkb.incident.readmodel.DocumentRebuilder;
 import org.incidentkb.incident.readmodel.IncidentDocuments;
+import org.incidentkb.incident.write.IncidentChanges;
 import org.incidentkb.incident.write.IncidentHistory;
 import org.incidentkb.incident.write.IncidentMapper;
 import org.incidentkb.source.Source;
 import org.incidentkb.source.SourceApi;
 import org.incidentkb.source.SourceRepository;
 
-/** Incidents as aggregates: each write is one transaction that also keeps the derived values current. */
+/**
+ * Incidents as aggregates: each write is one transaction, made through {@link IncidentChanges}, which records it for
+ * the audit trail, the stored documents and the statistics.
+ */
 @ApplicationScoped
 public class IncidentService {
 
@@ -34,15 +37,17 @@ public class IncidentService {
     private final MergePatch mergePatch;
     private final IncidentHistory history;
     private final IncidentDocuments documents;
+    private final IncidentChanges changes;
 
     public IncidentService(IncidentRepository incidents, SourceRepository sources, IncidentMapper mapper,
-            MergePatch mergePatch, IncidentHistory history, IncidentDocuments documents) {
+            MergePatch mergePatch, IncidentHistory history, IncidentDocuments documents, IncidentChanges changes) {
         this.documents = documents;
         this.incidents = incidents;
         this.history = history;
         this.sources = sources;
         this.mapper = mapper;
         this.mergePatch = mergePatch;
+        this.changes = changes;
     }
 
     public Optional<IncidentView> get(long id) {
@@ -68,24 +73,15 @@ public class IncidentService {
         ProblemException.requireNoVersion(input.version());
         Incident incident = new Incident();
         mapper.apply(incident, input);
-        incidents.persist(incident);
-        incidents.flush();
-        history.created(incident, history.currentUser());
-        return IncidentView.from(incident);
+        return changes.create(incident);
     }
 
     @Transactional
     public Optional<IncidentView> update(long id, IncidentInput input, Long ifMatch) {
-        Optional<Incident> found = incidents.findByIdOptional(id);
-        found.ifPresent(incident -> {
+        return incidents.findByIdOptional(id).map(incident -> {
             ETags.check("Incident " + id, ifMatch, input.version(), incident.getVersion());
-            IncidentView before = IncidentView.from(incident);
-            if (apply(incident, input, true)) {
-                incidents.flush();
-                history.updated(incident, before, history.currentUser());
-            }
+            return changes.change(incident, i -> mapper.apply(i, input, true));
         });
-        return found.map(IncidentView::from);
     }
 
     @Transactional
@@ -105,10 +101,7 @@ public class IncidentService {
             return false;
         }
         ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
-        IncidentView before = IncidentView.from(found.get());
-        incidents.delete(found.get());
-        incidents.addTombstone(id, Timestamps.now());
-        history.deleted(before);
+        changes.delete(found.get());
         return true;
     }
 
@@ -130,38 +123,22 @@ public class IncidentService {
     }
 
     private Optional<IncidentView> changeSources(long id, long sourceId, Long ifMatch, boolean attach) {
-        Optional<Incident> found = incidents.findByIdOptional(id);
-        found.ifPresent(incident -> {
+        return incidents.findByIdOptional(id).map(incident -> {
             ETags.check("Incident " + id, ifMatch, null, incident.getVersion());
             Source source = sources.findByIdOptional(sourceId)
                     .orElseThrow(() -> ProblemException.notFound("Source", sourceId));
-            boolean changed = attach ? incident.getSources().add(source) : incident.getSources().remove(source);
-            if (!attach && !changed) {
+            if (!attach && !incident.getSources().contains(source)) {
                 throw new ProblemException(404, "urn:incident-kb:problem:not-found", "Not found",
                         "Incident " + id + " does not cite source " + sourceId, null);
             }
-            if (changed) {
-                IncidentView before = IncidentView.from(incident);
-                incident.touch();
-                incidents.flush();
-                history.updated(incident, withSourcesOf(before, attach, source, incident), history.currentUser());
-            }
+            return changes.change(incident, i -> {
+                if (attach) {
+                    i.getSources().add(source);
+                } else {
+                    i.getSources().remove(source);
+                }
+            });
         });
-        return found.map(IncidentView::from);
-    }
-
-    /** The view before a citation changed: the same view with the source list as it was. */
-    private static IncidentView withSourcesOf(IncidentView now, boolean attached, Source source, Incident incident) {
-        List<Ref> sources = new java.util.ArrayList<>(now.sources());
-        if (attached) {
-            sources.removeIf(r -> r.id().equals(source.getId()));
-        } else {
-            sources.add(SourceApi.ref(source));
-        }
-        return new IncidentView(now.id(), now.version(), now.uid(), now.title(), now.summary(), now.category(), now.type(),
-                now.startDate(), now.endDate(), now.datePrecision(), now.location(), now.actors(), now.casualties(),
-                now.casualtySummary(), now.claims(), now.claimStatus(), sources, now.tags(), now.externalRefs(),
-                now.createdAt(), now.updatedAt());
     }
 
     public List<IncidentRevision> history(long id) {
@@ -170,30 +147,5 @@ public class IncidentService {
 
     public boolean exists(long id) {
         return incidents.count("id", id) > 0;
-    }
-
-    /**
-     * Writes the input onto a managed incident and, when that changed what it says, marks it changed (so its
-     * version and updatedAt move). Returns whether it changed. A write that changes nothing changes no row.
-     */
-    public boolean apply(Incident incident, IncidentInput input, boolean checkExternalRefs) {
-        IncidentView before = IncidentView.from(incident);
-        mapper.apply(incident, input, checkExternalRefs);
-        if (sameContent(before, IncidentView.from(incident))) {
-            return false;
-        }
-        incident.touch();
-        return true;
-    }
-
-    /** Whether two views say the same thing, leaving aside the incident's version and timestamps. */
-    private static boolean sameContent(IncidentView a, IncidentView b) {
-        return normalized(a).equals(normalized(b));
-    }
-
-    private static IncidentView normalized(IncidentView v) {
-        return new IncidentView(v.id(), 0, v.uid(), v.title(), v.summary(), v.category(), v.type(), v.startDate(), v.endDate(),
-                v.datePrecision(), v.location(), v.actors(), v.casualties(), v.casualtySummary(), v.claims(),
-                v.claimStatus(), v.sources(), v.tags(), v.externalRefs(), null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.incidentkb.stats;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
@@ -110,10 +111,10 @@ public class StatsRollup {
         }
     }
 
-    void onChange(@Observes IncidentsChanged change) {
+    void onChange(@Observes @Priority(3) IncidentsChanged change) {
         SortedMap<Key, Contribution> deltas = new TreeMap<>();
-        change.before().forEach(v -> add(deltas, v, -1));
-        change.after().forEach(v -> add(deltas, v, 1));
+        change.befores().forEach(v -> add(deltas, v, -1));
+        change.afters().forEach(v -> add(deltas, v, 1));
         deltas.values().removeIf(Contribution::isZero);
         writer.add(deltas);
     }

@@ -24,6 +24,25 @@ class CasualtyResourceTest {
         return Fixtures.createdId(casualties(incidentId), body);
     }
 
+    /** The roles of the operations (declared on CasualtyOperations and ClaimOperations) hold for both kinds. */
+    @Test
+    void shouldLetEditorsWriteAndOnlyAdminsDeleteRecords() {
+        long id = Fixtures.incident(Fixtures.unique("Roles"));
+        String reader = Fixtures.user("reader");
+        String editor = Fixtures.user("editor");
+        for (String kind : new String[] { "casualties", "claims" }) {
+            String path = "/api/v1/incidents/" + id + "/" + kind;
+            given().auth().none().contentType(ContentType.JSON).body("{}").when().post(path).then().statusCode(401);
+            given().auth().preemptive().basic(reader, Fixtures.PASSWORD).contentType(ContentType.JSON).body("{}")
+                    .when().post(path).then().statusCode(403);
+            given().auth().preemptive().basic(editor, Fixtures.PASSWORD).contentType(ContentType.JSON).body("{}")
+                    .when().post(path).then().statusCode(400);
+            given().auth().preemptive().basic(editor, Fixtures.PASSWORD).when().delete(path + "/1").then()
+                    .statusCode(403);
+            given().auth().preemptive().basic(reader, Fixtures.PASSWORD).when().get(path).then().statusCode(200);
+        }
+    }
+
     @Test
     void shouldSumCategoryRecordsUnderTheReportTotalNotOnTopOfIt() {
         long id = Fixtures.incident(Fixtures.unique("Range"));

@@ -24,7 +24,12 @@ class PrivateReadsTest {
     void shouldRequireTheReaderRoleForReadsWhenConfigured() {
         given().auth().none().when().get("/api/v1/incidents/1").then().statusCode(401)
                 .contentType("application/problem+json").body("status", is(401));
-        given().auth().none().when().get("/api/v1/stats/incidents").then().statusCode(401);
+        // Every resource's reads (the roles are declared on its operations interface).
+        for (String path : java.util.List.of("/api/v1/stats/incidents", "/api/v1/actors", "/api/v1/sources",
+                "/api/v1/event-types", "/api/v1/claims", "/api/v1/casualties", "/api/v1/incidents/1/claims",
+                "/api/v1/incidents/1/casualties", "/api/v1/actors/1/incidents")) {
+            given().auth().none().when().get(path).then().statusCode(401);
+        }
         String reader = org.incidentkb.Fixtures.user("reader");
         given().auth().preemptive().basic(reader, "a-long-enough-password").when().get("/api/v1/incidents/1").then()
                 .statusCode(200).body("id", is(1));

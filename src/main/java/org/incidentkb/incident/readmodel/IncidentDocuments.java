@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +25,13 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.hibernate.Session;
+import org.incidentkb.common.BulkRows;
+import org.incidentkb.common.LabelChanged;
 import org.incidentkb.common.ReadRouting;
 import org.incidentkb.common.ReplicaConnections;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.StoredJson;
+import org.incidentkb.incident.write.IncidentsChanged;
 
 /**
  * The read model of incidents: each one's representation as stored JSON (gzip), kept current in the transaction of
@@ -67,17 +73,32 @@ public class IncidentDocuments {
         }
     }
 
-    /** Replaces the stored representation of the incident with this one (in the caller's transaction). */
-    public void store(IncidentView view) {
-        em.createNativeQuery("delete from incident_document where incident_id = :id").setParameter("id", view.id())
-                .executeUpdate();
-        em.createNativeQuery("insert into incident_document (incident_id, version, body) values (:id, :version, :body)")
-                .setParameter("id", view.id()).setParameter("version", view.version())
-                .setParameter("body", gzip(view)).executeUpdate();
+    private static final BulkRows.Table DOCUMENT = new BulkRows.Table("incident_document", "incident_id", "version",
+            "body");
+
+    /**
+     * Stores the representation of every incident a recorded change left (a deleted one's document goes with its
+     * row): new incidents' documents written in bulk (COPY on PostgreSQL), changed ones' replaced in JDBC batches.
+     */
+    void onChange(@Observes @Priority(2) IncidentsChanged changed) {
+        BulkRows created = new BulkRows();
+        List<IncidentView> replaced = new ArrayList<>();
+        for (IncidentsChanged.Change change : changed.changes()) {
+            if (change.after() == null) {
+                continue;
+            }
+            if (change.before() == null) {
+                created.add(DOCUMENT, change.after().id(), change.after().version(), gzip(change.after()));
+            } else {
+                replaced.add(change.after());
+            }
+        }
+        created.write(em, List.of(DOCUMENT));
+        replaceAll(replaced);
     }
 
-    /** Replaces the stored representations of many incidents (an import's batch of changes) in JDBC batches. */
-    public void replaceAll(List<IncidentView> views) {
+    /** Replaces the stored representations of these incidents. */
+    private void replaceAll(List<IncidentView> views) {
         if (views.isEmpty()) {
             return;
         }
@@ -197,8 +218,8 @@ public class IncidentDocuments {
     }
 
     /** Drops the documents that show a changed label; they are stored again in the background. */
-    void onLabelChanged(@jakarta.enterprise.event.Observes org.incidentkb.common.LabelChanged changed) {
-        if (changed.kind() == org.incidentkb.common.LabelChanged.Kind.ACTOR) {
+    void onLabelChanged(@Observes LabelChanged changed) {
+        if (changed.kind() == LabelChanged.Kind.ACTOR) {
             forgetActor(changed.id());
         } else {
             forgetSource(changed.id());

@@ -1,4 +1,4 @@
-package org.incidentkb.imports;
+package org.incidentkb.incident.write;
 
 import java.util.ArrayList;
 import java.util.Arrays;

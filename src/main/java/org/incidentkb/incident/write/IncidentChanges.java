@@ -1,0 +1,108 @@
+package org.incidentkb.incident.write;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+import java.util.function.Consumer;
+import org.incidentkb.common.Timestamps;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.Incident;
+import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.incident.write.IncidentsChanged.Change;
+
+/**
+ * The write side of incidents: every change goes through here, is flushed, and is then recorded once as (before,
+ * after) views in an {@link IncidentsChanged} event that the audit trail ({@link IncidentHistory}), the stored
+ * documents and the statistics roll-ups observe in the same transaction. Nothing else writes what they derive.
+ */
+@ApplicationScoped
+public class IncidentChanges {
+
+    private final IncidentRepository incidents;
+    private final Event<IncidentsChanged> changed;
+    private final Instance<SecurityIdentity> identity;
+
+    public IncidentChanges(IncidentRepository incidents, Event<IncidentsChanged> changed,
+            Instance<SecurityIdentity> identity) {
+        this.incidents = incidents;
+        this.changed = changed;
+        this.identity = identity;
+    }
+
+    /** Writes a new incident and records it; returns its view. */
+    public IncidentView create(Incident incident) {
+        incidents.persist(incident);
+        incidents.flush();
+        IncidentView after = IncidentView.from(incident);
+        record(List.of(new Change(null, after)), currentUser());
+        return after;
+    }
+
+    /**
+     * Applies a change to a managed incident. When that changed what the incident says, its version and updatedAt
+     * move, the change is recorded, and the view after it is returned; otherwise nothing is written and the view as it
+     * was is returned.
+     */
+    public IncidentView change(Incident incident, Consumer<Incident> change) {
+        IncidentView before = IncidentView.from(incident);
+        if (!apply(incident, before, change)) {
+            return before;
+        }
+        incidents.flush();
+        IncidentView after = IncidentView.from(incident);
+        record(List.of(new Change(before, after)), currentUser());
+        return after;
+    }
+
+    /**
+     * Applies a change to an incident without flushing or recording it (an import's batch records all its changes
+     * at once); returns whether it changed what the incident says, in which case the incident is marked changed.
+     */
+    public boolean apply(Incident incident, IncidentView before, Consumer<Incident> change) {
+        change.accept(incident);
+        if (before != null && sameContent(before, IncidentView.from(incident))) {
+            return false;
+        }
+        incident.touch();
+        return true;
+    }
+
+    /** Deletes an incident, leaves its tombstone for the change feed, and records the deletion. */
+    public void delete(Incident incident) {
+        IncidentView before = IncidentView.from(incident);
+        incidents.delete(incident);
+        incidents.addTombstone(before.id(), Timestamps.now());
+        record(List.of(new Change(before, null)), currentUser());
+    }
+
+    /** Records changes already written and flushed (an import's batch). */
+    public void record(List<Change> changes, String author) {
+        if (!changes.isEmpty()) {
+            changed.fire(new IncidentsChanged(changes, author));
+        }
+    }
+
+    /** The signed-in user's name, or null outside a request (start-up, background jobs name their own). */
+    public String currentUser() {
+        try {
+            SecurityIdentity who = identity.get();
+            return who.isAnonymous() ? null : who.getPrincipal().getName();
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    /** Whether two views say the same thing, leaving aside the incident's version and timestamps. */
+    private static boolean sameContent(IncidentView a, IncidentView b) {
+        return normalized(a).equals(normalized(b));
+    }
+
+    private static IncidentView normalized(IncidentView v) {
+        return new IncidentView(v.id(), 0, v.uid(), v.title(), v.summary(), v.category(), v.type(), v.startDate(),
+                v.endDate(), v.datePrecision(), v.location(), v.actors(), v.casualties(), v.casualtySummary(), v.claims(),
+                v.claimStatus(), v.sources(), v.tags(), v.externalRefs(), null, null);
+    }
+}
