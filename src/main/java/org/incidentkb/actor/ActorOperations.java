@@ -44,10 +44,6 @@ import org.incidentkb.common.Roles;
 @Tag(name = "Actors", description = "Parties to incidents: state forces, armed groups, coalitions, civilians, with "
         + "aliases, umbrella membership, backers and designations")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface ActorOperations {
 
@@ -69,8 +65,6 @@ public interface ActorOperations {
     @APIResponse(responseCode = "200", description = "The actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = ActorView.class),
                     examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.VIEW)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response get(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id);
 
     @POST
@@ -97,12 +91,6 @@ public interface ActorOperations {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Kataib Hezbollah", value = ActorExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "The updated actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = ApiDocs.CONFLICT_EXAMPLE)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response replace(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActorInput input);
@@ -117,12 +105,6 @@ public interface ActorOperations {
             examples = @ExampleObject(name = "aliases", value = ActorExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The updated actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response patch(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull JsonNode patch);
@@ -133,12 +115,8 @@ public interface ActorOperations {
     @Operation(operationId = "deleteActor", summary = "Delete an actor", description = "Refused with 409 while incidents, claims, casualties or "
             + "other actors refer to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The actor is still referenced", content = @Content(
             mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response delete(@Parameter(description = "Actor id", example = "5") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
 

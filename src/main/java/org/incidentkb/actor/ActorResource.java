@@ -31,28 +31,27 @@ public class ActorResource implements ActorOperations {
     @Override
     public Response get(long id) {
         ActorView actor = service.get(id).orElseThrow(() -> ProblemException.notFound("Actor", id));
-        return Response.ok(actor).tag(tags.of(actor.version(), actor)).build();
+        return tags.ok(actor.version(), actor);
     }
 
     @Override
     public Response create(ActorInput input, UriInfo uri) {
         ActorView created = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(tags.of(created.version(), created)).entity(created).build();
+        return tags.created(uri, created.id(), created.version(), created);
     }
 
     @Override
     public Response replace(long id, String ifMatch, ActorInput input) {
         ActorView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Actor", id));
-        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
+        return tags.ok(updated.version(), updated);
     }
 
     @Override
     public Response patch(long id, String ifMatch, JsonNode patch) {
         ActorView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Actor", id));
-        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
+        return tags.ok(updated.version(), updated);
     }
 
     @Override

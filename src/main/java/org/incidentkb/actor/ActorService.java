@@ -58,9 +58,8 @@ public class ActorService {
 
     @Transactional
     public Optional<ActorView> update(long id, ActorInput input, Long ifMatch) {
-        Optional<Actor> found = actors.findByIdOptional(id);
+        Optional<Actor> found = ETags.forWrite(actors.findByIdOptional(id), "Actor", id, ifMatch, input.version());
         found.ifPresent(actor -> {
-            ETags.check("Actor " + id, ifMatch, input.version(), actor.getVersion());
             requireUniqueName(input.name(), actor.getId());
             apply(actor, input);
             actors.flush();
@@ -71,22 +70,16 @@ public class ActorService {
 
     @Transactional
     public Optional<ActorView> patch(long id, JsonNode patch, Long ifMatch) {
-        Optional<Actor> found = actors.findByIdOptional(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ETags.check("Actor " + id, ifMatch, null, found.get().getVersion());
-        ActorInput merged = mergePatch.apply(ActorView.from(found.get()), patch, ActorInput.class);
-        return update(id, merged, null);
+        return ETags.forWrite(actors.findByIdOptional(id), "Actor", id, ifMatch, null)
+                .flatMap(found -> update(id, mergePatch.apply(ActorView.from(found), patch, ActorInput.class), null));
     }
 
     @Transactional
     public boolean delete(long id, Long ifMatch) {
-        Optional<Actor> found = actors.findByIdOptional(id);
+        Optional<Actor> found = ETags.forWrite(actors.findByIdOptional(id), "Actor", id, ifMatch, null);
         if (found.isEmpty()) {
             return false;
         }
-        ETags.check("Actor " + id, ifMatch, null, found.get().getVersion());
         if (actors.isReferenced(id)) {
             throw ProblemException.conflict("Actor " + id + " is still referenced by incidents, claims, casualties "
                     + "or other actors; remove those references first");

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Entity tags. A record's ETag is strong and names the bytes it answers for: {@code "3-9f86d081884c7d65"} is
@@ -95,5 +96,15 @@ public final class ETags {
 
     static String digest(String text) {
         return digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A versioned record loaded for a write: empty when there is none; otherwise the record, once the write is known
+     * to be based on its current version (If-Match, and the version in the body when given): 412 or 409 if not.
+     */
+    public static <E extends Audited> Optional<E> forWrite(Optional<E> found, String what, long id, Long ifMatch,
+            Long bodyVersion) {
+        found.ifPresent(record -> check(what + " " + id, ifMatch, bodyVersion, record.getVersion()));
+        return found;
     }
 }

@@ -24,8 +24,6 @@ import org.incidentkb.eventtype.EventTypeViews.CategoryView;
 @Path("/event-types")
 @Tag(name = "Event types", description = "The two-level event taxonomy (ACLED's event types and sub-event types)")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface EventTypeOperations {
 

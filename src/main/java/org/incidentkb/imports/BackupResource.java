@@ -13,9 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
-import org.incidentkb.common.Problem;
 import org.incidentkb.common.Roles;
 
 @Path("/export")
@@ -50,8 +48,6 @@ public class BackupResource {
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"incident-kb.ndjson\""),
             content = @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
                     description = "One typed record per line; see the operation's description for an example")))
-    @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     public Response export() {
         StreamingOutput body = backup::write;
         return Response.ok(body, Format.NDJSON_TYPE)

@@ -1,7 +1,7 @@
 package org.incidentkb.imports;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,13 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.Roles;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.Roles;
 import org.incidentkb.imports.ImportApi.JobView;
 
 @Path("/imports")
@@ -44,10 +44,6 @@ import org.incidentkb.imports.ImportApi.JobView;
         + "as jobs with progress and a report. Rows are matched to incidents by their external references, so an "
         + "import can be run again: it creates nothing twice and changes only what changed.")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 

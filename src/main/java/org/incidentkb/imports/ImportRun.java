@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
  * sources resolved through the job's cache and checked, and the rows written in batches, one transaction each, on
  * a writer thread of the job's own while the next batch is read. A batch the database refuses is retried row by
  * row, so one bad row fails alone. Progress and the report are saved after every batch, so any instance can show
- * them.
+ * them. (Over 300 lines: the pipeline's stages share the job's state and its writer thread; spooling, recovery
+ * and scheduling already live in ImportSpool and ImportService.)
  */
 @ApplicationScoped
 public class ImportRun {

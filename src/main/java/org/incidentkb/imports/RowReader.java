@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * embedded line breaks and quotes as RFC 4180 has them), NDJSON a line at a time. Each row comes out as a
  * {@link Draft} or as the {@link RowError} that stops it. Memory stays bounded whatever the file holds: an NDJSON
  * line longer than a request body may be is skipped as a failed row, and a CSV field is capped by the parser's
- * string-length limit.
+ * string-length limit. (Over 300 lines: the CSV and NDJSON readers and the typed backup lines share the bounded
+ * line reader and the row outcome; apart they would each repeat them.)
  */
 final class RowReader implements Closeable {
 

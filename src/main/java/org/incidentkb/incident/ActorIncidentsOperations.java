@@ -44,12 +44,8 @@ public interface ActorIncidentsOperations {
             headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IncidentResource.IncidentPage.class)))
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No actor with that id", content = @Content(
             mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response list(@Parameter(description = "Actor id", example = "2") @PathParam("id") long id,
             @Parameter(description = "PERPETRATOR, TARGET or OTHER; repeatable (default: any role)",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Role.class), example = "PERPETRATOR")

@@ -45,12 +45,8 @@ import org.incidentkb.incident.api.IncidentExamples;
 @Tag(name = "Casualties", description = "Casualty records of an incident: one report's figures for one group of "
         + "people. Every change recomputes the incident's casualtySummary and moves its version.")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
 @APIResponse(responseCode = "404", description = "No such incident, or no such record in it", content = @Content(
         mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface CasualtyOperations {
 
@@ -92,10 +88,6 @@ public interface CasualtyOperations {
     @APIResponse(responseCode = "200", description = "The updated record",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = CasualtyView.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response replace(@Parameter(description = "Incident id", example = "2") @PathParam("id") long id,
             @Parameter(description = "Casualty record id", example = "1") @PathParam("cid") long cid,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -111,10 +103,6 @@ public interface CasualtyOperations {
     @APIResponse(responseCode = "200", description = "The updated record",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = CasualtyView.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response patch(@Parameter(description = "Incident id", example = "2") @PathParam("id") long id,
             @Parameter(description = "Casualty record id", example = "1") @PathParam("cid") long cid,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -125,8 +113,6 @@ public interface CasualtyOperations {
     @Path("/{cid}")
     @Operation(operationId = "deleteIncidentCasualty", summary = "Delete a casualty record")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response delete(@Parameter(description = "Incident id", example = "2") @PathParam("id") long id,
             @Parameter(description = "Casualty record id", example = "1") @PathParam("cid") long cid,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);

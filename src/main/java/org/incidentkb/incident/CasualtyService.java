@@ -53,11 +53,6 @@ public class CasualtyService extends IncidentChildService<Casualty, CasualtyInpu
     }
 
     @Override
-    protected long version(Casualty record) {
-        return record.getVersion();
-    }
-
-    @Override
     protected Long versionIn(CasualtyInput input) {
         return input.version();
     }

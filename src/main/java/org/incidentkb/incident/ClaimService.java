@@ -53,11 +53,6 @@ public class ClaimService extends IncidentChildService<Claim, ClaimInput, ClaimV
     }
 
     @Override
-    protected long version(Claim record) {
-        return record.getVersion();
-    }
-
-    @Override
     protected Long versionIn(ClaimInput input) {
         return input.version();
     }

@@ -50,8 +50,7 @@ public abstract class IncidentChildResource<I, V> {
 
     public Response create(long incidentId, I input, UriInfo uri) {
         V created = service.create(incidentId, valid(input));
-        return Response.created(uri.getAbsolutePathBuilder().path(id.apply(created).toString()).build())
-                .tag(tags.of(version.apply(created), created)).entity(created).build();
+        return tags.created(uri, id.apply(created), version.apply(created), created);
     }
 
     public Response replace(long incidentId, long recordId, String ifMatch, I input) {
@@ -88,6 +87,6 @@ public abstract class IncidentChildResource<I, V> {
     }
 
     private Response ok(V view) {
-        return Response.ok(view).tag(tags.of(version.apply(view), view)).build();
+        return tags.ok(version.apply(view), view);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.incidentkb.common.Audited;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.ProblemException;
@@ -21,7 +22,7 @@ import org.incidentkb.incident.write.IncidentChanges;
  * @param <I> its input record
  * @param <V> its output record
  */
-public abstract class IncidentChildService<E, I, V> {
+public abstract class IncidentChildService<E extends Audited, I, V> {
 
     private final IncidentRepository incidents;
     private final MergePatch mergePatch;
@@ -55,8 +56,6 @@ public abstract class IncidentChildService<E, I, V> {
 
     protected abstract V view(E record);
 
-    protected abstract long version(E record);
-
     /** The version the input says it is based on, if any. */
     protected abstract Long versionIn(I input);
 
@@ -83,36 +82,24 @@ public abstract class IncidentChildService<E, I, V> {
     @Transactional
     public Optional<V> update(long incidentId, long id, I input, Long ifMatch) {
         Incident incident = incident(incidentId);
-        Optional<E> found = find(incidentId, id);
-        found.ifPresent(record -> {
-            ETags.check(label + " " + id, ifMatch, versionIn(input), version(record));
-            change(incident, i -> apply(record, input));
-        });
+        Optional<E> found = ETags.forWrite(find(incidentId, id), label, id, ifMatch, versionIn(input));
+        found.ifPresent(record -> change(incident, i -> apply(record, input)));
         return found.map(this::view);
     }
 
     @Transactional
     public Optional<V> patch(long incidentId, long id, JsonNode patch, Long ifMatch) {
         incident(incidentId);
-        Optional<E> found = find(incidentId, id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ETags.check(label + " " + id, ifMatch, null, version(found.get()));
-        I merged = mergePatch.apply(view(found.get()), patch, inputType);
-        return update(incidentId, id, merged, null);
+        return ETags.forWrite(find(incidentId, id), label, id, ifMatch, null)
+                .flatMap(found -> update(incidentId, id, mergePatch.apply(view(found), patch, inputType), null));
     }
 
     @Transactional
     public boolean delete(long incidentId, long id, Long ifMatch) {
         Incident incident = incident(incidentId);
-        Optional<E> found = find(incidentId, id);
-        if (found.isEmpty()) {
-            return false;
-        }
-        ETags.check(label + " " + id, ifMatch, null, version(found.get()));
-        change(incident, i -> of(i).remove(found.get()));
-        return true;
+        Optional<E> found = ETags.forWrite(find(incidentId, id), label, id, ifMatch, null);
+        found.ifPresent(record -> change(incident, i -> of(i).remove(record)));
+        return found.isPresent();
     }
 
     /** Changes the incident's records and re-derives its summary and status, as one recorded change. */

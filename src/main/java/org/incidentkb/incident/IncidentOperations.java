@@ -49,10 +49,6 @@ import org.incidentkb.incident.query.IncidentQuery;
 @Path("/incidents")
 @Tag(name = "Incidents", description = "Conflict incidents with their participants, casualties, claims and sources")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface IncidentOperations {
 
@@ -104,8 +100,6 @@ public interface IncidentOperations {
                     examples = @ExampleObject(name = "Erbil missile attack", value = IncidentExamples.VIEW)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = ApiDocs.NOT_FOUND_EXAMPLE)))
     Response get(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = "An ETag from an earlier read: 304 Not Modified while the incident reads exactly "
                     + "as it did then (a renamed actor or source it shows changes the tag)", example = "\"0-5d41402abc4b2a76\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
@@ -139,12 +133,6 @@ public interface IncidentOperations {
     @APIResponse(responseCode = "200", description = "The updated incident",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = ApiDocs.CONFLICT_EXAMPLE)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale ETag", value = ApiDocs.PRECONDITION_EXAMPLE)))
     Response replace(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid IncidentInput input);
@@ -161,12 +149,6 @@ public interface IncidentOperations {
     @APIResponse(responseCode = "200", description = "The updated incident",
             headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response patch(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull JsonNode patch);
@@ -176,10 +158,6 @@ public interface IncidentOperations {
     @Path("/{id}")
     @Operation(operationId = "deleteIncident", summary = "Delete an incident", description = "Deletes the incident with its casualty records and claims.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response delete(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
 
@@ -203,8 +181,6 @@ public interface IncidentOperations {
     @APIResponse(responseCode = "200", description = "The cited sources, with their publisher as name",
             content = @Content(schema = @Schema(implementation = Ref.class, type = SchemaType.ARRAY),
                     examples = @ExampleObject(name = "Erbil", value = "[{\"id\": 1, \"name\": \"Rudaw\"}, {\"id\": 2, \"name\": \"Haaretz\"}]")))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     List<Ref> sources(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id);
 
     @PUT
@@ -215,8 +191,6 @@ public interface IncidentOperations {
             headers = @Header(name = "ETag", description = "The incident's new ETag"))
     @APIResponse(responseCode = "404", description = "No such incident or source", content = @Content(
             mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response attachSource(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = "Source id", example = "2") @PathParam("sourceId") long sourceId,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
@@ -229,8 +203,6 @@ public interface IncidentOperations {
             headers = @Header(name = "ETag", description = "The incident's new ETag"))
     @APIResponse(responseCode = "404", description = "No such incident or source, or the incident does not cite it",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response detachSource(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = "Source id", example = "2") @PathParam("sourceId") long sourceId,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);

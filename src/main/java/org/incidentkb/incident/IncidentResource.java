@@ -59,22 +59,21 @@ public class IncidentResource implements IncidentOperations {
     @Override
     public Response create(IncidentInput input, UriInfo uri) {
         IncidentView created = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(tags.of(created.version(), created)).entity(created).build();
+        return tags.created(uri, created.id(), created.version(), created);
     }
 
     @Override
     public Response replace(long id, String ifMatch, IncidentInput input) {
         IncidentView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
+        return tags.ok(updated.version(), updated);
     }
 
     @Override
     public Response patch(long id, String ifMatch, JsonNode patch) {
         IncidentView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Incident", id));
-        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
+        return tags.ok(updated.version(), updated);
     }
 
     @Override

@@ -78,31 +78,21 @@ public class IncidentService {
 
     @Transactional
     public Optional<IncidentView> update(long id, IncidentInput input, Long ifMatch) {
-        return incidents.findByIdOptional(id).map(incident -> {
-            ETags.check("Incident " + id, ifMatch, input.version(), incident.getVersion());
-            return changes.change(incident, i -> mapper.apply(i, input, true));
-        });
+        return ETags.forWrite(incidents.findByIdOptional(id), "Incident", id, ifMatch, input.version())
+                .map(incident -> changes.change(incident, i -> mapper.apply(i, input, true)));
     }
 
     @Transactional
     public Optional<IncidentView> patch(long id, JsonNode patch, Long ifMatch) {
-        Optional<Incident> found = incidents.findByIdOptional(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
-        return update(id, mergePatch.apply(IncidentView.from(found.get()), patch, IncidentInput.class), null);
+        return ETags.forWrite(incidents.findByIdOptional(id), "Incident", id, ifMatch, null)
+                .flatMap(found -> update(id, mergePatch.apply(IncidentView.from(found), patch, IncidentInput.class), null));
     }
 
     @Transactional
     public boolean delete(long id, Long ifMatch) {
-        Optional<Incident> found = incidents.findByIdOptional(id);
-        if (found.isEmpty()) {
-            return false;
-        }
-        ETags.check("Incident " + id, ifMatch, null, found.get().getVersion());
-        changes.delete(found.get());
-        return true;
+        Optional<Incident> found = ETags.forWrite(incidents.findByIdOptional(id), "Incident", id, ifMatch, null);
+        found.ifPresent(changes::delete);
+        return found.isPresent();
     }
 
     public Optional<List<Ref>> sources(long id) {
@@ -123,8 +113,7 @@ public class IncidentService {
     }
 
     private Optional<IncidentView> changeSources(long id, long sourceId, Long ifMatch, boolean attach) {
-        return incidents.findByIdOptional(id).map(incident -> {
-            ETags.check("Incident " + id, ifMatch, null, incident.getVersion());
+        return ETags.forWrite(incidents.findByIdOptional(id), "Incident", id, ifMatch, null).map(incident -> {
             Source source = sources.findByIdOptional(sourceId)
                     .orElseThrow(() -> ProblemException.notFound("Source", sourceId));
             if (!attach && !incident.getSources().contains(source)) {

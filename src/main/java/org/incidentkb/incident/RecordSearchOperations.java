@@ -21,10 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageParams;
-import org.incidentkb.common.Problem;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.api.IncidentApi;
 import org.incidentkb.incident.api.IncidentExamples;
@@ -39,10 +37,6 @@ import org.incidentkb.incident.model.Stance;
 @Path("/")
 @Tag(name = "Queries across incidents", description = "Claims and casualty records of every incident, filtered and paged")
 @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE })
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface RecordSearchOperations {
 

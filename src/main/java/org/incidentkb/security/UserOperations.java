@@ -39,10 +39,6 @@ import org.incidentkb.security.UserApi.UserView;
 @Tag(name = "Users", description = "Who may sign in (HTTP Basic) and with which roles. Admins manage users; every "
         + "signed-in user can see who they are and change their own password.")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 public interface UserOperations {
 
     @GET
@@ -73,8 +69,6 @@ public interface UserOperations {
     @Operation(operationId = "getUser", summary = "Read a user")
     @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response get(@Parameter(description = "User id", example = "1") @PathParam("id") long id);
 
     @PUT
@@ -84,12 +78,8 @@ public interface UserOperations {
     @Operation(operationId = "setUserRoles", summary = "Change a user's roles", description = "The last admin keeps the admin role (409).")
     @APIResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale version, or the last admin would lose the role",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response setRoles(@Parameter(description = "User id", example = "1") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid UserApi.RolesInput input);
@@ -99,11 +89,7 @@ public interface UserOperations {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteUser", summary = "Delete a user", description = "The last admin cannot be deleted (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The last admin", content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     Response delete(@Parameter(description = "User id", example = "1") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);

@@ -34,21 +34,20 @@ public class UserResource implements UserOperations {
     @Override
     public Response create(UserApi.UserInput input, UriInfo uri) {
         UserView created = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(tags.of(created.version(), created)).entity(created).build();
+        return tags.created(uri, created.id(), created.version(), created);
     }
 
     @Override
     public Response get(long id) {
         UserView user = service.get(id).orElseThrow(() -> ProblemException.notFound("User", id));
-        return Response.ok(user).tag(tags.of(user.version(), user)).build();
+        return tags.ok(user.version(), user);
     }
 
     @Override
     public Response setRoles(long id, String ifMatch, UserApi.RolesInput input) {
         UserView user = service.setRoles(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("User", id));
-        return Response.ok(user).tag(tags.of(user.version(), user)).build();
+        return tags.ok(user.version(), user);
     }
 
     @Override

@@ -43,10 +43,6 @@ import org.incidentkb.source.SourceApi.SourceView;
 @Path("/sources")
 @Tag(name = "Sources", description = "News reports and other documents that incidents, casualty figures and claims rest on")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = ApiDocs.VALIDATION_EXAMPLE)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface SourceOperations {
 
@@ -68,8 +64,6 @@ public interface SourceOperations {
     @APIResponse(responseCode = "200", description = "The source", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = SourceView.class),
                     examples = @ExampleObject(name = "Rudaw", value = SourceExamples.VIEW)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response get(@Parameter(description = "Source id", example = "1") @PathParam("id") long id);
 
     @POST
@@ -95,12 +89,6 @@ public interface SourceOperations {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Rudaw", value = SourceExamples.INPUT)))
     @APIResponse(responseCode = "200", description = "The updated source", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = ApiDocs.CONFLICT_EXAMPLE)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response replace(@Parameter(description = "Source id", example = "1") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid SourceInput input);
@@ -115,12 +103,6 @@ public interface SourceOperations {
             examples = @ExampleObject(name = "title", value = SourceExamples.PATCH)))
     @APIResponse(responseCode = "200", description = "The updated source", headers = @Header(name = "ETag", description = ApiDocs.ETAG),
             content = @Content(schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response patch(@Parameter(description = "Source id", example = "1") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull JsonNode patch);
@@ -130,12 +112,8 @@ public interface SourceOperations {
     @Path("/{id}")
     @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Refused with 409 while incidents, casualties or claims cite it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The source is still cited", content = @Content(
             mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = ApiDocs.PRECONDITION_FAILED, content = @Content(mediaType = ApiDocs.PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     Response delete(@Parameter(description = "Source id", example = "1") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
 

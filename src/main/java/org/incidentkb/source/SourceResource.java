@@ -31,28 +31,27 @@ public class SourceResource implements SourceOperations {
     @Override
     public Response get(long id) {
         SourceView source = service.get(id).orElseThrow(() -> ProblemException.notFound("Source", id));
-        return Response.ok(source).tag(tags.of(source.version(), source)).build();
+        return tags.ok(source.version(), source);
     }
 
     @Override
     public Response create(SourceInput input, UriInfo uri) {
         SourceView created = service.create(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .tag(tags.of(created.version(), created)).entity(created).build();
+        return tags.created(uri, created.id(), created.version(), created);
     }
 
     @Override
     public Response replace(long id, String ifMatch, SourceInput input) {
         SourceView updated = service.update(id, input, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Source", id));
-        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
+        return tags.ok(updated.version(), updated);
     }
 
     @Override
     public Response patch(long id, String ifMatch, JsonNode patch) {
         SourceView updated = service.patch(id, patch, ETags.expectedVersion(ifMatch))
                 .orElseThrow(() -> ProblemException.notFound("Source", id));
-        return Response.ok(updated).tag(tags.of(updated.version(), updated)).build();
+        return tags.ok(updated.version(), updated);
     }
 
     @Override

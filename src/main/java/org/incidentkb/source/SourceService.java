@@ -54,9 +54,8 @@ public class SourceService {
 
     @Transactional
     public Optional<SourceView> update(long id, SourceInput input, Long ifMatch) {
-        Optional<Source> found = sources.findByIdOptional(id);
+        Optional<Source> found = ETags.forWrite(sources.findByIdOptional(id), "Source", id, ifMatch, input.version());
         found.ifPresent(source -> {
-            ETags.check("Source " + id, ifMatch, input.version(), source.getVersion());
             requireUniqueUrl(input.url(), id);
             apply(source, input);
             sources.flush();
@@ -67,21 +66,16 @@ public class SourceService {
 
     @Transactional
     public Optional<SourceView> patch(long id, JsonNode patch, Long ifMatch) {
-        Optional<Source> found = sources.findByIdOptional(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ETags.check("Source " + id, ifMatch, null, found.get().getVersion());
-        return update(id, mergePatch.apply(SourceView.from(found.get()), patch, SourceInput.class), null);
+        return ETags.forWrite(sources.findByIdOptional(id), "Source", id, ifMatch, null)
+                .flatMap(found -> update(id, mergePatch.apply(SourceView.from(found), patch, SourceInput.class), null));
     }
 
     @Transactional
     public boolean delete(long id, Long ifMatch) {
-        Optional<Source> found = sources.findByIdOptional(id);
+        Optional<Source> found = ETags.forWrite(sources.findByIdOptional(id), "Source", id, ifMatch, null);
         if (found.isEmpty()) {
             return false;
         }
-        ETags.check("Source " + id, ifMatch, null, found.get().getVersion());
         if (sources.isReferenced(id)) {
             throw ProblemException.conflict("Source " + id + " is still cited by incidents, casualties or claims; "
                     + "detach it first");

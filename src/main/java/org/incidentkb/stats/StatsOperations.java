@@ -33,8 +33,6 @@ import org.incidentkb.stats.StatsApi.IncidentStats;
 @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
         schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad groupBy",
                 value = StatsExamples.BAD_GROUP_BY)))
-@APIResponse(responseCode = "500", description = ApiDocs.SERVER_ERROR, content = @Content(mediaType = ApiDocs.PROBLEM,
-        schema = @Schema(implementation = Problem.class)))
 @RolesAllowed(Roles.READER)
 public interface StatsOperations {
 

@@ -145,12 +145,6 @@ public class StatsRollup {
         return date.getYear() * 100 + date.getMonthValue();
     }
 
-    /**
-     * Whether the roll-up answers these statistics: groups other than admin1, and filters on country, category,
-     * type and claim status only, or also a {@code to} date at the end of a month (incidents starting by then).
-     * Anything else ({@code from} includes incidents that started earlier and are still going on) is counted from
-     * the incidents.
-     */
     /** The coarsest roll-up that answers these statistics (which {@link #answers} must allow). */
     static Grain grain(IncidentFilter f, List<Dimension> groupBy) {
         boolean coarse = f.categories().isEmpty() && f.types().isEmpty() && f.claimStatuses().isEmpty()
@@ -164,6 +158,12 @@ public class StatsRollup {
         return wholeYears ? Grain.COUNTRY_YEAR : Grain.COUNTRY_MONTH;
     }
 
+    /**
+     * Whether the roll-up answers these statistics: groups other than admin1, and filters on country, category,
+     * type and claim status only, or also a {@code to} date at the end of a month (incidents starting by then).
+     * Anything else ({@code from} includes incidents that started earlier and are still going on) is counted from
+     * the incidents.
+     */
     static boolean answers(IncidentFilter f, List<Dimension> groupBy) {
         return !groupBy.contains(Dimension.ADMIN1)
                 && f.from() == null && (f.to() == null || f.to().equals(YearMonth.from(f.to()).atEndOfMonth()))

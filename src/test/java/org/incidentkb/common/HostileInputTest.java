@@ -90,7 +90,7 @@ class HostileInputTest {
         cases.add(post("killed beyond int", incident("\"startDate\": \"2024-01-04\", \"casualties\": [{\"category\": \"ALL\", \"killed\": 2147483648}]")));
         cases.add(post("fraction killed", incident("\"startDate\": \"2024-01-04\", \"casualties\": [{\"category\": \"ALL\", \"killed\": 1.5}]")));
         cases.add(post("low above best", incident("\"startDate\": \"2024-01-04\", \"casualties\": [{\"category\": \"ALL\", \"killed\": {\"low\": 5, \"best\": 3}}]")));
-        cases.add(post("unknown enum", incident("\"startDate\": \"2024-01-04\", \"actors\": [{\"actor\": {\"id\": 1}, \"role\": \"BOSS\"}]")));
+        cases.add(post("unknown enum", incident("\"startDate\": \"2024-01-04\", \"actors\": [{\"actor\": {\"id\": {actor}}, \"role\": \"BOSS\"}]")));
         cases.add(post("enum as number", incident("\"startDate\": \"2024-01-04\", \"datePrecision\": 1")));
         cases.add(post("unknown actor", incident("\"startDate\": \"2024-01-04\", \"actors\": [{\"actor\": {\"id\": 99999999}, \"role\": \"TARGET\"}]")));
         // Sizes of lists
@@ -100,17 +100,17 @@ class HostileInputTest {
                 java.util.Collections.nCopies(501, "{\"category\": \"ALL\", \"killed\": 1}")) + "]")));
         // Other writes
         cases.add(new Case("form post", "POST", "/api/v1/incidents", "text/plain", incident("\"startDate\": \"2024-01-04\""), 415));
-        cases.add(new Case("patch with a bad date", "PATCH", "/api/v1/incidents/1", "application/merge-patch+json", "{\"startDate\": \"1582-10-10\"}", 400));
-        cases.add(new Case("patch with an unknown field", "PATCH", "/api/v1/incidents/1", "application/merge-patch+json", "{\"severity\": 1}", 400));
-        cases.add(new Case("patch that is an array", "PATCH", "/api/v1/incidents/1", "application/merge-patch+json", "[1]", 400));
-        cases.add(new Case("patch removing the title", "PATCH", "/api/v1/incidents/1", "application/merge-patch+json", "{\"title\": null}", 400));
-        cases.add(new Case("put with a control character", "PUT", "/api/v1/incidents/1", "application/json", incident("\"startDate\": \"2024-01-04\", \"title\": \"x\\u001b[31m\"").replace("\"title\": \"Hostile\", ", ""), 400));
+        cases.add(new Case("patch with a bad date", "PATCH", "/api/v1/incidents/{target}", "application/merge-patch+json", "{\"startDate\": \"1582-10-10\"}", 400));
+        cases.add(new Case("patch with an unknown field", "PATCH", "/api/v1/incidents/{target}", "application/merge-patch+json", "{\"severity\": 1}", 400));
+        cases.add(new Case("patch that is an array", "PATCH", "/api/v1/incidents/{target}", "application/merge-patch+json", "[1]", 400));
+        cases.add(new Case("patch removing the title", "PATCH", "/api/v1/incidents/{target}", "application/merge-patch+json", "{\"title\": null}", 400));
+        cases.add(new Case("put with a control character", "PUT", "/api/v1/incidents/{target}", "application/json", incident("\"startDate\": \"2024-01-04\", \"title\": \"x\\u001b[31m\"").replace("\"title\": \"Hostile\", ", ""), 400));
         cases.add(new Case("actor name with NUL", "POST", "/api/v1/actors", "application/json", "{\"name\": \"a\\u0000\", \"kind\": \"MILITIA\"}", 400));
         cases.add(new Case("actor with unknown kind", "POST", "/api/v1/actors", "application/json", "{\"name\": \"x\", \"kind\": \"GANG\"}", 400));
         cases.add(new Case("source with a script URL", "POST", "/api/v1/sources", "application/json", "{\"publisher\": \"x\", \"url\": \"javascript:alert(1)\"}", 400));
-        cases.add(new Case("claim with a 17th-century date", "POST", "/api/v1/incidents/1/claims", "application/json", "{\"actor\": {\"id\": 1}, \"stance\": \"CLAIMED\", \"statedOn\": \"1700-01-01\"}", 400));
-        cases.add(new Case("claim with unknown stance", "POST", "/api/v1/incidents/1/claims", "application/json", "{\"actor\": {\"id\": 1}, \"stance\": \"BOASTED\"}", 400));
-        cases.add(new Case("casualty with text figures", "POST", "/api/v1/incidents/1/casualties", "application/json", "{\"category\": \"ALL\", \"killed\": \"many\"}", 400));
+        cases.add(new Case("claim with a 17th-century date", "POST", "/api/v1/incidents/{target}/claims", "application/json", "{\"actor\": {\"id\": {actor}}, \"stance\": \"CLAIMED\", \"statedOn\": \"1700-01-01\"}", 400));
+        cases.add(new Case("claim with unknown stance", "POST", "/api/v1/incidents/{target}/claims", "application/json", "{\"actor\": {\"id\": {actor}}, \"stance\": \"BOASTED\"}", 400));
+        cases.add(new Case("casualty with text figures", "POST", "/api/v1/incidents/{target}/casualties", "application/json", "{\"category\": \"ALL\", \"killed\": \"many\"}", 400));
         cases.add(new Case("user with a short password", "POST", "/api/v1/users", "application/json", "{\"username\": \"x\", \"password\": \"short\", \"roles\": [\"reader\"]}", 400));
         cases.add(new Case("user with an unknown role", "POST", "/api/v1/users", "application/json", "{\"username\": \"x\", \"password\": \"long-enough-password\", \"roles\": [\"root\"]}", 400));
         // Query parameters and paths
@@ -124,7 +124,7 @@ class HostileInputTest {
             cases.add(new Case("GET /incidents?" + query, "GET", "/api/v1/incidents?" + query, null, null, 400));
         }
         for (String path : List.of("/api/v1/actors?foo=1", "/api/v1/sources?foo=1", "/api/v1/event-types?x=1",
-                "/api/v1/incidents/1?x=1", "/api/v1/stats/incidents?groupBy=nope", "/api/v1/claims?stance=BOASTED",
+                "/api/v1/incidents/{target}?x=1", "/api/v1/stats/incidents?groupBy=nope", "/api/v1/claims?stance=BOASTED",
                 "/api/v1/casualties?category=ALIENS",
                 "/api/v1/stats/incidents?from=%2B999999999-12-31", "/api/v1/stats/incidents?to=-999999999-01-01",
                 "/api/v1/claims?from=%2B999999999-12-31", "/api/v1/actors?size=1&size=2", "/api/v1/incidents/abc")) {
@@ -155,11 +155,28 @@ class HostileInputTest {
     record Snapshot(long incidents, long actors, long sources, long users, long version, long revisions) {
     }
 
+    /** The incident and actor the cases write to, made for this test (no case leans on the demo data). */
+    private static Long target;
+    private static Long actor;
+
+    private static String resolve(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (target == null) {
+            target = org.incidentkb.Fixtures.incident(org.incidentkb.Fixtures.unique("Hostile target"));
+            actor = org.incidentkb.Fixtures.actor(org.incidentkb.Fixtures.unique("Hostile actor"));
+        }
+        return text.replace("{target}", target.toString()).replace("{actor}", actor.toString());
+    }
+
     private static Snapshot snapshot() {
+        resolve(""); // the targets first, so that making them is not counted as a change
         return new Snapshot(total("/api/v1/incidents"), total("/api/v1/actors"), total("/api/v1/sources"),
                 total("/api/v1/users"),
-                given().when().get("/api/v1/incidents/1").then().statusCode(200).extract().jsonPath().getLong("version"),
-                given().when().get("/api/v1/incidents/1/history").then().statusCode(200).extract().jsonPath()
+                given().when().get(resolve("/api/v1/incidents/{target}")).then().statusCode(200).extract().jsonPath()
+                        .getLong("version"),
+                given().when().get(resolve("/api/v1/incidents/{target}/history")).then().statusCode(200).extract().jsonPath()
                         .getList("items").size());
     }
 
@@ -201,16 +218,18 @@ class HostileInputTest {
     @org.junit.jupiter.api.Test
     void shouldRefuseAWeakIfMatchWith412() {
         Snapshot before = snapshot();
-        String etag = given().when().get("/api/v1/incidents/1").then().statusCode(200).extract().header("ETag");
+        String etag = given().when().get(resolve("/api/v1/incidents/{target}")).then().statusCode(200).extract().header("ETag");
         given().header("If-Match", "W/" + etag).contentType("application/merge-patch+json").body("{\"summary\": \"weak\"}")
-                .when().patch("/api/v1/incidents/1").then().statusCode(412).contentType("application/problem+json")
+                .when().patch(resolve("/api/v1/incidents/{target}")).then().statusCode(412).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("weak"));
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void shouldRefuseWithAProblemAndChangeNothing(Case c) {
+    void shouldRefuseWithAProblemAndChangeNothing(Case written) {
+        Case c = new Case(written.name(), written.method(), resolve(written.path()), written.contentType(),
+                resolve(written.body()), written.status());
         Snapshot before = snapshot();
         var request = given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                 .appendDefaultContentCharsetToContentTypeIfUndefined(false))).urlEncodingEnabled(false);

@@ -36,7 +36,8 @@ class HistoryAndRaceTest {
                 .body("{\"tags\": [\"b\"], \"summary\": \"More\"}").when().patch(INCIDENTS + "/" + id).then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"category\": \"ALL\", \"killed\": 2}").when()
                 .post(INCIDENTS + "/" + id + "/casualties").then().statusCode(201);
-        given().when().put(INCIDENTS + "/" + id + "/sources/1").then().statusCode(204);
+        long source = org.incidentkb.Fixtures.source(org.incidentkb.Fixtures.unique("Cited"));
+        given().when().put(INCIDENTS + "/" + id + "/sources/" + source).then().statusCode(204);
         // A write that changes nothing leaves no revision.
         given().contentType("application/merge-patch+json").body("{\"tags\": [\"b\"]}").when()
                 .patch(INCIDENTS + "/" + id).then().statusCode(200);

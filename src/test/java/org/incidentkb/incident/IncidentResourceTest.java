@@ -339,7 +339,8 @@ class IncidentResourceTest {
         given().accept("application/problem+json").when().delete("/api/v1/incidents/" + id)
                 .then().statusCode(204);
         given().when().get("/api/v1/incidents/" + id).then().statusCode(404);
-        given().accept("text/xml").when().get("/api/v1/incidents/1").then().statusCode(406)
+        given().accept("text/xml").when().get("/api/v1/incidents/" + Fixtures.incident(Fixtures.unique("Xml")))
+                .then().statusCode(406)
                 .contentType("application/problem+json");
     }
 }

@@ -31,8 +31,9 @@ class PrivateReadsTest {
             given().auth().none().when().get(path).then().statusCode(401);
         }
         String reader = org.incidentkb.Fixtures.user("reader");
-        given().auth().preemptive().basic(reader, "a-long-enough-password").when().get("/api/v1/incidents/1").then()
-                .statusCode(200).body("id", is(1));
+        long id = org.incidentkb.Fixtures.incident(org.incidentkb.Fixtures.unique("Private"));
+        given().auth().preemptive().basic(reader, "a-long-enough-password").when().get("/api/v1/incidents/" + id)
+                .then().statusCode(200).body("id", is((int) id));
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -43,17 +43,18 @@ class SecurityTest {
 
     @Test
     void shouldLetAnyoneReadButRefuseAnonymousWritesWith401Problem() {
-        given().auth().none().when().get("/api/v1/incidents/1").then().statusCode(200).body("id", is(1));
+        long id = Fixtures.incident(Fixtures.unique("Public"));
+        given().auth().none().when().get("/api/v1/incidents/" + id).then().statusCode(200).body("id", is((int) id));
         long before = Fixtures.count("/api/v1/incidents");
         var response = given().auth().none().contentType(ContentType.JSON).body(incidentBody("anonymous"))
                 .when().post("/api/v1/incidents").then();
         assertProblem(response, 401);
         response.header("WWW-Authenticate", containsString("Basic"));
-        assertProblem(given().auth().none().when().delete("/api/v1/incidents/1").then(), 401);
+        assertProblem(given().auth().none().when().delete("/api/v1/incidents/" + id).then(), 401);
         assertProblem(given().auth().none().contentType("text/csv").body("eventid\n1\n")
                 .when().post("/api/v1/imports?format=gtd").then(), 401);
         assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(before);
-        given().when().get("/api/v1/incidents/1").then().statusCode(200);
+        given().when().get("/api/v1/incidents/" + id).then().statusCode(200);
     }
 
     @Test
@@ -261,7 +262,8 @@ class SecurityTest {
         given().auth().none().header("Origin", "https://explorer.incident-kb.test")
                 .header("Access-Control-Request-Method", "POST").when().options("/api/v1/incidents").then()
                 .header("Access-Control-Allow-Origin", is("https://explorer.incident-kb.test"));
-        given().auth().none().header("Origin", "https://explorer.incident-kb.test").when().get("/api/v1/incidents/1")
+        given().auth().none().header("Origin", "https://explorer.incident-kb.test").when()
+                .get("/api/v1/incidents/" + Fixtures.incident(Fixtures.unique("Cors")))
                 .then().statusCode(200).header("Access-Control-Expose-Headers", containsString("ETag"));
         given().auth().none().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST").when().options("/api/v1/incidents").then()
@@ -270,8 +272,8 @@ class SecurityTest {
 
     @Test
     void shouldSendSecurityHeaders() {
-        given().auth().none().when().get("/api/v1/incidents/1").then().statusCode(200)
-                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+        given().auth().none().when().get("/api/v1/incidents/" + Fixtures.incident(Fixtures.unique("Headers")))
+                .then().statusCode(200).header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer");
     }
 

@@ -87,7 +87,8 @@ import org.jooq.impl.DSL;
  * The one owner of the SQL that selects incidents: it compiles an {@link IncidentFilter} into a {@link Selection}
  * (a table and a condition, typed jOOQ objects, docs/adr/0010), and answers ids in a sort order, counts and
  * tombstones from it. The statistics build their GROUP BY on a selection from here; no one else writes conditions
- * over incidents. Each filter is a condition an index of the migrations serves.
+ * over incidents. Each filter is a condition an index of the migrations serves. (Over 300 lines: one condition per
+ * filter parameter, and 60 lines of static imports of the schema.)
  */
 @ApplicationScoped
 public class IncidentQueries {

@@ -1,0 +1,70 @@
+package org.incidentkb.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.incidentkb.incident.query.IncidentFilter;
+import org.incidentkb.incident.query.IncidentQuery;
+import org.junit.jupiter.api.Test;
+
+/** Which statistics the roll-ups answer, and from which grain, without a database. */
+class RollupEligibilityTest {
+
+    private static IncidentFilter filter(java.util.function.Consumer<IncidentQuery> set) {
+        IncidentQuery q = new IncidentQuery();
+        set.accept(q);
+        return IncidentFilter.parse(q, new IncidentFilter.Lookups() {
+            @Override
+            public Set<Long> actorIds(String idOrName) {
+                return Set.of(7L);
+            }
+
+            @Override
+            public boolean isCategory(String code) {
+                return true;
+            }
+
+            @Override
+            public boolean isType(String code) {
+                return true;
+            }
+        });
+    }
+
+    @Test
+    void shouldAnswerFiltersTheRollupKeepsAndMonthEnds() {
+        assertThat(StatsRollup.answers(filter(q -> { }), List.of(Dimension.YEAR))).isTrue();
+        assertThat(StatsRollup.answers(filter(q -> q.country = List.of("IRQ")), List.of(Dimension.PERPETRATOR)))
+                .isTrue();
+        assertThat(StatsRollup.answers(filter(q -> q.type = List.of("air-drone-strike")), List.of(Dimension.TYPE)))
+                .isTrue();
+        assertThat(StatsRollup.answers(filter(q -> q.to = "2024-02-29"), List.of(Dimension.MONTH))).isTrue();
+    }
+
+    @Test
+    void shouldCountFromTheIncidentsWhatTheRollupCannotKnow() {
+        assertThat(StatsRollup.answers(filter(q -> q.to = "2024-02-28"), List.of())).as("mid-month to").isFalse();
+        assertThat(StatsRollup.answers(filter(q -> q.from = "2024-01-01"), List.of())).as("from").isFalse();
+        assertThat(StatsRollup.answers(filter(q -> { }), List.of(Dimension.ADMIN1))).as("admin1").isFalse();
+        assertThat(StatsRollup.answers(filter(q -> q.q = "drone"), List.of())).as("text").isFalse();
+        assertThat(StatsRollup.answers(filter(q -> q.perpetrator = List.of("7")), List.of())).as("actor").isFalse();
+        assertThat(StatsRollup.answers(filter(q -> q.minKilled = "1"), List.of())).as("figures").isFalse();
+    }
+
+    @Test
+    void shouldPickTheCoarsestGrainThatAnswers() {
+        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.YEAR, Dimension.COUNTRY)))
+                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+        assertThat(StatsRollup.grain(filter(q -> q.to = "2023-12-31"), List.of(Dimension.PERPETRATOR)))
+                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+        assertThat(StatsRollup.grain(filter(q -> q.to = "2024-06-30"), List.of(Dimension.YEAR)))
+                .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
+        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.MONTH)))
+                .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
+        assertThat(StatsRollup.grain(filter(q -> q.claimStatus = List.of("CLAIMED")), List.of(Dimension.YEAR)))
+                .isEqualTo(StatsRollup.Grain.FINE);
+        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.CATEGORY)))
+                .isEqualTo(StatsRollup.Grain.FINE);
+    }
+}
