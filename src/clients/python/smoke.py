@@ -60,7 +60,17 @@ def main() -> None:
             problem = kb.Problem.from_json(e.body)
             assert problem.status == status and problem.title, problem
     admin.delete_incident(created.id)
-    print("Python client: filter, cursor, create, statistics and problems all worked")
+
+    # Actors: two spellings of one group are listed as likely duplicates, and merged into one.
+    actors = kb.ActorsApi(client(True))
+    stamp = time.time_ns()
+    kept = actors.create_actor(kb.ActorInput.from_dict({"name": f"Smoke Brigade {stamp}", "kind": "MILITIA"}))
+    other = actors.create_actor(kb.ActorInput.from_dict({"name": f"SMOKE BRIGADE {stamp} (Iraq)", "kind": "MILITIA"}))
+    pairs = actors.list_actor_duplicates(min_score="1", limit="1000")
+    assert any(p.a.id == kept.id and p.b.id == other.id for p in pairs.items), "the pair, listed"
+    merged = actors.merge_actor(other.id, kb.ActorMerge.from_dict({"into": {"id": kept.id}}))
+    assert f"SMOKE BRIGADE {stamp} (Iraq)" in merged.aliases, "the old name kept as an alias"
+    print("Python client: filter, cursor, create, statistics, problems and actor merge all worked")
 
 
 if __name__ == "__main__":

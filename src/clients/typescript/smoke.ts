@@ -2,6 +2,7 @@
 // running service: filter, page with the cursor, create with credentials, read a problem as a typed error.
 import assert from "node:assert/strict";
 import {
+  ActorsApi,
   Configuration,
   IncidentsApi,
   StatisticsApi,
@@ -72,7 +73,19 @@ async function main(): Promise<void> {
     }
   }
   await admin.deleteIncident({ id: created.id! });
-  console.log("TypeScript client: filter, cursor, create, statistics and problems all worked");
+
+  // Actors: two spellings of one group are listed as likely duplicates, and merged into one.
+  const actors = new ActorsApi(
+    new Configuration({ basePath, username: "admin", password: process.env.KB_ADMIN_PASSWORD }),
+  );
+  const stamp = Date.now();
+  const kept = await actors.createActor({ actorInput: { name: `Smoke Brigade ${stamp}`, kind: "MILITIA" } });
+  const other = await actors.createActor({ actorInput: { name: `SMOKE BRIGADE ${stamp} (Iraq)`, kind: "MILITIA" } });
+  const pairs = await actors.listActorDuplicates({ minScore: "1", limit: "1000" });
+  assert.ok(pairs.items?.some((p) => p.a?.id === kept.id && p.b?.id === other.id), "the pair, listed");
+  const merged = await actors.mergeActor({ id: other.id!, actorMerge: { into: { id: kept.id } } });
+  assert.ok(merged.aliases?.includes(`SMOKE BRIGADE ${stamp} (Iraq)`), "the old name kept as an alias");
+  console.log("TypeScript client: filter, cursor, create, statistics, problems and actor merge all worked");
 }
 
 main().catch((e) => {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.incidentkb.common.CountryCode;
 import org.incidentkb.common.Countries;
+import org.incidentkb.common.CountryCode;
 import org.incidentkb.common.Ref;
 
 /** The API records of actors. */
@@ -70,6 +70,25 @@ public final class ActorApi {
                     a.getBackers().stream().sorted(Comparator.comparing(Actor::getId)).map(ActorApi::ref).toList(),
                     List.copyOf(a.getDesignations()), a.getCreatedAt(), a.getUpdatedAt());
         }
+    }
+
+    @Schema(name = "ActorDuplicate", description = "Two actors that are likely one, with how likely and why")
+    public record DuplicatePair(
+            @Schema(description = "The actor with the lower id") Ref a,
+            Ref b,
+            @Schema(description = "1 for the same normalised name; 0.8 when one is the other's acronym; otherwise "
+                    + "0.9 times the share of words their names have in common", example = "1.0") double score,
+            @Schema(description = "SAME_NORMALISED_NAME, ACRONYM, SHARED_WORDS",
+                    example = "[\"SAME_NORMALISED_NAME\"]") List<String> reasons) {
+    }
+
+    @Schema(name = "ActorDuplicates", description = "Likely duplicate actors, best first")
+    public record Duplicates(List<DuplicatePair> items) {
+    }
+
+    @Schema(name = "ActorMerge", description = "The actor to merge into")
+    public record MergeInput(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid
+            @Schema(description = "The actor that stays, by id", example = "{\"id\": 12}") Ref into) {
     }
 
     public static Ref ref(Actor actor) {

@@ -37,4 +37,11 @@ final class ActorExamples {
 
     static final String PATCH = """
             {"aliases": ["KH", "Hezbollah Brigades", "Kataib Hizbullah"]}""";
+
+    static final String DUPLICATES = """
+            {"items": [
+              {"a": {"id": 14, "name": "Islamic State"}, "b": {"id": 88, "name": "Islamic State (Iraq)"}, "score": 1.0,
+               "reasons": ["SAME_NORMALISED_NAME"]},
+              {"a": {"id": 14, "name": "Islamic State"}, "b": {"id": 91, "name": "IS"}, "score": 0.8,
+               "reasons": ["ACRONYM"]}]}""";
 }

@@ -60,6 +60,24 @@ public interface ActorOperations {
             @Context UriInfo uri);
 
     @GET
+    @Path("/duplicates")
+    @Operation(operationId = "listActorDuplicates", summary = "Find likely duplicate actors", description = """
+            Pairs of actors that are probably one group under two names, as datasets spell it differently \
+            ("Islamic State (Iraq)", "ISLAMIC STATE", "IS"), best first. Names and aliases are compared on a \
+            normalised form (case, accents, punctuation, a trailing bracketed qualifier and bracketed years left \
+            out); a pair scores 1 when those forms agree, 0.8 when one is the other's acronym, and otherwise 0.9 \
+            times the share of words in common. Nothing is changed: an editor merges a pair with \
+            `POST /actors/{id}/merge`.""")
+    @APIResponse(responseCode = "200", description = "The pairs", content = @Content(
+            schema = @Schema(implementation = ActorApi.Duplicates.class), examples = @ExampleObject(name = "IS",
+                    value = ActorExamples.DUPLICATES)))
+    ActorApi.Duplicates duplicates(
+            @Parameter(description = "Smallest score to list, 0 to 1 (default 0.6)", example = "0.8")
+            @QueryParam("minScore") String minScore,
+            @Parameter(description = "Most pairs to list, 1 to 1000 (default 100)", example = "20")
+            @QueryParam("limit") String limit);
+
+    @GET
     @Path("/{id}")
     @Operation(operationId = "getActor", summary = "Read an actor")
     @APIResponse(responseCode = "200", description = "The actor", headers = @Header(name = "ETag", description = ApiDocs.ETAG),

@@ -3,23 +3,34 @@ package org.incidentkb.actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Objects;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorApi.ActorView;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Paging;
+import org.incidentkb.common.Params;
 import org.incidentkb.common.ProblemException;
 
 /** Serves {@link ActorOperations}. */
 public class ActorResource implements ActorOperations {
 
     private final ActorService service;
+    private final ActorDuplicates duplicates;
     private final EntityTags tags;
 
-    public ActorResource(ActorService service, EntityTags tags) {
+    public ActorResource(ActorService service, ActorDuplicates duplicates, EntityTags tags) {
         this.service = service;
+        this.duplicates = duplicates;
         this.tags = tags;
+    }
+
+    @Override
+    public ActorApi.Duplicates duplicates(String minScore, String limit) {
+        double min = Objects.requireNonNullElse(Params.decimal("minScore", minScore, 0, 1), 0.6);
+        int most = Objects.requireNonNullElse(Params.integer("limit", limit, 1, 1000), 100);
+        return new ActorApi.Duplicates(duplicates.find(min, most));
     }
 
     @Override

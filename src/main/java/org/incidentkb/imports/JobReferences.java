@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.incidentkb.actor.ActorKind;
+import org.incidentkb.common.Names;
 import org.incidentkb.common.Ref;
 import org.incidentkb.incident.api.IncidentApi.CasualtyInput;
 import org.incidentkb.incident.api.IncidentApi.ClaimInput;
@@ -23,6 +24,8 @@ final class JobReferences {
 
     private final ReferenceStore store;
     private final Map<String, Long> actors;
+    /** Actor ids by the normalised form of a name, for names not found as written. */
+    private final Map<String, Long> matchKeys;
     private final Map<String, Long> sources;
     /** Actors and sources created since {@link #takeCreated()} was last called, by their cache key. */
     private final Map<String, Long> newActors = new HashMap<>();
@@ -47,6 +50,7 @@ final class JobReferences {
     JobReferences(ReferenceStore store) {
         this.store = store;
         this.actors = store.actorKeys();
+        this.matchKeys = store.actorMatchKeys();
         this.sources = store.sourceKeys();
     }
 
@@ -178,9 +182,13 @@ final class JobReferences {
         String key = ReferenceStore.actorKey(ref.name());
         Long id = actors.get(key);
         if (id == null) {
+            id = matchKeys.get(Names.matchKey(ref.name()));
+        }
+        if (id == null) {
             Draft.ActorHint hint = hints.getOrDefault(key, new Draft.ActorHint(ref.name().trim(), ActorKind.OTHER, null));
             id = store.createActor(hint);
             actors.put(key, id);
+            matchKeys.putIfAbsent(Names.matchKey(ref.name()), id);
             newActors.put(key, id);
         }
         return Ref.of(id, null);

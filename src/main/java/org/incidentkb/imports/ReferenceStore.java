@@ -16,6 +16,7 @@ import org.incidentkb.actor.Actor;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorRepository;
 import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.Names;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.source.Source;
 import org.incidentkb.source.SourceApi.SourceInput;
@@ -59,6 +60,32 @@ public class ReferenceStore {
         for (Object[] row : (List<Object[]>) em.createNativeQuery("select name_key, id from actor").getResultList()) {
             keys.put((String) row[0], ((Number) row[1]).longValue());
         }
+        return keys;
+    }
+
+    /**
+     * Actor ids by the normalised form of their names and aliases ({@link Names#matchKey}), for names an import does
+     * not find as written; a form two actors share names neither (the import then makes a new actor, which the
+     * duplicate finder will show).
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> actorMatchKeys() {
+        Map<String, Long> keys = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        List<Object[]> rows = new java.util.ArrayList<>(em.createNativeQuery("select alias, actor_id from actor_alias")
+                .getResultList());
+        rows.addAll(em.createNativeQuery("select name, id from actor").getResultList());
+        for (Object[] row : rows) {
+            String key = Names.matchKey((String) row[0]);
+            Long id = ((Number) row[1]).longValue();
+            Long known = keys.putIfAbsent(key, id);
+            if (known != null && !known.equals(id)) {
+                ambiguous.add(key);
+            }
+        }
+        keys.keySet().removeAll(ambiguous);
+        keys.remove(null);
         return keys;
     }
 

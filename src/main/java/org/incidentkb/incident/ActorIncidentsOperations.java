@@ -28,7 +28,9 @@ import org.incidentkb.common.Roles;
 import org.incidentkb.incident.model.Role;
 import org.incidentkb.incident.query.IncidentQuery;
 
-/** The incidents an actor took part in: the incident list narrowed to one actor. *
+/**
+ * The incidents an actor took part in: the incident list narrowed to one actor.
+ *
  * <p>The HTTP operations and their OpenAPI documentation; ActorIncidentsResource serves them.
  */
 @Path("/actors/{id}/incidents")

@@ -31,7 +31,9 @@ import org.incidentkb.incident.model.Channel;
 import org.incidentkb.incident.model.Credibility;
 import org.incidentkb.incident.model.Stance;
 
-/** Claims and casualty records across all incidents. *
+/**
+ * Claims and casualty records across all incidents.
+ *
  * <p>The HTTP operations and their OpenAPI documentation; RecordSearchResource serves them.
  */
 @Path("/")

@@ -70,6 +70,23 @@ class ImportResourceTest {
                 .then().statusCode(200).body("total", is(1));
     }
 
+    /** "ISLAMIC BRIGADE X (Iraq)" in a file is the actor "Islamic Brigade X" already here, not a new one. */
+    @Test
+    void shouldMatchActorNamesOnTheirNormalisedForm() {
+        String run = run().replace("-", "");
+        long known = org.incidentkb.Fixtures.actor("Islamic Brigade " + run);
+        long actorsBefore = org.incidentkb.Fixtures.count("/api/v1/actors");
+        String line = """
+                {"title": "Normalised %s", "category": "battles", "startDate": "2020-01-01", \
+                "actors": [{"actor": {"name": "ISLAMIC BRIGADE %s (Iraq)"}, "role": "PARTY"}]}
+                """.formatted(run, run.toUpperCase(java.util.Locale.ROOT));
+        post("ndjson", "application/x-ndjson", line.getBytes(StandardCharsets.UTF_8)).statusCode(201)
+                .body("report.created", is(1));
+        assertThat(org.incidentkb.Fixtures.count("/api/v1/actors")).isEqualTo(actorsBefore);
+        given().queryParam("q", "Normalised " + run).when().get("/api/v1/incidents").then().statusCode(200)
+                .body("items[0].actors[0].actor.id", is((int) known));
+    }
+
     @Test
     void shouldFailACsvRowWithAQuoteLeftOpenWithAPlainMessageInABackgroundJob() throws IOException {
         String run = run();
