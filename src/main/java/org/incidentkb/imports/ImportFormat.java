@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.incidentkb.common.Datasets;
 import org.incidentkb.common.ProblemException;
 
 /** The files an import reads, with the dataset name their external references carry and their usual charset. */
 public enum ImportFormat {
-    GTD("gtd", "GTD", "eventid", Charset.forName("windows-1252")),
-    ACLED("acled", "ACLED", "event_id_cnty", StandardCharsets.UTF_8),
-    UCDP_GED("ucdp-ged", "UCDP", "id", StandardCharsets.UTF_8),
+    GTD("gtd", Datasets.GTD, "eventid", Charset.forName("windows-1252")),
+    ACLED("acled", Datasets.ACLED, "event_id_cnty", StandardCharsets.UTF_8),
+    UCDP_GED("ucdp-ged", Datasets.UCDP, "id", StandardCharsets.UTF_8),
     NDJSON("ndjson", null, null, StandardCharsets.UTF_8);
 
     public final String param;

@@ -177,7 +177,8 @@ async function showIncident(id) {
     panel.replaceChildren(
       el("h2", {}, i.title),
       el("p", { class: "meta" }, [i.startDate + (i.endDate ? ` – ${i.endDate}` : ""), place,
-        i.type ? i.type.label : i.category.label, `claim status ${i.claimStatus}`].filter(Boolean).join(" · ")),
+        i.type ? i.type.label : i.category.label, `claim status ${i.claimStatus}`,
+        i.dataset ? `from ${i.dataset}` : "entered here"].filter(Boolean).join(" · ")),
       i.summary ? el("p", {}, i.summary) : null,
       el("h3", {}, "Casualties"),
       el("table", { class: "casualties" },

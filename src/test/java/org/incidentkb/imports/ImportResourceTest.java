@@ -217,6 +217,7 @@ class ImportResourceTest {
                 .body("progress.secondsLeft", is(0));
 
         JsonPath bombing = incident("GTD:" + run + "01");
+        assertThat(bombing.getString("dataset")).isEqualTo("GTD");
         assertThat(bombing.getString("title")).isEqualTo("Bombing/Explosion in Montréal, Canada");
         assertThat(bombing.getString("summary")).contains("café in Montréal");
         assertThat(bombing.getString("type.code")).isEqualTo("suicide-bomb");

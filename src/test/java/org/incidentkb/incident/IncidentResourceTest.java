@@ -70,6 +70,7 @@ class IncidentResourceTest {
                 .body("sources[0].id", is((int) sourceId))
                 .body("tags", hasItem("ballistic-missile"))
                 .body("externalRefs[0].dataset", is("TEST"))
+                .body("dataset", nullValue()) // TEST is no dataset the KB imports
                 .body("createdAt", notNullValue())
                 .extract().response();
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.incidentkb.actor.Actor;
 import org.incidentkb.actor.ActorApi;
 import org.incidentkb.common.CodeRef;
+import org.incidentkb.common.Datasets;
 import org.incidentkb.common.Figures;
 import org.incidentkb.common.Ref;
 import org.incidentkb.incident.model.Casualty;
@@ -45,7 +46,7 @@ public final class IncidentApi {
             + "present, replace the incident's records (a record with an id updates that record, one without is "
             + "added, and records not listed are removed); when absent they are left alone. Every other list is "
             + "replaced by what is sent (absent means empty).")
-    @JsonIgnoreProperties({ "id", "uid", "casualtySummary", "claimStatus", "createdAt", "updatedAt" })
+    @JsonIgnoreProperties({ "id", "uid", "casualtySummary", "claimStatus", "dataset", "createdAt", "updatedAt" })
     public record IncidentInput(
             @NotBlank @Size(max = 300) @Schema(example = "US drone strike on PMF base in Baghdad") String title,
             @Size(max = 20000) @Schema(description = "Free-text narrative") String summary,
@@ -119,6 +120,9 @@ public final class IncidentApi {
             @Schema(description = "Sources, with their publisher as name") List<Ref> sources,
             List<String> tags,
             List<ExternalRef> externalRefs,
+            @Schema(description = "Where the incident came from: ACLED, UCDP or GTD when its external references all "
+                    + "name that dataset; null for one entered through the API (or whose references name several)",
+                    enumeration = { "ACLED", "UCDP", "GTD" }, example = "ACLED") String dataset,
             Instant createdAt,
             Instant updatedAt) implements ListItem {
 
@@ -136,7 +140,7 @@ public final class IncidentApi {
                     i.getSources().stream().sorted(Comparator.comparing(s -> s.getId())).map(SourceApi::ref).toList(),
                     i.getTags().stream().sorted().toList(),
                     i.getExternalRefs().stream().sorted(Comparator.comparing(ExternalRef::toString)).toList(),
-                    i.getCreatedAt(), i.getUpdatedAt());
+                    Datasets.origin(i.getExternalRefs(), ExternalRef::dataset), i.getCreatedAt(), i.getUpdatedAt());
         }
     }
 

@@ -63,6 +63,7 @@ public final class IncidentExamples {
               "sources": [{"id": 1, "name": "Rudaw"}, {"id": 2, "name": "Haaretz"}],
               "tags": ["ballistic-missile"],
               "externalRefs": [],
+              "dataset": null,
               "createdAt": "2026-11-23T10:00:00Z",
               "updatedAt": "2026-11-23T10:00:00Z"
             }""";
@@ -104,8 +105,8 @@ public final class IncidentExamples {
              "links": {"self": "/api/v1/incidents?country=IRQ&claimedBy=IRGC&page=1&size=50", "next": null, "prev": null}}""";
 
     public static final String CSV = """
-            id,version,title,category,type,startDate,endDate,datePrecision,countryCode,country,admin1,admin2,locality,latitude,longitude,geoPrecision,perpetrators,perpetratorConfidence,targets,targetConfidence,parties,otherActors,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh,claimStatus,claimedBy,deniedBy,attributedTo,sources,tags,externalRefs,summary,createdAt,updatedAt
-            3,0,IRGC ballistic missile attack on Erbil,explosions-remote-violence,shelling-artillery-missile-attack,2024-01-16,,DAY,IRQ,Iraq,Erbil,,Erbil,36.1912,44.0092,NEAR,Islamic Revolutionary Guard Corps,CONFIRMED,Kurdistan Regional Government,CONFIRMED,,,4,4,,,,,CLAIMED,Islamic Revolutionary Guard Corps,,,Rudaw; Haaretz,ballistic-missile,,"Iran's Islamic Revolutionary Guard Corps claimed responsibility...",2024-11-24T12:00:00Z,2024-11-24T12:00:00Z
+            id,version,title,category,type,startDate,endDate,datePrecision,countryCode,country,admin1,admin2,locality,latitude,longitude,geoPrecision,perpetrators,perpetratorConfidence,targets,targetConfidence,parties,otherActors,killedLow,killedBest,killedHigh,injuredLow,injuredBest,injuredHigh,claimStatus,claimedBy,deniedBy,attributedTo,sources,tags,externalRefs,dataset,summary,createdAt,updatedAt
+            3,0,IRGC ballistic missile attack on Erbil,explosions-remote-violence,shelling-artillery-missile-attack,2024-01-16,,DAY,IRQ,Iraq,Erbil,,Erbil,36.1912,44.0092,NEAR,Islamic Revolutionary Guard Corps,CONFIRMED,Kurdistan Regional Government,CONFIRMED,,,4,4,,,,,CLAIMED,Islamic Revolutionary Guard Corps,,,Rudaw; Haaretz,ballistic-missile,,,"Iran's Islamic Revolutionary Guard Corps claimed responsibility...",2024-11-24T12:00:00Z,2024-11-24T12:00:00Z
             """;
 
     public static final String GEOJSON = """
@@ -116,7 +117,7 @@ public final class IncidentExamples {
                               "countryCode": "IRQ", "country": "Iraq", "admin1": "Erbil", "locality": "Erbil",
                               "geoPrecision": "NEAR", "perpetrators": ["Islamic Revolutionary Guard Corps"],
                               "targets": ["Kurdistan Regional Government"], "parties": [], "killed": 4, "injured": null,
-                              "claimStatus": "CLAIMED", "tags": ["ballistic-missile"], "href": "/api/v1/incidents/3"}}]}""";
+                              "claimStatus": "CLAIMED", "tags": ["ballistic-missile"], "dataset": null, "href": "/api/v1/incidents/3"}}]}""";
 
     public static final String CLAIM_PAGE = """
             {"items": [{"incident": {"id": 3, "name": "IRGC ballistic missile attack on Erbil"},

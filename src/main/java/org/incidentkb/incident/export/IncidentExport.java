@@ -225,7 +225,7 @@ public class IncidentExport {
                             IncidentRow.names(v, Role.TARGET), IncidentRow.names(v, Role.PARTY),
                             summary == null || summary.killed() == null ? null : summary.killed().best(),
                             summary == null || summary.injured() == null ? null : summary.injured().best(),
-                            v.claimStatus(), v.tags(), "/api/v1/incidents/" + v.id()));
+                            v.claimStatus(), v.tags(), v.dataset(), "/api/v1/incidents/" + v.id()));
         }
     }
 
@@ -242,6 +242,7 @@ public class IncidentExport {
             @Schema(description = "Best estimate of the killed") Integer killed,
             @Schema(description = "Best estimate of the injured") Integer injured,
             ClaimStatus claimStatus, List<String> tags,
+            @Schema(description = "ACLED, UCDP or GTD; null for an incident entered through the API") String dataset,
             @Schema(description = "Path of the full incident", example = "/api/v1/incidents/3") String href) {
     }
 }

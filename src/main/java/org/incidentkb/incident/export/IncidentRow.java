@@ -27,7 +27,7 @@ import org.incidentkb.incident.model.Stance;
         "countryCode", "country", "admin1", "admin2", "locality", "latitude", "longitude", "geoPrecision",
         "perpetrators", "perpetratorConfidence", "targets", "targetConfidence", "parties", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
         "injuredHigh", "claimStatus", "claimedBy", "deniedBy", "attributedTo", "sources", "tags", "externalRefs",
-        "summary", "createdAt", "updatedAt" })
+        "dataset", "summary", "createdAt", "updatedAt" })
 public record IncidentRow(
         long id, long version, String title, String category, String type, LocalDate startDate, LocalDate endDate,
         DatePrecision datePrecision, String countryCode, String country, String admin1, String admin2, String locality,
@@ -37,7 +37,8 @@ public record IncidentRow(
         Integer killedLow, Integer killedBest, Integer killedHigh,
         Integer injuredLow, Integer injuredBest, Integer injuredHigh,
         ClaimStatus claimStatus, String claimedBy, String deniedBy, String attributedTo,
-        String sources, String tags, String externalRefs, String summary, Instant createdAt, Instant updatedAt) {
+        String sources, String tags, String externalRefs, String dataset, String summary, Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * Between the items of a list column. Inside an item, a backslash or semicolon is escaped with a backslash
@@ -59,7 +60,7 @@ public record IncidentRow(
                 injured == null ? null : injured.best(), injured == null ? null : injured.high(),
                 v.claimStatus(), claimants(v, Stance.CLAIMED), claimants(v, Stance.DENIED),
                 claimants(v, Stance.ATTRIBUTED), join(v.sources(), Ref::name), join(v.tags(), Function.identity()),
-                join(v.externalRefs(), ExternalRef::toString), v.summary(), v.createdAt(), v.updatedAt());
+                join(v.externalRefs(), ExternalRef::toString), v.dataset(), v.summary(), v.createdAt(), v.updatedAt());
     }
 
     static String actors(IncidentView v, Role role) {

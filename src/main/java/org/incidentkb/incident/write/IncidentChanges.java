@@ -103,6 +103,6 @@ public class IncidentChanges {
     private static IncidentView normalized(IncidentView v) {
         return new IncidentView(v.id(), 0, v.uid(), v.title(), v.summary(), v.category(), v.type(), v.startDate(),
                 v.endDate(), v.datePrecision(), v.location(), v.actors(), v.casualties(), v.casualtySummary(), v.claims(),
-                v.claimStatus(), v.sources(), v.tags(), v.externalRefs(), null, null);
+                v.claimStatus(), v.sources(), v.tags(), v.externalRefs(), v.dataset(), null, null);
     }
 }
