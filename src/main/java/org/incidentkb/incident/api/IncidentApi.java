@@ -120,9 +120,9 @@ public final class IncidentApi {
             @Schema(description = "Sources, with their publisher as name") List<Ref> sources,
             List<String> tags,
             List<ExternalRef> externalRefs,
-            @Schema(description = "Where the incident came from: ACLED, UCDP or GTD when its external references all "
-                    + "name that dataset; null for one entered through the API (or whose references name several)",
-                    enumeration = { "ACLED", "UCDP", "GTD" }, example = "ACLED") String dataset,
+            @Schema(description = "Where the incident came from: `ACLED`, `UCDP` or `GTD` when its external references "
+                    + "all name that dataset; null for one entered through the API (or whose references name several)",
+                    example = "ACLED") String dataset,
             Instant createdAt,
             Instant updatedAt) implements ListItem {
 
