@@ -258,6 +258,9 @@ if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
     PEER_PORT=18081
     PEER_BASE="http://127.0.0.1:$PEER_PORT"
     PEER_WORK="$BENCH/peer"
+    # Its database is kept per row count: a run of another size never measures a peer of the wrong size.
+    PEER_RUN="$BENCH/peer-$ROWS"
+    mkdir -p "$PEER_RUN"
     if curl -s -o /dev/null -m 1 "$PEER_BASE/"; then log "port $PEER_PORT is in use; stop whatever runs there"; exit 1; fi
     log "building the Spring Data peer (a copy under $PEER_WORK)"
     mkdir -p "$PEER_WORK/src"
@@ -265,14 +268,14 @@ if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
     (cd "$PEER_WORK/src" && ./mvnw -B -q package -DskipTests) > "$OUT/peer-build.log" 2>&1
     PEER_JAR=$(ls "$PEER_WORK"/src/target/*.jar | grep -v original | head -1)
     start_peer() {
-        (cd "$PEER_WORK" && exec env GENERATE="$ROWS" java -Xmx512m -jar "$PEER_JAR") >> "$OUT/peer.log" 2>&1 &
+        (cd "$PEER_RUN" && exec env GENERATE="$ROWS" java -Xmx512m -jar "$PEER_JAR") >> "$OUT/peer.log" 2>&1 &
         APP_PID=$!
         until curl -sf -o /dev/null "$PEER_BASE/api/v1/incidents/1"; do
             kill -0 "$APP_PID" 2>/dev/null || { log "the peer died; see $OUT/peer.log"; exit 1; }
             sleep 0.05
         done
     }
-    if [[ ! -f "$PEER_WORK/data/incidents.mv.db" ]]; then
+    if [[ ! -f "$PEER_RUN/data/incidents.mv.db" ]]; then
         log "the peer generates its $ROWS rows (first run only)"
         : > "$OUT/peer.log"
         start_peer
@@ -302,9 +305,9 @@ if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
 fi
 
 # ---------------------------------------------------------------- report
-COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" '
+COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" --arg rows "${PEER_MAX_ID:-?}" --arg ours "$TOTAL" '
     map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p | select($p != null)
-        | "\($e.name | .[0:46] | . + " " * (46 - length)) \($e.rps | tostring | " " * (9 - length) + .) \($p.rps | tostring | " " * (9 - length) + .)   \(($e.rps / $p.rps * 10 | round) / 10)x")
+        | "\($e.name | .[0:46] | . + " " * (46 - length)) \($e.rps | tostring | " " * (9 - length) + .) \($p.rps | tostring | " " * (9 - length) + .)   \(($e.rps / $p.rps * 10 | round) / 10)x   (peer \($rows) rows, ours \($ours))")
     | .[]' "$ENDPOINTS_JSON")
 {
     echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), $DB_NOTE, -Xmx512m"
@@ -334,14 +337,14 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" '
 jq -n --arg db "$DB" --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson rows "$TOTAL" --argjson startMs "$START_MS" \
     --arg importNote "$IMPORT_NOTE" --argjson rssMib "$APP_RSS" --argjson peakRssMib "$APP_HWM" \
     --argjson exportAllMs "$EXPORT_ALL_MS" --argjson exportAllHeapMib "$EXPORT_HEAP" --arg peerNote "$PEER_NOTE" \
-    --argjson renameMs "$RENAME_MS" --argjson renamedIncidents "$TOP_SHOWN" --argjson firstReadMs "$FIRST_READ_MS" \
+    --argjson peerRows "${PEER_MAX_ID:-null}" --argjson renameMs "$RENAME_MS" --argjson renamedIncidents "$TOP_SHOWN" --argjson firstReadMs "$FIRST_READ_MS" \
     --slurpfile endpoints "$ENDPOINTS_JSON" --slurpfile peer "$PEER_RESULTS" \
     --slurpfile pages "$OUT/hyperfine-pages.json" --slurpfile exports "$OUT/hyperfine-exports.json" '
     {db: $db, when: $when, rows: $rows, startMs: $startMs, "import": $importNote, rssMib: $rssMib, peakRssMib: $peakRssMib,
      exportAllNdjson: {ms: $exportAllMs, heapUsedMib: $exportAllHeapMib},
      actorRename: {incidents: $renamedIncidents, ms: $renameMs, firstReadMs: $firstReadMs},
      endpoints: ($endpoints | map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p
-         | if $p then . + {peer: $p, ratio: ((.rps / $p.rps * 100 | round) / 100)} else . end)),
+         | if $p then . + {peer: ($p + {rows: $peerRows}), ratio: ((.rps / $p.rps * 100 | round) / 100)} else . end)),
      peer: $peerNote,
      timings: (($pages[0].results + $exports[0].results) | map({name: .command, meanS: .mean, minS: .min, maxS: .max}))}' \
     > "$OUT/results.json"

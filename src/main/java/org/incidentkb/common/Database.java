@@ -5,12 +5,15 @@ import jakarta.persistence.EntityManager;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultConnectionProvider;
 
 /**
  * Which database this is, and typed read queries (jOOQ, docs/adr/0010) run on the connection of the current
@@ -26,12 +29,14 @@ public class Database {
 
     private final EntityManager em;
     private final boolean postgres;
-    private final SQLDialect dialect;
+    /** Made once: a configuration is costly to build, and a query only needs it bound to a connection. */
+    private final Configuration configuration;
 
     public Database(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.postgres = dbKind.startsWith("postgres");
-        this.dialect = postgres ? SQLDialect.POSTGRES : SQLDialect.H2;
+        this.configuration = new DefaultConfiguration().set(postgres ? SQLDialect.POSTGRES : SQLDialect.H2)
+                .set(SETTINGS);
     }
 
     /** PostgreSQL (the production database) rather than the embedded H2. */
@@ -41,11 +46,12 @@ public class Database {
 
     /** Runs a query built with jOOQ on the session's connection. */
     public <T> T read(Function<DSLContext, T> query) {
-        return em.unwrap(Session.class).doReturningWork(connection -> query.apply(DSL.using(connection, dialect, SETTINGS)));
+        return em.unwrap(Session.class).doReturningWork(connection -> query.apply(
+                DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));
     }
 
     /** A context that only renders SQL (for tests and logs). */
     public DSLContext renderer() {
-        return DSL.using(dialect, SETTINGS);
+        return DSL.using(configuration);
     }
 }

@@ -54,15 +54,16 @@ public enum Dimension {
      * name} for a perpetrator, or a code.
      */
     Object key(Record row, int at) {
-        if (row.get(at) == null) {
+        Object value = row.get(at);
+        if (value == null) {
             return null;
         }
         return switch (this) {
-            case YEAR -> row.get(at, Integer.class);
-            case COUNTRY -> new StatsApi.CountryKey(row.get(at, String.class), Countries.name(row.get(at, String.class)));
-            case MONTH -> String.format("%04d-%02d", row.get(at, Integer.class), row.get(at + 1, Integer.class));
-            case PERPETRATOR -> new StatsApi.ActorKey(row.get(at, Long.class), row.get(at + 1, String.class));
-            default -> row.get(at, String.class);
+            case YEAR -> ((Number) value).intValue();
+            case COUNTRY -> new StatsApi.CountryKey((String) value, Countries.name((String) value));
+            case MONTH -> String.format("%04d-%02d", ((Number) value).intValue(), ((Number) row.get(at + 1)).intValue());
+            case PERPETRATOR -> new StatsApi.ActorKey(((Number) value).longValue(), (String) row.get(at + 1));
+            default -> value.toString();
         };
     }
 
