@@ -10,7 +10,8 @@
 # 3. runs wrk (2 threads, 32 connections, 5 s warm-up, 15 s measured) on reads, filtered lists, statistics
 #    and deep pages, and times exports with hyperfine; reads RSS from /proc;
 # 4. when ../shared/peers/spring-data-rest exists (PEER_DIR), builds a copy under target/bench, lets it generate
-#    ROWS rows of its own, measures the endpoints both have the same way, and prints the ratio per endpoint.
+#    ROWS rows of its own (its database kept per ROWS, in target/bench/peer-ROWS), measures the endpoints both have
+#    the same way, and prints the ratio per endpoint with both row counts.
 # Env: ROWS (1000000), PORT (18080), DURATION (15s), WARMUP (5s), THREADS (2), CONNECTIONS (32), REIMPORT (0:
 # 1 also times a second, no-op import of the same file), PEER (1: 0 skips the peer), PEER_DIR, PG_URL
 # (jdbc:postgresql://127.0.0.1:5432), PG_USER (postgres).
