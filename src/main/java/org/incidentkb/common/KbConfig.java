@@ -22,6 +22,17 @@ public interface KbConfig {
 
     Imports imports();
 
+    Lists lists();
+
+    interface Lists {
+        /**
+         * How far a list counts its matches for {@code total} before it says "at least this many"
+         * ({@code totalRelation: gte}); {@code count=exact} counts all.
+         */
+        @WithDefault("10000")
+        int totalLimit();
+    }
+
     /**
      * Largest request body outside imports (imports take up to quarkus.http.limits.max-body-size); a larger one
      * is refused with 413 before it is read.

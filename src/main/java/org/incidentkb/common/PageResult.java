@@ -3,7 +3,7 @@ package org.incidentkb.common;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The paged envelope of every list: {items, page, size, total, cursor, links}. */
+/** The paged envelope of every list: {items, page, size, total, totalRelation, cursor, links}. */
 public record PageResult<T>(
         @Schema(description = "The records on this page") List<T> items,
         @Schema(description = "1-based page number; null when the page was asked for with a cursor (after=)",
@@ -11,6 +11,10 @@ public record PageResult<T>(
         @Schema(description = "Page size asked for", example = "50") int size,
         @Schema(description = "Number of records matching the query; not counted when paging with a cursor",
                 example = "9") Long total,
+        @Schema(description = "`eq` when `total` is the exact count; `gte` when counting stopped at the bound "
+                + "(kb.lists.total-limit, 10,000 by default) and at least that many match (ask with count=exact for "
+                + "the exact number); absent when not counted", enumeration = { "eq", "gte" }, example = "eq")
+        String totalRelation,
         @Schema(description = "Opaque keyset cursor: pass it as after= to get the records that follow this page, "
                 + "at a cost that does not grow with depth; null on the last page",
                 example = "WyItc3RhcnREYXRlLC1pZCIsIjIwMjQtMDEtMDQiLDJd") String cursor,

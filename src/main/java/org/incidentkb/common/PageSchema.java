@@ -13,6 +13,9 @@ public abstract class PageSchema {
     public int size;
     @Schema(description = "Number of records matching the query", example = "9")
     public Long total;
+    @Schema(description = "`eq` when `total` is exact; `gte` when counting stopped at the bound (kb.lists.total-limit) "
+            + "and at least that many match; absent when not counted", enumeration = { "eq", "gte" }, example = "eq")
+    public String totalRelation;
     public PageResult.Links links;
 
     /** A page envelope of a list that can also be walked by keyset cursor. */

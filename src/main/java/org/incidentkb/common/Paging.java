@@ -41,11 +41,18 @@ public record Paging(int page, int size, String after) {
         return new Paging(p, s, cursor ? after.trim() : null);
     }
 
-    /** One page of records, the number of all that match (null when not counted) and the cursor after it. */
-    public record Slice<V>(List<V> items, Long total, String nextCursor) {
+    /**
+     * One page of records, the number of all that match (null when not counted; a lower bound when
+     * {@code totalIsLowerBound}) and the cursor after it.
+     */
+    public record Slice<V>(List<V> items, Long total, String nextCursor, boolean totalIsLowerBound) {
 
         public Slice(List<V> items, long total) {
-            this(items, total, null);
+            this(items, total, null, false);
+        }
+
+        public Slice(List<V> items, Long total, String nextCursor) {
+            this(items, total, nextCursor, false);
         }
     }
 
@@ -63,14 +70,16 @@ public record Paging(int page, int size, String after) {
 
     public <V> PageResult<V> result(Slice<V> slice, UriInfo uri) {
         Long total = slice.total();
+        String relation = total == null ? null : slice.totalIsLowerBound() ? "gte" : "eq";
         if (byCursor()) {
-            return new PageResult<>(slice.items(), null, size, total, slice.nextCursor(), new PageResult.Links(
+            return new PageResult<>(slice.items(), null, size, total, relation, slice.nextCursor(), new PageResult.Links(
                     relative(uri.getRequestUri()), slice.nextCursor() == null ? null : cursorLink(uri, slice.nextCursor()),
                     null, link(uri, 1), null));
         }
-        boolean hasNext = total != null ? (long) page * size < total : slice.nextCursor() != null;
-        Integer lastPage = total == null ? null : (int) Math.max(1, (total + size - 1) / size);
-        return new PageResult<>(slice.items(), page, size, total, hasNext ? slice.nextCursor() : null,
+        boolean exact = total != null && !slice.totalIsLowerBound();
+        boolean hasNext = exact ? (long) page * size < total : slice.nextCursor() != null;
+        Integer lastPage = exact ? (int) Math.max(1, (total + size - 1) / size) : null;
+        return new PageResult<>(slice.items(), page, size, total, relation, hasNext ? slice.nextCursor() : null,
                 new PageResult.Links(link(uri, page), hasNext ? link(uri, page + 1) : null,
                         page > 1 ? link(uri, page - 1) : null, link(uri, 1),
                         lastPage == null ? null : link(uri, lastPage)));

@@ -42,10 +42,10 @@ public class IncidentLists {
         if (format != Format.JSON && !list.paged()) {
             response = Response.ok(export.all(format, filter, sort, null));
         } else {
-            var result = search.page(filter, sort, paging.offset(), paging.size(), after, true,
+            var result = search.page(filter, sort, paging.offset(), paging.size(), after, list.counting(),
                     format == Format.GEOJSON, IncidentExport.shape(format));
             PageResult<ListItem> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
-                    result.nextCursor()), uri);
+                    result.nextCursor(), result.totalIsLowerBound()), uri);
             response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope
                     : export.page(format, result.items())), envelope);
         }

@@ -155,7 +155,8 @@ async function refresh() {
     ]);
     const shown = drawMarkers(page);
     drawTimeline(stats.rows);
-    status(`${shown} incidents on the map of ${page.total} matching`
+    const total = page.totalRelation === "gte" ? `at least ${page.total}` : page.total;
+    status(`${shown} incidents on the map of ${total} matching`
       + (page.total > MAX_MARKERS ? ` (the ${MAX_MARKERS} deadliest)` : ""));
   } catch (e) {
     markers.clearLayers();

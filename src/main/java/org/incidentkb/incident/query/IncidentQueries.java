@@ -171,6 +171,13 @@ public class IncidentQueries {
         return database.read(sql -> sql.selectCount().from(s.table()).where(s.where()).fetchOne(0, Long.class));
     }
 
+    /** How many incidents the selection holds, counting no further than {@code bound} + 1. */
+    public long count(Selection s, int bound) {
+        return database.read(sql -> sql.selectCount()
+                .from(sql.selectOne().from(s.table()).where(s.where()).limit(bound + 1).asTable("bounded"))
+                .fetchOne(0, Long.class));
+    }
+
     /** Tombstones of incidents deleted at or after {@code since}, after the cursor when given, in feed order. */
     public List<Deleted> tombstones(Instant since, IncidentSort.Cursor after, int limit) {
         Condition where = TOMBSTONE_DELETED_AT.ge(since);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
@@ -34,9 +35,12 @@ public class IncidentSearchService {
     private final EventTypeService eventTypes;
     private final IncidentDocuments documents;
     private final IncidentCounts counts;
+    /** Counting a total stops here (then said to be a lower bound), unless a request asks for the exact count. */
+    private final int totalLimit;
 
     public IncidentSearchService(IncidentRepository incidents, IncidentQueries queries, ActorService actors, EventTypeService eventTypes,
-            IncidentDocuments documents, IncidentCounts counts) {
+            IncidentDocuments documents, IncidentCounts counts, KbConfig config) {
+        this.totalLimit = config.lists().totalLimit();
         this.documents = documents;
         this.counts = counts;
         this.incidents = incidents;
@@ -97,7 +101,7 @@ public class IncidentSearchService {
      * in the feed, tombstones.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, IncidentSort.Cursor after, boolean count,
+    public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, IncidentSort.Cursor after, Count count,
             boolean withCoordinatesOnly, Shape shape) {
         readOnly();
         IncidentQueries.Selection selection = queries.selection(filter, withCoordinatesOnly ? IncidentQueries.Coordinates.PRESENT : IncidentQueries.Coordinates.ANY);
@@ -105,17 +109,36 @@ public class IncidentSearchService {
             return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count, shape);
         }
         Long total = null;
-        if (count && after == null) {
+        boolean lowerBound = false;
+        if (count != Count.NONE && after == null) {
             var known = withCoordinatesOnly ? java.util.OptionalLong.empty() : counts.known(filter);
-            total = known.isPresent() ? known.getAsLong() : queries.count(selection);
+            if (known.isPresent()) {
+                total = known.getAsLong();
+            } else if (count == Count.EXACT) {
+                total = queries.count(selection);
+            } else {
+                total = Math.min(queries.count(selection, totalLimit), totalLimit);
+                lowerBound = total == totalLimit;
+            }
         }
-        return slice(selection, sort, offset, size, after, total, shape);
+        return slice(selection, sort, offset, size, after, total, lowerBound, shape);
     }
 
     /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */
     private Result feedPage(Instant since, IncidentQueries.Selection selection, IncidentSort sort, int offset, int size, IncidentSort.Cursor after,
-            boolean count, Shape shape) {
-        Long total = count && after == null ? queries.count(selection) + queries.countTombstones(since) : null;
+            Count count, Shape shape) {
+        Long total = null;
+        boolean lowerBound = false;
+        if (count != Count.NONE && after == null) {
+            long deleted = queries.countTombstones(since);
+            if (count == Count.EXACT) {
+                total = queries.count(selection) + deleted;
+            } else {
+                long all = queries.count(selection, totalLimit) + deleted;
+                lowerBound = all > totalLimit;
+                total = Math.min(all, totalLimit);
+            }
+        }
         int wanted = (after == null ? offset : 0) + size + 1;
         List<FeedEntry> entries = new ArrayList<>();
         for (IncidentQueries.SortedId changed : queries.keys(selection, sort, after, 0, wanted)) {
@@ -143,7 +166,7 @@ public class IncidentSearchService {
             FeedEntry last = shown.get(shown.size() - 1);
             next = new IncidentSort.Cursor(sort.spec(), List.of(last.at(), last.id())).encode();
         }
-        return new Result(items, total, next);
+        return new Result(items, total, next, lowerBound);
     }
 
     /** How many incidents match without coordinates (left out of GeoJSON). */
@@ -158,17 +181,17 @@ public class IncidentSearchService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result chunk(IncidentFilter filter, IncidentSort sort, IncidentSort.Cursor after, Shape shape) {
-        return page(filter, sort, 0, CHUNK, after, false, false, shape);
+        return page(filter, sort, 0, CHUNK, after, Count.NONE, false, shape);
     }
 
     private Result slice(IncidentQueries.Selection selection, IncidentSort sort, int offset, int size, IncidentSort.Cursor after, Long total,
-            Shape shape) {
+            boolean lowerBound, Shape shape) {
         List<IncidentQueries.SortedId> rows = queries.keys(selection, sort, after, after == null ? offset : 0,
                 size + 1);
         boolean more = rows.size() > size;
         List<IncidentQueries.SortedId> shown = more ? rows.subList(0, size) : rows;
         List<ListItem> items = incidents(shown.stream().map(IncidentQueries.SortedId::id).toList(), shape);
-        return new Result(items, total, more ? sort.cursorAt(shown.get(shown.size() - 1)).encode() : null);
+        return new Result(items, total, more ? sort.cursorAt(shown.get(shown.size() - 1)).encode() : null, lowerBound);
     }
 
     /**
@@ -189,8 +212,16 @@ public class IncidentSearchService {
         incidents.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
     }
 
-    /** A page of items, the number of all matches (null when not counted) and the cursor after the page. */
-    public record Result(List<ListItem> items, Long total, String nextCursor) {
+    /**
+     * A page of items, the number of all matches (null when not counted; a lower bound when {@code totalIsLowerBound})
+     * and the cursor after the page.
+     */
+    public record Result(List<ListItem> items, Long total, String nextCursor, boolean totalIsLowerBound) {
+    }
+
+    /** Whether a page counts all matches: not at all, up to the bound (kb.lists.total-limit), or exactly. */
+    public enum Count {
+        NONE, BOUNDED, EXACT
     }
 
     private record FeedEntry(long id, Instant at, boolean deleted) {
