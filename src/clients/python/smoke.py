@@ -66,7 +66,7 @@ def main() -> None:
     stamp = time.time_ns()
     kept = actors.create_actor(kb.ActorInput.from_dict({"name": f"Smoke Brigade {stamp}", "kind": "MILITIA"}))
     other = actors.create_actor(kb.ActorInput.from_dict({"name": f"SMOKE BRIGADE {stamp} (Iraq)", "kind": "MILITIA"}))
-    pairs = actors.list_actor_duplicates(min_score="1", limit="1000")
+    pairs = actors.list_actor_duplicates(min_score=1, limit=1000)
     assert any(p.a.id == kept.id and p.b.id == other.id for p in pairs.items), "the pair, listed"
     merged = actors.merge_actor(other.id, kb.ActorMerge.from_dict({"into": {"id": kept.id}}))
     assert f"SMOKE BRIGADE {stamp} (Iraq)" in merged.aliases, "the old name kept as an alias"

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const stamp = Date.now();
   const kept = await actors.createActor({ actorInput: { name: `Smoke Brigade ${stamp}`, kind: "MILITIA" } });
   const other = await actors.createActor({ actorInput: { name: `SMOKE BRIGADE ${stamp} (Iraq)`, kind: "MILITIA" } });
-  const pairs = await actors.listActorDuplicates({ minScore: "1", limit: "1000" });
+  const pairs = await actors.listActorDuplicates({ minScore: 1, limit: 1000 });
   assert.ok(pairs.items?.some((p) => p.a?.id === kept.id && p.b?.id === other.id), "the pair, listed");
   const merged = await actors.mergeActor({ id: other.id!, actorMerge: { into: { id: kept.id } } });
   assert.ok(merged.aliases?.includes(`SMOKE BRIGADE ${stamp} (Iraq)`), "the old name kept as an alias");

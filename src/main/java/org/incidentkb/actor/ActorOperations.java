@@ -72,9 +72,11 @@ public interface ActorOperations {
             schema = @Schema(implementation = ActorApi.Duplicates.class), examples = @ExampleObject(name = "IS",
                     value = ActorExamples.DUPLICATES)))
     ActorApi.Duplicates duplicates(
-            @Parameter(description = "Smallest score to list, 0 to 1 (default 0.6)", example = "0.8")
+            @Parameter(description = "Smallest score to list, 0 to 1 (default 0.6)", example = "0.8",
+                    schema = @Schema(type = SchemaType.NUMBER))
             @QueryParam("minScore") String minScore,
-            @Parameter(description = "Most pairs to list, 1 to 1000 (default 100)", example = "20")
+            @Parameter(description = "Most pairs to list, 1 to 1000 (default 100)", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("limit") String limit);
 
     @GET
