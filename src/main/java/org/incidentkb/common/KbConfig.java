@@ -24,6 +24,29 @@ public interface KbConfig {
 
     Lists lists();
 
+    Links links();
+
+    interface Links {
+        /**
+         * Which incident of an event (incidents joined by SAME_EVENT links) a deduplicated list shows and whose best
+         * figures statistics take: the first dataset in this order; API means entered through the API.
+         */
+        @WithDefault("API,ACLED,UCDP,GTD")
+        java.util.List<String> datasetPriority();
+
+        /** Whether every import proposes links for the incidents it creates (with the default windows). */
+        @WithDefault("true")
+        boolean matchOnImport();
+
+        /** The spatial window of matching on import, km. */
+        @WithDefault("5")
+        double spatialWindowKm();
+
+        /** The temporal window of matching on import, days. */
+        @WithDefault("2")
+        int temporalWindowDays();
+    }
+
     interface Lists {
         /**
          * How far a list counts its matches for {@code total} before it says "at least this many"

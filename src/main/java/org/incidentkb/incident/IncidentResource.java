@@ -2,6 +2,7 @@ package org.incidentkb.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,9 +30,11 @@ public class IncidentResource implements IncidentOperations {
     private final IncidentSearchService search;
     private final IncidentLists lists;
     private final SecurityIdentity identity;
+    private final Instance<LinkHistory> linkHistory;
 
     public IncidentResource(IncidentService service, EntityTags tags, IncidentSearchService search, IncidentLists lists,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, Instance<LinkHistory> linkHistory) {
+        this.linkHistory = linkHistory;
         this.identity = identity;
         this.service = service;
         this.tags = tags;
@@ -92,7 +95,9 @@ public class IncidentResource implements IncidentOperations {
             throw ProblemException.notFound("Incident", id);
         }
         boolean withAuthors = !identity.isAnonymous();
-        return new IncidentApi.History(entries.stream().map(e -> IncidentApi.Revision.from(e, withAuthors)).toList());
+        List<IncidentApi.Revision> own = entries.stream().map(e -> IncidentApi.Revision.from(e, withAuthors)).toList();
+        return new IncidentApi.History(linkHistory.isResolvable()
+                ? LinkHistory.merge(own, linkHistory.get().of(id), withAuthors) : own);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.incidentkb.stats;
 
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_JOINED;
+import static org.incidentkb.incident.query.IncidentSchema.EV_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.EV_INJURED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.EV_INJURED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EV_KILLED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.EV_KILLED_LOW;
 import static org.incidentkb.incident.query.IncidentSchema.ID;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_HIGH;
@@ -76,10 +82,22 @@ public class StatsQueries {
                     .and(PERPETRATOR_PART_ROLE.eq(inline("PERPETRATOR"))))
                     .leftJoin(PERPETRATOR).on(PERPETRATOR_ID.eq(PERPETRATOR_PART_ACTOR));
         }
+        Field<Integer> killedLow = KILLED_LOW;
+        Field<Integer> killedHigh = KILLED_HIGH;
+        Field<Integer> injuredLow = INJURED_LOW;
+        Field<Integer> injuredHigh = INJURED_HIGH;
+        if (filter.dedupeEvents()) {
+            // An event counts once, where its shown incident falls, with the event's reconciled low and high.
+            from = from.leftJoin(EVENT_JOINED).on(EV_INCIDENT.eq(ID));
+            killedLow = when(EV_INCIDENT.isNull(), KILLED_LOW).otherwise(EV_KILLED_LOW);
+            killedHigh = when(EV_INCIDENT.isNull(), KILLED_HIGH).otherwise(EV_KILLED_HIGH);
+            injuredLow = when(EV_INCIDENT.isNull(), INJURED_LOW).otherwise(EV_INJURED_LOW);
+            injuredHigh = when(EV_INCIDENT.isNull(), INJURED_HIGH).otherwise(EV_INJURED_HIGH);
+        }
         List<SelectField<?>> fields = new ArrayList<>(keys);
         fields.add(count());
-        fields.addAll(totals(KILLED_LOW, KILLED_BEST, KILLED_HIGH));
-        fields.addAll(totals(INJURED_LOW, INJURED_BEST, INJURED_HIGH));
+        fields.addAll(totals(killedLow, KILLED_BEST, killedHigh));
+        fields.addAll(totals(injuredLow, INJURED_BEST, injuredHigh));
         fields.add(count().minus(count(KILLED_BEST)));
         fields.add(count().minus(count(INJURED_BEST)));
         Table<?> source = from;

@@ -162,7 +162,7 @@ public class StatsRollup {
      * Whether the roll-up answers these statistics: groups other than admin1, and filters on country, category,
      * type and claim status only, or also a {@code to} date at the end of a month (incidents starting by then).
      * Anything else ({@code from} includes incidents that started earlier and are still going on) is counted from
-     * the incidents.
+     * the incidents, and so is {@code dedupe=events} (the roll-up counts incidents, not events).
      */
     static boolean answers(IncidentFilter f, List<Dimension> groupBy) {
         return !groupBy.contains(Dimension.ADMIN1)
@@ -170,6 +170,7 @@ public class StatsRollup {
                 && f.admin1().isEmpty() && f.involvements().isEmpty() && f.claimedBy().isEmpty()
                 && f.minKilled() == null && f.maxKilled() == null && f.minInjured() == null && f.maxInjured() == null
                 && f.bbox() == null && f.near() == null && f.text() == null && f.tags().isEmpty()
-                && f.publishers().isEmpty() && f.externalRefs().isEmpty() && f.updatedSince() == null;
+                && f.publishers().isEmpty() && f.externalRefs().isEmpty() && f.updatedSince() == null
+                && !f.dedupeEvents();
     }
 }

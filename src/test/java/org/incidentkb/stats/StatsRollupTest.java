@@ -89,13 +89,13 @@ class StatsRollupTest {
         List<IncidentFilter> filters = List.of(none,
                 new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of("IRQ", "SYR"), Set.of(), Set.of(), Set.of(),
                         List.of(), Set.of(), Set.of(ClaimStatus.UNCLAIMED, ClaimStatus.CLAIMED), null, null, null, null,
-                        null, null, null, Set.of(), Set.of(), Set.of(), null),
+                        null, null, null, Set.of(), Set.of(), Set.of(), null, false),
                 new IncidentFilter(null, LocalDate.of(2019, 12, 31), Set.of("IRQ"), Set.of(), Set.of(), Set.of(),
                         List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                        Set.of(), null),
+                        Set.of(), null, false),
                 new IncidentFilter(null, null, Set.of(), Set.of(), Set.of("battles"), Set.of("air-drone-strike"),
                         List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                        Set.of(), null));
+                        Set.of(), null, false));
         QuarkusTransaction.requiringNew().run(() -> {
             for (IncidentFilter filter : filters) {
                 assertThat(counts.known(filter)).as("%s, total of %s", when, filter)
@@ -125,13 +125,13 @@ class StatsRollupTest {
                 .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
         IncidentFilter toMidYear = new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                Set.of(), null);
+                Set.of(), null, false);
         assertThat(StatsRollup.grain(toMidYear, List.of(Dimension.YEAR))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.CLAIM_STATUS)))
                 .isEqualTo(StatsRollup.Grain.FINE);
         IncidentFilter byType = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of("armed-clash"),
                 List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(),
-                null);
+                null, false);
         assertThat(StatsRollup.grain(byType, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.FINE);
     }
 
@@ -141,14 +141,14 @@ class StatsRollupTest {
         assertThat(StatsRollup.answers(none, List.of(Dimension.ADMIN1))).isFalse();
         IncidentFilter midMonth = new IncidentFilter(null, LocalDate.of(2019, 7, 30), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                Set.of(), null);
+                Set.of(), null, false);
         assertThat(StatsRollup.answers(midMonth, List.of(Dimension.MONTH))).isFalse();
         IncidentFilter from = new IncidentFilter(LocalDate.of(2019, 7, 1), null, Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                Set.of(), null);
+                Set.of(), null, false);
         assertThat(StatsRollup.answers(from, List.of(Dimension.MONTH))).isFalse();
         IncidentFilter killed = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
-                Set.of(), Set.of(), 1, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null);
+                Set.of(), Set.of(), 1, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false);
         assertThat(StatsRollup.answers(killed, List.of())).isFalse();
     }
 }

@@ -257,21 +257,34 @@ public final class IncidentApi {
     public record History(List<Revision> items) {
     }
 
-    @Schema(name = "Revision", description = "One change to an incident, its casualty records, claims or sources")
+    @Schema(name = "Revision", description = "One change to an incident, its casualty records, claims or sources, or "
+            + "to one of its links")
     public record Revision(
-            @Schema(description = "1 for the creation, then rising with every change", example = "2") long revision,
+            @Schema(description = "1 for the creation, then rising with every change; for a change to a link (which "
+                    + "does not change the incident), the incident's revision at the time", example = "2") long revision,
             @Schema(description = "When the change was made", example = "2024-01-16T08:30:00Z") Instant at,
             @Schema(description = "Who made it (the signed-in user; for imports, who ran the import); null for the "
                     + "demo data, and for readers who are not signed in (user names are not public)", example = "admin")
             String author,
-            @Schema(description = "CREATE, UPDATE or DELETE", enumeration = { "CREATE", "UPDATE", "DELETE" },
-                    example = "UPDATE") String operation,
+            @Schema(description = "CREATE, UPDATE or DELETE (of the incident, or of the link when `link` is given)",
+                    enumeration = { "CREATE", "UPDATE", "DELETE" }, example = "UPDATE") String operation,
             @Schema(description = "Fields of the incident's representation that changed (those it was created with, "
-                    + "for CREATE; none for DELETE)", example = "[\"tags\", \"location\"]") List<String> changedFields) {
+                    + "for CREATE; none for DELETE); for a link, `links` or the link's fields that changed, e.g. "
+                    + "`links.status`", example = "[\"tags\", \"location\"]") List<String> changedFields,
+            @Schema(description = "The link that changed, when the change was to a link; null otherwise", nullable = true)
+            LinkChange link) {
 
         public static Revision from(IncidentRevision r, boolean withAuthor) {
             return new Revision(r.getRevision(), r.getChangedAt(), withAuthor ? r.getAuthor() : null,
-                    r.getOperation().name(), r.getChangedFields());
+                    r.getOperation().name(), r.getChangedFields(), null);
         }
+    }
+
+    @Schema(name = "RevisionLink", description = "The link a change in an incident's history was made to")
+    public record LinkChange(
+            @Schema(description = "The link's id (GET /links/{id}, unless it was deleted)", example = "7") long id,
+            @Schema(description = "Its relation", example = "RESPONSE_TO") String relation,
+            @Schema(description = "Its status after the change", example = "CONFIRMED") String status,
+            @Schema(description = "The other incident of the link", example = "12") long otherIncident) {
     }
 }

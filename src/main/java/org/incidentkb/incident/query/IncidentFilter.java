@@ -28,7 +28,7 @@ public record IncidentFilter(
         Integer minKilled, Integer maxKilled, Integer minInjured, Integer maxInjured,
         BoundingBox bbox, Circle near,
         String text, Set<String> tags, Set<String> publishers, Set<ExternalRef> externalRefs,
-        Instant updatedSince) {
+        Instant updatedSince, boolean dedupeEvents) {
 
     public static final double DEFAULT_RADIUS_KM = 25;
 
@@ -45,7 +45,7 @@ public record IncidentFilter(
     /** A filter that matches every incident. */
     public static IncidentFilter none() {
         return new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(), Set.of(), Set.of(),
-                null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null);
+                null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false);
     }
 
     public static IncidentFilter parse(IncidentQuery q, Lookups lookups) {
@@ -82,7 +82,7 @@ public record IncidentFilter(
                 text, new LinkedHashSet<>(Params.whole(q.tag)),
                 Params.whole(q.source).stream().map(s -> s.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toCollection(LinkedHashSet::new)),
-                refs, Params.instant("updatedSince", q.updatedSince));
+                refs, Params.instant("updatedSince", q.updatedSince), dedupe(q.dedupe));
     }
 
     /** This filter narrowed to incidents in which the actor takes part (in one of the roles, or in any when empty). */
@@ -91,7 +91,18 @@ public record IncidentFilter(
         narrowed.add(new Involvement(Set.of(actorId), roles));
         return new IncidentFilter(from, to, countries, admin1, categories, types, List.copyOf(narrowed), claimedBy,
                 claimStatuses, minKilled, maxKilled, minInjured, maxInjured, bbox, near, text, tags, publishers,
-                externalRefs, updatedSince);
+                externalRefs, updatedSince, dedupeEvents);
+    }
+
+    /** {@code dedupe=events}: one incident per event (incidents joined by SAME_EVENT links that are not rejected). */
+    private static boolean dedupe(String value) {
+        if (value == null || value.isBlank() || value.equals("none")) {
+            return false;
+        }
+        if (value.equals("events")) {
+            return true;
+        }
+        throw ProblemException.invalid("dedupe", "must be events (one incident per event) or none");
     }
 
     /** One of these actors takes part in one of these roles (any role when the set is empty). */

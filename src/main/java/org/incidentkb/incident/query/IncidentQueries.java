@@ -14,6 +14,9 @@ import static org.incidentkb.incident.query.IncidentSchema.CLAIM_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STANCE;
 import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STATUS;
 import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_DATASET;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_ID;
@@ -58,8 +61,10 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.power;
 import static org.jooq.impl.DSL.rad;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sin;
 import static org.jooq.impl.DSL.sqrt;
@@ -70,6 +75,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
@@ -197,9 +204,25 @@ public class IncidentQueries {
                 .fetchOne(0, Long.class));
     }
 
+    /** For incidents shown for their event, the ids of the other incidents of the event, in id order. */
+    public Map<Long, List<Long>> sameAs(Collection<Long> shown) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (shown.isEmpty()) {
+            return out;
+        }
+        database.read(sql -> sql.select(EVENT_ID, EVENT_INCIDENT).from(EVENT).where(EVENT_ID.in(shown))
+                .and(EVENT_INCIDENT.ne(EVENT_ID)).orderBy(EVENT_ID, EVENT_INCIDENT).fetch())
+                .forEach(r -> out.computeIfAbsent(r.value1(), k2 -> new ArrayList<>()).add(r.value2()));
+        return out;
+    }
+
     /** The conditions of a filter over the incident table aliased {@code i}, all but the date range. */
     Condition where(IncidentFilter f) {
         List<Condition> w = new ArrayList<>();
+        if (f.dedupeEvents()) {
+            // One incident per event: not one whose event is shown by another incident.
+            w.add(notExists(selectOne().from(EVENT).where(EVENT_INCIDENT.eq(ID)).and(EVENT_ID.ne(ID))));
+        }
         in(w, COUNTRY_CODE, f.countries());
         in(w, lower(ADMIN1), f.admin1());
         in(w, CATEGORY_CODE, f.categories());

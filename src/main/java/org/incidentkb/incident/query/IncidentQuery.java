@@ -102,6 +102,15 @@ public class IncidentQuery {
             description = "Radius around `near` in kilometres, 0 to 20000 (default 25) (e.g. `30`)")
     public String radiusKm;
 
+    @QueryParam("dedupe")
+    @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "none", "events" }),
+            description = "`events`: count each event once. Incidents joined by SAME_EVENT links that are not rejected "
+            + "(the same event in several datasets) are one event: a list shows one incident of it (from the dataset "
+            + "first in kb.links.dataset-priority, API-entered first) with `sameAs`, the ids of the others; statistics "
+            + "count it once where that incident falls, with low = the smallest known low, best = the shown incident's "
+            + "best, high = the largest high (null when any is unknown). Default `none` (e.g. `events`)")
+    public String dedupe;
+
     @QueryParam("q")
     @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive) (e.g. `Abu Taqwa`)")
     public String q;

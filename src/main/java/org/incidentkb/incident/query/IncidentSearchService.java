@@ -16,6 +16,7 @@ import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.IncidentApi.Tombstone;
 import org.incidentkb.incident.api.ListItem;
+import org.incidentkb.incident.api.StoredJson;
 import org.incidentkb.incident.model.IncidentRepository;
 import org.incidentkb.incident.readmodel.IncidentDocuments;
 
@@ -121,7 +122,42 @@ public class IncidentSearchService {
                 lowerBound = total == totalLimit;
             }
         }
-        return slice(selection, sort, offset, size, after, total, lowerBound, shape);
+        Result result = slice(selection, sort, offset, size, after, total, lowerBound, shape);
+        return filter.dedupeEvents() && shape == Shape.STORED_JSON ? withSameAs(result) : result;
+    }
+
+    /**
+     * Each incident of a deduplicated page with {@code sameAs}: the ids of the other incidents of its event (empty for
+     * an incident alone). Added to the JSON as it is; views (CSV, GeoJSON rows) carry no such field.
+     */
+    private Result withSameAs(Result result) {
+        Map<Long, List<Long>> others = queries.sameAs(result.items().stream().map(ListItem::id).toList());
+        List<ListItem> items = new ArrayList<>(result.items().size());
+        for (ListItem item : result.items()) {
+            ListItem json = item instanceof IncidentView view ? new StoredJson(view.id(), documents.of(view).json())
+                    : item;
+            items.add(json instanceof StoredJson stored ? sameAs(stored, others.getOrDefault(stored.id(), List.of()))
+                    : json);
+        }
+        return new Result(items, result.total(), result.nextCursor(), result.totalIsLowerBound());
+    }
+
+    private static StoredJson sameAs(StoredJson stored, List<Long> others) {
+        byte[] json = stored.utf8();
+        int end = json.length - 1;
+        while (end > 0 && json[end] != '}') {
+            end--;
+        }
+        StringBuilder field = new StringBuilder(",\"sameAs\":[");
+        for (int k = 0; k < others.size(); k++) {
+            field.append(k == 0 ? "" : ",").append(others.get(k));
+        }
+        byte[] added = field.append(']').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = new byte[json.length + added.length];
+        System.arraycopy(json, 0, out, 0, end);
+        System.arraycopy(added, 0, out, end, added.length);
+        System.arraycopy(json, end, out, end + added.length, json.length - end);
+        return new StoredJson(stored.id(), out);
     }
 
     /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */

@@ -1,0 +1,289 @@
+package org.incidentkb.link;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.Session;
+import org.incidentkb.common.BulkRows;
+import org.incidentkb.common.KbConfig;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.write.IncidentsChanged;
+
+/**
+ * One event across datasets: keeps {@code incident_event} (V17) true to the SAME_EVENT links that are not rejected.
+ * The incidents those links join, transitively, are one event; its lead (the incident a deduplicated list shows) is
+ * the member from the dataset first in {@code kb.links.dataset-priority}, then the lowest id. The lead's row carries
+ * the event's reconciled figures: the smallest known low and the largest high, null when any member's high is
+ * unknown (the best is the lead's own). Recomputed, in the caller's transaction, for the events a link change
+ * touches, for every event after a matching run, and when a member's figures change or a member is deleted.
+ */
+@ApplicationScoped
+public class EventGroups {
+
+    private static final int CHUNK = 500;
+    private static final BulkRows.Table EVENT = new BulkRows.Table("incident_event", "incident_id", "event_id",
+            "killed_low", "killed_high", "injured_low", "injured_high");
+    private static final String JOINING = "relation = 'SAME_EVENT' and status <> 'REJECTED'";
+
+    private final EntityManager em;
+    private final List<String> priority;
+
+    public EventGroups(EntityManager em, KbConfig config) {
+        this.em = em;
+        this.priority = config.links().datasetPriority().stream().map(String::trim).toList();
+    }
+
+    /** Recomputes the events of these incidents (and of every incident joined to them, before or now). */
+    public void recompute(Collection<Long> incidents) {
+        if (incidents.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            Set<Long> seen = new HashSet<>(incidents);
+            for (List<Long> chunk : chunks(List.copyOf(incidents))) {
+                seen.addAll(longs(c, "select m.incident_id from incident_event e join incident_event m"
+                        + " on m.event_id = e.event_id where e.incident_id in (" + marks(chunk) + ")", chunk));
+            }
+            UnionFind groups = new UnionFind();
+            List<Long> frontier = List.copyOf(seen);
+            while (!frontier.isEmpty()) {
+                List<Long> next = new ArrayList<>();
+                for (List<Long> chunk : chunks(frontier)) {
+                    String in = marks(chunk);
+                    List<Long> both = new ArrayList<>(chunk);
+                    both.addAll(chunk);
+                    try (PreparedStatement s = c.prepareStatement("select from_id, to_id from incident_link where "
+                            + JOINING + " and (low_id in (" + in + ") or high_id in (" + in + "))")) {
+                        bind(s, both);
+                        try (ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                long a = r.getLong(1);
+                                long b = r.getLong(2);
+                                groups.union(a, b);
+                                for (long id : new long[] { a, b }) {
+                                    if (seen.add(id)) {
+                                        next.add(id);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            for (List<Long> chunk : chunks(List.copyOf(seen))) {
+                try (PreparedStatement s = c.prepareStatement("delete from incident_event where incident_id in ("
+                        + marks(chunk) + ")")) {
+                    bind(s, chunk);
+                    s.executeUpdate();
+                }
+            }
+            write(c, groups);
+        });
+    }
+
+    /** Recomputes every event from the links (after a matching run). */
+    public void recomputeAll() {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("delete from incident_event");
+            }
+            UnionFind groups = new UnionFind();
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery("select from_id, to_id from incident_link where " + JOINING)) {
+                    while (r.next()) {
+                        groups.union(r.getLong(1), r.getLong(2));
+                    }
+                }
+            }
+            write(c, groups);
+        });
+    }
+
+    /** Members whose figures changed, or who were deleted, change their event. */
+    void onChange(@Observes @Priority(4) IncidentsChanged changed) {
+        List<Long> touched = new ArrayList<>();
+        for (IncidentsChanged.Change change : changed.changes()) {
+            IncidentView before = change.before();
+            IncidentView after = change.after();
+            if (before != null && (after == null || !Objects.equals(before.casualtySummary(), after.casualtySummary())
+                    || !Objects.equals(before.dataset(), after.dataset()))) {
+                touched.add(before.id());
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<Long> members = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
+            for (List<Long> chunk : chunks(touched)) {
+                members.addAll(longs(c, "select incident_id from incident_event where incident_id in (" + marks(chunk)
+                        + ")", chunk));
+            }
+        });
+        recompute(members);
+    }
+
+    /** Writes the rows of the events (groups of two or more) the union-find holds. */
+    private void write(Connection c, UnionFind groups) throws SQLException {
+        Map<Long, List<Long>> events = groups.groups();
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<Long, Member> members = new HashMap<>();
+        List<Long> ids = events.values().stream().flatMap(List::stream).toList();
+        for (List<Long> chunk : chunks(ids)) {
+            try (PreparedStatement s = c.prepareStatement("select i.id, i.killed_low, i.killed_high, i.injured_low,"
+                    + " i.injured_high, (select min(r.dataset) from incident_external_ref r where r.incident_id = i.id),"
+                    + " (select max(r.dataset) from incident_external_ref r where r.incident_id = i.id)"
+                    + " from incident i where i.id in (" + marks(chunk) + ")")) {
+                bind(s, chunk);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String min = r.getString(6);
+                        String dataset = min == null ? "API" : min.equals(r.getString(7)) ? min : null;
+                        members.put(r.getLong(1), new Member(r.getLong(1), integer(r, 2), integer(r, 3), integer(r, 4),
+                                integer(r, 5), dataset));
+                    }
+                }
+            }
+        }
+        BulkRows rows = new BulkRows();
+        for (List<Long> event : events.values()) {
+            List<Member> present = event.stream().map(members::get).filter(Objects::nonNull).toList();
+            if (present.size() < 2) {
+                continue;
+            }
+            Member lead = present.stream().min((a, b) -> a.rank(priority) != b.rank(priority)
+                    ? Integer.compare(a.rank(priority), b.rank(priority)) : Long.compare(a.id, b.id)).orElseThrow();
+            for (Member m : present) {
+                if (m == lead) {
+                    rows.add(EVENT, m.id, lead.id, minLow(present, true), maxHigh(present, true),
+                            minLow(present, false), maxHigh(present, false));
+                } else {
+                    rows.add(EVENT, m.id, lead.id, null, null, null, null);
+                }
+            }
+        }
+        rows.write(em, List.of(EVENT));
+    }
+
+    private static Integer minLow(List<Member> members, boolean killed) {
+        return members.stream().map(m -> killed ? m.killedLow : m.injuredLow).filter(Objects::nonNull)
+                .min(Integer::compare).orElse(null);
+    }
+
+    private static Integer maxHigh(List<Member> members, boolean killed) {
+        Integer max = null;
+        for (Member m : members) {
+            Integer high = killed ? m.killedHigh : m.injuredHigh;
+            if (high == null) {
+                return null;
+            }
+            max = max == null ? high : Math.max(max, high);
+        }
+        return max;
+    }
+
+    private record Member(long id, Integer killedLow, Integer killedHigh, Integer injuredLow, Integer injuredHigh,
+            String dataset) {
+
+        /** Position of the member's dataset in the priority (API for one entered through the API); unlisted last. */
+        int rank(List<String> priority) {
+            int at = priority.indexOf(dataset == null ? "" : dataset);
+            return at < 0 ? priority.size() : at;
+        }
+    }
+
+    private static Integer integer(ResultSet r, int column) throws SQLException {
+        int value = r.getInt(column);
+        return r.wasNull() ? null : value;
+    }
+
+    private static List<Long> longs(Connection c, String sql, List<Long> params) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void bind(PreparedStatement s, List<Long> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            s.setLong(i + 1, params.get(i));
+        }
+    }
+
+    private static String marks(List<Long> ids) {
+        return String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    /** Disjoint sets of incident ids, joined by links. */
+    private static final class UnionFind {
+        private final Map<Long, Long> parent = new HashMap<>();
+
+        void union(long a, long b) {
+            long ra = find(a);
+            long rb = find(b);
+            if (ra != rb) {
+                parent.put(Math.max(ra, rb), Math.min(ra, rb));
+            }
+        }
+
+        long find(long x) {
+            long root = x;
+            Long p;
+            while ((p = parent.get(root)) != null && p != root) {
+                root = p;
+            }
+            parent.putIfAbsent(x, x);
+            long at = x;
+            while (at != root) {
+                long next = parent.get(at);
+                parent.put(at, root);
+                at = next;
+            }
+            parent.putIfAbsent(root, root);
+            return root;
+        }
+
+        Map<Long, List<Long>> groups() {
+            Map<Long, List<Long>> out = new HashMap<>();
+            for (Long id : List.copyOf(parent.keySet())) {
+                out.computeIfAbsent(find(id), k -> new ArrayList<>()).add(id);
+            }
+            out.values().removeIf(g -> g.size() < 2);
+            return out;
+        }
+    }
+}
