@@ -58,9 +58,12 @@ public class ImportRun {
     /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private final jakarta.enterprise.event.Event<ImportFinished> finished;
 
     public ImportRun(ImportJobRepository jobs, ImportWriter writer, ReferenceStore references,
-            EventTypeService eventTypes, Validator validator, ObjectMapper json, KbConfig config) {
+            EventTypeService eventTypes, Validator validator, ObjectMapper json, KbConfig config,
+            jakarta.enterprise.event.Event<ImportFinished> finished) {
+        this.finished = finished;
         this.jobs = jobs;
         this.writer = writer;
         this.references = references;
@@ -92,7 +95,8 @@ public class ImportRun {
             ImportSpool.delete(file);
             return;
         }
-        update(id, job -> job.start(Timestamps.now()));
+        java.time.Instant started = Timestamps.now();
+        update(id, job -> job.start(started));
         String author = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).getSubmittedBy());
         JobReferences refs = null;
         Queue<JobReferences.Created> orphans = new ConcurrentLinkedQueue<>();
@@ -135,6 +139,7 @@ public class ImportRun {
             refs.undo(List.copyOf(orphans));
             orphans.clear();
             update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
+            finished.fire(new ImportFinished(id, started, author));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             update(id, job -> job.finish(ImportJob.State.FAILED, "Interrupted by a shutdown; run the same import "

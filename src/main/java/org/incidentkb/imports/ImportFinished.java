@@ -1,0 +1,12 @@
+package org.incidentkb.imports;
+
+import java.time.Instant;
+
+/**
+ * An import ran to the end: fired after its last batch is written, so what it created can be matched across datasets.
+ *
+ * @param startedAt when the job started: the incidents it created were created since
+ * @param author who ran it
+ */
+public record ImportFinished(String jobId, Instant startedAt, String author) {
+}
