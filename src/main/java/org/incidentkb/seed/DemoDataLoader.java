@@ -10,14 +10,20 @@ import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.actor.ActorService;
 import org.incidentkb.common.KbConfig;
+import org.incidentkb.common.Ref;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.IncidentService;
 import org.incidentkb.incident.api.IncidentApi.IncidentInput;
 import org.incidentkb.incident.model.IncidentRepository;
+import org.incidentkb.link.Link;
+import org.incidentkb.link.LinkApi.LinkInput;
+import org.incidentkb.link.LinkService;
 import org.incidentkb.source.SourceApi.SourceInput;
 import org.incidentkb.source.SourceService;
 import org.jboss.logging.Logger;
@@ -41,9 +47,11 @@ public class DemoDataLoader {
     private final SourceService sources;
     private final ActorService actors;
     private final IncidentService incidentService;
+    private final LinkService links;
 
     public DemoDataLoader(KbConfig config, ObjectMapper mapper, EntityManager em, IncidentRepository incidents,
-            SourceService sources, ActorService actors, IncidentService incidentService) {
+            SourceService sources, ActorService actors, IncidentService incidentService, LinkService links) {
+        this.links = links;
         this.config = config;
         this.mapper = mapper;
         this.em = em;
@@ -53,7 +61,12 @@ public class DemoDataLoader {
         this.incidentService = incidentService;
     }
 
-    record DemoData(String description, List<SourceInput> sources, List<ActorInput> actors, List<IncidentInput> incidents) {
+    record DemoData(String description, List<SourceInput> sources, List<ActorInput> actors, List<IncidentInput> incidents,
+            List<DemoLink> links) {
+    }
+
+    /** A link the digest states, between two incidents named by title. */
+    record DemoLink(String from, String to, Link.Relation relation, String note) {
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,9 +92,22 @@ public class DemoDataLoader {
         DemoData data = read();
         data.sources().forEach(sources::create);
         data.actors().forEach(actors::create);
-        data.incidents().forEach(incidentService::create);
-        LOG.infof("Loaded demo data: %d incidents, %d actors, %d sources", data.incidents().size(),
-                data.actors().size(), data.sources().size());
+        Map<String, Long> byTitle = new HashMap<>();
+        data.incidents().forEach(i -> byTitle.put(i.title(), incidentService.create(i).id()));
+        List<DemoLink> demoLinks = data.links() == null ? List.of() : data.links();
+        for (DemoLink l : demoLinks) {
+            links.create(id(byTitle, l.from()), new LinkInput(Ref.of(id(byTitle, l.to()), null), l.relation(), l.note()));
+        }
+        LOG.infof("Loaded demo data: %d incidents, %d links, %d actors, %d sources", data.incidents().size(),
+                demoLinks.size(), data.actors().size(), data.sources().size());
+    }
+
+    private static long id(Map<String, Long> byTitle, String title) {
+        Long id = byTitle.get(title);
+        if (id == null) {
+            throw new IllegalStateException(RESOURCE + " links an incident it does not hold: " + title);
+        }
+        return id;
     }
 
     private DemoData read() {

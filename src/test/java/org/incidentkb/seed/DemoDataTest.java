@@ -73,6 +73,18 @@ class DemoDataTest {
     }
 
     @Test
+    void shouldLinkOnlyWhatTheDigestStates() {
+        // al-Asad (4) "follows" the presumed Israeli strikes (5): RELATED, no causality; the CNN round of strikes (6-8).
+        given().when().get("/api/v1/incidents/4/links").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].to.id", is(5)).body("[0].relation", is("RELATED")).body("[0].status", is("CONFIRMED"))
+                .body("[0].note", org.hamcrest.Matchers.containsString("follows"));
+        given().when().get("/api/v1/incidents/6/links").then().body("$", hasSize(2))
+                .body("from.id", org.hamcrest.Matchers.containsInAnyOrder(7, 8));
+        given().queryParam("relation", "RESPONSE_TO").queryParam("size", 500).when().get("/api/v1/links").then()
+                .statusCode(200).body("items.findAll { it.from.id < 10 && it.to.id < 10 }", hasSize(0));
+    }
+
+    @Test
     void shouldNotLoadTwice() {
         long before = given().queryParam("size", 1).when().get("/api/v1/incidents").then().extract().jsonPath().getLong("total");
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(loader::loadIfEmpty);
