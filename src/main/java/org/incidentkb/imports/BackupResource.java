@@ -30,14 +30,15 @@ public class BackupResource {
     @GET
     @Produces(Format.NDJSON_TYPE)
     @Operation(operationId = "exportKnowledgeBase", summary = "Back up the whole knowledge base", description = """
-            Streams every actor, source and incident as typed NDJSON lines, each holding the record as the API reads \
-            it: `{"kind": "actor", "actor": {...}}` (with aliases, kind, parent, backers and designations), \
-            `{"kind": "source", "source": {...}}`, then `{"kind": "incident", "incident": {...}}`.
+            Streams every actor, source, incident and link as typed NDJSON lines, each holding the record as the API \
+            reads it: `{"kind": "actor", "actor": {...}}` (with aliases, kind, parent, backers and designations), \
+            `{"kind": "source", "source": {...}}`, `{"kind": "incident", "incident": {...}}`, then \
+            `{"kind": "link", "link": {...}}` (naming its incidents by `uid`, with status, score, evidence and note).
 
             `POST /imports?format=ndjson` restores the file: into an empty knowledge base it gives the same \
             content (ids aside: references are resolved through the ids the file itself declares, actors also by \
             name); imported again, it changes nothing (actors are matched by name, sources by URL or publisher and \
-            title, incidents by their `uid`).
+            title, incidents by their `uid`, links by their incidents and relation).
 
             Three lines of a backup (shortened):
 

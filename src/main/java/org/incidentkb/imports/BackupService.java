@@ -10,13 +10,15 @@ import java.util.function.Function;
 import org.incidentkb.actor.ActorApi.ActorView;
 import org.incidentkb.actor.ActorRepository;
 import org.incidentkb.incident.export.IncidentExport;
+import org.incidentkb.link.LinkBackup;
 import org.incidentkb.source.SourceApi.SourceView;
 import org.incidentkb.source.SourceRepository;
 
 /**
  * The whole knowledge base as typed NDJSON lines, the backup that {@code POST /imports?format=ndjson} restores:
  * every actor ({@code {"kind": "actor", "actor": {...}}}, with aliases, kind, parent, backers and designations),
- * every source, then every incident, each as the API reads it. Written in keyset chunks, each its own short read, so the file streams
+ * every source, then every incident, each as the API reads it, then every link between incidents (naming them by
+ * uid: {@link LinkBackup}). Written in keyset chunks, each its own short read, so the file streams
  * in constant memory.
  */
 @ApplicationScoped
@@ -27,9 +29,12 @@ public class BackupService {
     private final ActorRepository actors;
     private final SourceRepository sources;
     private final IncidentExport incidents;
+    private final LinkBackup links;
     private final ObjectMapper json;
 
-    public BackupService(ActorRepository actors, SourceRepository sources, IncidentExport incidents, ObjectMapper json) {
+    public BackupService(ActorRepository actors, SourceRepository sources, IncidentExport incidents, LinkBackup links,
+            ObjectMapper json) {
+        this.links = links;
         this.actors = actors;
         this.sources = sources;
         this.incidents = incidents;
@@ -40,6 +45,7 @@ public class BackupService {
         walk(out, "actor", last -> actors.after(last, CHUNK).stream().map(ActorView::from).toList(), ActorView::id);
         walk(out, "source", last -> sources.after(last, CHUNK).stream().map(SourceView::from).toList(), SourceView::id);
         incidents.backup(out);
+        links.write(out);
         out.flush();
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.incidentkb.common.KbConfig;
+import org.incidentkb.link.LinkBackup;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.eventtype.EventTypeService;
@@ -58,11 +59,13 @@ public class ImportRun {
     /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
-    private final jakarta.enterprise.event.Event<ImportFinished> finished;
+    private final jakarta.enterprise.event.Event<org.incidentkb.common.ImportFinished> finished;
+    private final LinkBackup linkBackup;
 
     public ImportRun(ImportJobRepository jobs, ImportWriter writer, ReferenceStore references,
             EventTypeService eventTypes, Validator validator, ObjectMapper json, KbConfig config,
-            jakarta.enterprise.event.Event<ImportFinished> finished) {
+            jakarta.enterprise.event.Event<org.incidentkb.common.ImportFinished> finished, LinkBackup linkBackup) {
+        this.linkBackup = linkBackup;
         this.finished = finished;
         this.jobs = jobs;
         this.writer = writer;
@@ -108,6 +111,7 @@ public class ImportRun {
             // What rows other than incidents did since the last batch: tombstones skipped, backup lines of actors
             // and sources created, updated or found as they are.
             Counts others = Counts.NONE;
+            List<LinkBackup.Line> linkLines = new ArrayList<>();
             Object row;
             while ((row = reader.next()) != null) {
                 if (stopping) {
@@ -124,6 +128,8 @@ public class ImportRun {
                     errors.add(e);
                 } else if (row instanceof RowReader.ActorLine a) {
                     others = others.plus(refs.actorLine(a, errors));
+                } else if (row instanceof RowReader.LinkLine l) {
+                    linkLines.add(l.line()); // written once every incident of the file is
                 } else if (row instanceof RowReader.SourceLine so) {
                     others = others.plus(refs.sourceLine(so, errors));
                 } else {
@@ -136,10 +142,17 @@ public class ImportRun {
             }
             flush(id, reader, drafts, errors, others, refs, author, writes, orphans);
             writes.await();
+            if (!linkLines.isEmpty()) {
+                LinkBackup.Restored restored = linkBackup.restore(linkLines, author);
+                restored.refused().forEach((line, why) -> errors.add(new RowError(line, why)));
+                flush(id, reader, drafts, errors, new Counts(restored.created(), 0, restored.skipped()), refs, author,
+                        writes, orphans);
+                writes.await();
+            }
             refs.undo(List.copyOf(orphans));
             orphans.clear();
             update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
-            finished.fire(new ImportFinished(id, started, author));
+            finished.fire(new org.incidentkb.common.ImportFinished(id, started, author));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             update(id, job -> job.finish(ImportJob.State.FAILED, "Interrupted by a shutdown; run the same import "

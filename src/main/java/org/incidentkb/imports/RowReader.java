@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.common.ProblemMappers;
+import org.incidentkb.link.LinkBackup;
 import org.incidentkb.incident.api.IncidentApi.IncidentInput;
 import org.incidentkb.source.SourceApi.SourceInput;
 import org.jboss.logging.Logger;
@@ -94,6 +95,10 @@ final class RowReader implements Closeable {
 
     /** A source line of a backup ({@code "kind": "source"}), with its id in the knowledge base it came from. */
     record SourceLine(long line, Long fileId, SourceInput source) {
+    }
+
+    /** A link line of a backup ({@code "kind": "link"}): its incidents named by uid. */
+    record LinkLine(LinkBackup.Line line) {
     }
 
     private Object nextCsv() throws IOException {
@@ -172,7 +177,7 @@ final class RowReader implements Closeable {
             JsonNode payload = kind == null ? node : node.get(what);
             if (kind != null && (payload == null || !payload.isObject() || node.size() != 2)) {
                 return new RowError(line, "a typed line is {\"kind\": K, K: {...}} with K one of incident, actor, "
-                        + "source");
+                        + "source, link");
             }
             ObjectNode object = (ObjectNode) payload;
             Long fileId = object.path("id").isIntegralNumber() ? object.path("id").asLong() : null;
@@ -194,9 +199,12 @@ final class RowReader implements Closeable {
                     object.remove("version");
                     return new SourceLine(line, fileId, json.treeToValue(object, SourceInput.class));
                 }
+                case "link" -> {
+                    return new LinkLine(new LinkBackup.Line(line, json.treeToValue(object, LinkBackup.BackupLink.class)));
+                }
                 default -> {
                     return new RowError(line, "unknown kind '" + org.incidentkb.common.Params.clip(what)
-                            + "'; a line is an incident, or in a backup an actor or a source");
+                            + "'; a line is an incident, or in a backup an actor, a source or a link");
                 }
             }
         } catch (JsonProcessingException e) {

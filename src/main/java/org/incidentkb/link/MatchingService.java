@@ -23,7 +23,7 @@ import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Timestamps;
-import org.incidentkb.imports.ImportFinished;
+import org.incidentkb.common.ImportFinished;
 import org.incidentkb.link.MatchingApi.JobView;
 import org.jboss.logging.Logger;
 

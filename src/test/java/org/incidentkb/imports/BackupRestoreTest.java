@@ -59,7 +59,7 @@ class BackupRestoreTest {
         addWhatTheDemoDataLacks();
         String backup = export();
         assertThat(backup.lines().map(l -> l.substring(0, l.indexOf(',')))).contains("{\"kind\":\"actor\"",
-                "{\"kind\":\"source\"", "{\"kind\":\"incident\"");
+                "{\"kind\":\"source\"", "{\"kind\":\"incident\"", "{\"kind\":\"link\"");
 
         emptyTheKnowledgeBase();
         assertThat(Fixtures.count("/api/v1/incidents")).isZero();
@@ -95,7 +95,7 @@ class BackupRestoreTest {
                 {"publisher": "Backup Press", "title": "Second report", "language": "ar"}""");
         Fixtures.createdId("/api/v1/sources", """
                 {"publisher": "Uncited Press", "url": "https://uncited.example/report"}""");
-        Fixtures.createdId("/api/v1/incidents", """
+        long linked = Fixtures.createdId("/api/v1/incidents", """
                 {"title": "Backup incident", "summary": "Two reports of one publisher", "type": "air-drone-strike",
                  "startDate": "2024-02-02", "location": {"countryCode": "IRQ", "admin1": "Baghdad"},
                  "actors": [{"actor": {"id": %d}, "role": "PERPETRATOR", "confidence": "SUSPECTED"}],
@@ -105,6 +105,13 @@ class BackupRestoreTest {
                              "source": {"id": %d}, "quote": "We had no part in it"}],
                  "sources": [{"id": %d}, {"id": %d}], "tags": ["backup"]}""".formatted(member, second, member, first,
                 first, second));
+        // A decided SAME_EVENT link (the demo data has RELATED ones).
+        long other = Fixtures.incident("Backup other record");
+        int link = given().contentType("application/json").body("""
+                {"to": {"id": %d}, "relation": "SAME_EVENT", "note": "two records"}""".formatted(other)).when()
+                .post("/api/v1/incidents/" + linked + "/links").then().statusCode(201).extract().path("id");
+        given().contentType("application/merge-patch+json").body("{\"status\": \"REJECTED\"}").when()
+                .patch("/api/v1/links/" + link).then().statusCode(200);
     }
 
     private static String export() {

@@ -1,4 +1,4 @@
-package org.incidentkb.imports;
+package org.incidentkb.common;
 
 import java.time.Instant;
 
