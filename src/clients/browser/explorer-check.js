@@ -1,5 +1,6 @@
 // Drives the explorer page (/) in headless Chromium (Debian's /usr/bin/chromium through playwright-core): no console
-// errors, markers on the map, a filter changes them, a marker opens the incident panel with its claims.
+// errors, markers on the map, a filter changes them, a marker opens the incident panel with its claims, the panel
+// lists an incident's links and an editor signed in there confirms or rejects one.
 // Writes a screenshot to target/clients/explorer.png. Run by check.sh against the running service (KB_URL).
 const assert = require("node:assert/strict");
 const path = require("node:path");
@@ -62,11 +63,35 @@ async function main() {
     await page.waitForFunction(() => !document.querySelector("#status").classList.contains("error")
       && document.querySelectorAll("path.incident-marker").length > 0);
 
+    // One per event: the toggle goes into the query (the demo data has no SAME_EVENT links: the same markers).
+    await page.check("input[name=dedupe]");
+    await page.click("button[type=submit]");
+    await page.waitForFunction(() => /incidents on the map/.test(document.querySelector("#status").textContent));
+    await page.uncheck("input[name=dedupe]");
+
+    // The incident panel lists its links; an editor signs in and rejects, then confirms, one from the panel.
+    await page.goto(`${base}/#incident=4`);
+    const link = page.locator("#panel table.links tr.link").first();
+    await link.waitFor();
+    assert.match(await link.textContent(), /related/);
+    assert.match(await link.textContent(), /Presumed Israeli air strikes/);
+    await page.fill("#panel form.sign-in input[name=username]", "admin");
+    await page.fill("#panel form.sign-in input[name=password]", process.env.KB_ADMIN_PASSWORD);
+    await page.click("#panel form.sign-in button[type=submit]");
+    await page.click("#panel button.decide-REJECTED");
+    await page.locator("#panel tr.link.status-REJECTED").waitFor();
+    await page.click("#panel button.decide-CONFIRMED");
+    await page.locator("#panel tr.link.status-CONFIRMED").waitFor();
+    await page.locator("#panel a.other").first().click();
+    await page.waitForFunction(() => /Presumed Israeli/.test(document.querySelector("#panel h2")?.textContent ?? ""));
+    assert.match(page.url(), /#incident=5$/);
+
     await page.screenshot({ path: screenshot });
     // Loading the bad filter answered 400 on purpose; Chromium logs every failed fetch as a console error.
     const unexpected = problems.filter((p) => !/status of 400/.test(p));
     assert.deepEqual(unexpected, [], "no console errors");
-    console.log(`Explorer: ${all} markers, ${claimed} claimed, panel with claims; screenshot ${screenshot}`);
+    console.log(`Explorer: ${all} markers, ${claimed} claimed, panel with claims and links, a link decided from the `
+      + `panel; screenshot ${screenshot}`);
   } finally {
     await browser.close();
   }

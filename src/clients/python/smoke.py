@@ -70,7 +70,33 @@ def main() -> None:
     assert any(p.a.id == kept.id and p.b.id == other.id for p in pairs.items), "the pair, listed"
     merged = actors.merge_actor(other.id, kb.ActorMerge.from_dict({"into": {"id": kept.id}}))
     assert f"SMOKE BRIGADE {stamp} (Iraq)" in merged.aliases, "the old name kept as an alias"
-    print("Python client: filter, cursor, create, statistics, problems and actor merge all worked")
+
+    # Links: the demo's al-Asad attack "follows" the Israeli strikes (RELATED); an editor links two incidents,
+    # rejects the link, the review queue lists it; a matching run over an empty scope ends DONE; events counted once.
+    links = kb.LinksApi(client(True))
+    al_asad = kb.LinksApi(client(False)).list_incident_links(4)
+    assert any(l.relation == "RELATED" and l.to.id == 5 for l in al_asad), "the demo's RELATED link"
+    one = admin.create_incident(kb.IncidentInput.from_dict({"title": f"Smoke link A {stamp}", "category": "battles",
+                                                            "startDate": "2024-05-02"}))
+    two = admin.create_incident(kb.IncidentInput.from_dict({"title": f"Smoke link B {stamp}", "category": "battles",
+                                                            "startDate": "2024-05-02"}))
+    link = links.create_incident_link(one.id, kb.LinkInput.from_dict(
+        {"to": {"id": two.id}, "relation": "SAME_EVENT", "note": "smoke"}))
+    assert link.status == "CONFIRMED" and link.var_from.id == one.id
+    assert links.patch_link(link.id, {"status": "REJECTED"}).status == "REJECTED"
+    queue = links.list_links(status=["REJECTED"], relation=["SAME_EVENT"], size=500)
+    assert any(l.id == link.id for l in queue.items), "the review queue lists it"
+    job = links.start_matching(kb.MatchingRequest.from_dict(
+        {"spatialWindowKm": 5, "temporalWindowDays": 2, "country": "IRQ", "from": "1900-01-01", "to": "1900-12-31"}))
+    for _ in range(100):
+        if job.state not in ("QUEUED", "RUNNING"):
+            break
+        time.sleep(0.1)
+        job = links.get_matching_job(job.id)
+    assert job.state == "DONE", job
+    events = anonymous.list_incidents(dedupe="events", size=1)
+    assert events.total >= 1, "a list with dedupe=events"
+    print("Python client: filter, cursor, create, statistics, problems, actor merge, links and matching all worked")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import {
   ActorsApi,
   Configuration,
   IncidentsApi,
+  LinksApi,
   StatisticsApi,
   ProblemFromJSON,
   ResponseError,
@@ -85,7 +86,30 @@ async function main(): Promise<void> {
   assert.ok(pairs.items?.some((p) => p.a?.id === kept.id && p.b?.id === other.id), "the pair, listed");
   const merged = await actors.mergeActor({ id: other.id!, actorMerge: { into: { id: kept.id } } });
   assert.ok(merged.aliases?.includes(`SMOKE BRIGADE ${stamp} (Iraq)`), "the old name kept as an alias");
-  console.log("TypeScript client: filter, cursor, create, statistics, problems and actor merge all worked");
+
+  // Links: the demo's al-Asad attack "follows" the Israeli strikes (RELATED); an editor links two incidents, rejects
+  // the link, the review queue lists it; a matching run over an empty scope ends DONE; lists count events once.
+  const links = new LinksApi(new Configuration({ basePath, username: "admin", password: process.env.KB_ADMIN_PASSWORD }));
+  const alAsad = await new LinksApi(new Configuration({ basePath })).listIncidentLinks({ id: 4 });
+  assert.ok(alAsad.some((l) => l.relation === "RELATED" && l.to?.id === 5), "the demo's RELATED link");
+  const one = await admin.createIncident({ incidentInput: { title: `Smoke link A ${stamp}`, category: { code: "battles" }, startDate: new Date("2024-05-02") } });
+  const two = await admin.createIncident({ incidentInput: { title: `Smoke link B ${stamp}`, category: { code: "battles" }, startDate: new Date("2024-05-02") } });
+  const link = await links.createIncidentLink({ id: one.id!, linkInput: { to: { id: two.id }, relation: "SAME_EVENT", note: "smoke" } });
+  assert.equal(link.status, "CONFIRMED");
+  const rejected = await links.patchLink({ id: link.id!, body: { status: "REJECTED" } });
+  assert.equal(rejected.status, "REJECTED");
+  const queue = await links.listLinks({ status: ["REJECTED"], relation: ["SAME_EVENT"], size: 500 });
+  assert.ok(queue.items?.some((l) => l.id === link.id), "the review queue lists it");
+  const run = await links.startMatching({ matchingRequest: { spatialWindowKm: 5, temporalWindowDays: 2, country: "IRQ", from: new Date("1900-01-01"), to: new Date("1900-12-31") } });
+  let job = run;
+  for (let i = 0; i < 100 && (job.state === "QUEUED" || job.state === "RUNNING"); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = await links.getMatchingJob({ jobId: run.id! });
+  }
+  assert.equal(job.state, "DONE", "the matching run ends");
+  const events = await anonymous.listIncidents({ dedupe: "events", size: 1 });
+  assert.ok((events.total ?? 0) >= 1, "a list with dedupe=events");
+  console.log("TypeScript client: filter, cursor, create, statistics, problems, actor merge, links and matching all worked");
 }
 
 main().catch((e) => {

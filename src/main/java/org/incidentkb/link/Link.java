@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.incidentkb.common.Audited;
 
 /**
@@ -22,6 +23,7 @@ import org.incidentkb.common.Audited;
 public class Link extends Audited {
 
     /** How two incidents relate. */
+    @Schema(name = "LinkRelation")
     public enum Relation {
         /** The same event, recorded twice (usually by two datasets). */
         SAME_EVENT,
@@ -34,11 +36,13 @@ public class Link extends Audited {
     }
 
     /** Whether a person has decided the link. */
+    @Schema(name = "LinkStatus")
     public enum Status {
         PROPOSED, CONFIRMED, REJECTED
     }
 
     /** How far the two incidents' event types agree, through the matching taxonomy. */
+    @Schema(name = "TypeMatch")
     public enum TypeMatch {
         TYPE, CATEGORY, NONE
     }

@@ -45,8 +45,8 @@ public final class LinkApi {
             @Schema(example = "12") long id,
             @Schema(example = "US strikes on Kataib Hezbollah facilities in al-Qaim") String title,
             @Schema(example = "2024-02-02") LocalDate startDate,
-            @Schema(description = "The dataset it was imported from (ACLED, UCDP, GTD), or null when entered through the "
-                    + "API", enumeration = { "ACLED", "UCDP", "GTD" }, nullable = true, example = "ACLED") String dataset) {
+            @Schema(description = "The dataset it was imported from: `ACLED`, `UCDP` or `GTD`; null when entered through "
+                    + "the API", example = "ACLED") String dataset) {
     }
 
     @Schema(name = "LinkEvidence", description = "What a matching run compared")

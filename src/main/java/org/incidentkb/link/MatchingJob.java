@@ -21,6 +21,7 @@ public class MatchingJob {
     static final String INTERRUPTED = "Interrupted: the process running the matching stopped. Run it again; a run "
             + "replaces the proposals of the one before.";
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MatchingJobState")
     public enum State {
         QUEUED, RUNNING, DONE, FAILED
     }

@@ -29,9 +29,16 @@ function status(text, error = false) {
   statusLine.classList.toggle("error", error);
 }
 
-/** GET as JSON; a problem+json answer becomes an Error with the problem's detail. */
-async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+/** An editor's credentials, kept in this page only (never stored), to decide links. */
+let signedIn = null;
+
+/** A request as JSON (with the editor's credentials once signed in); a problem+json answer becomes an Error. */
+async function getJson(path, init = {}) {
+  const headers = { Accept: "application/json", ...(init.headers || {}) };
+  if (signedIn) {
+    headers.Authorization = signedIn.authorization;
+  }
+  const response = await fetch(path, { ...init, headers });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const fields = (body && body.errors || []).map((e) => `${e.field}: ${e.message}`).join("; ");
@@ -170,6 +177,7 @@ function party(p) {
 }
 
 async function showIncident(id) {
+  current = id;
   panel.replaceChildren(el("p", { class: "hint" }, "Loading…"));
   try {
     const i = await getJson(`${API}/incidents/${id}`);
@@ -202,10 +210,83 @@ async function showIncident(id) {
       el("h3", {}, "Sources"),
       i.sources.length === 0 ? el("p", { class: "hint" }, "None cited.")
         : el("ul", { class: "sources" }, i.sources.map((s) => el("li", {}, s.name))),
+      el("h3", {}, "Links"),
+      el("div", { id: "links" }, el("p", { class: "hint" }, "Loading…")),
     );
+    location.hash = `incident=${id}`;
+    await showLinks(id);
   } catch (e) {
     panel.replaceChildren(el("p", { class: "error" }, e.message));
   }
+}
+
+/** The incident's links: relation, status, score, evidence and the other incident (a click shows it). */
+async function showLinks(id) {
+  const box = document.getElementById("links");
+  const links = await getJson(`${API}/incidents/${id}/links`);
+  const rows = links.map((l) => {
+    const other = l.from.id === id ? l.to : l.from;
+    const direction = l.from.id === id ? "→" : "←";
+    const e = l.evidence;
+    const evidence = e ? [e.distanceKm !== null ? `${e.distanceKm} km` : null,
+      e.daysApart !== null ? `${e.daysApart} d` : null, e.typeMatch ? `type ${e.typeMatch.toLowerCase()}` : null,
+      e.sharedActors && e.sharedActors.length ? `shared: ${e.sharedActors.map((a) => a.name).join(", ")}` : null]
+      .filter(Boolean).join(" · ") : "";
+    const go = el("a", { href: `#incident=${other.id}`, class: "other" }, other.title);
+    go.addEventListener("click", (event) => {
+      event.preventDefault();
+      showIncident(other.id);
+    });
+    const decide = signedIn ? ["CONFIRMED", "REJECTED"].filter((s) => s !== l.status).map((s) => {
+      const button = el("button", { type: "button", class: `decide-${s}` }, s === "CONFIRMED" ? "Confirm" : "Reject");
+      button.addEventListener("click", () => decideLink(id, l.id, s));
+      return button;
+    }) : [];
+    return el("tr", { class: `link status-${l.status}` },
+      el("td", {}, `${direction} ${l.relation.toLowerCase().replace("_", " ")}`),
+      el("td", {}, go, el("div", { class: "hint" }, [other.startDate, other.dataset || "entered here"].join(" · "))),
+      el("td", { class: "link-status" }, l.status.toLowerCase() + (l.score !== null ? ` (${l.score})` : "")),
+      el("td", {}, evidence, l.note ? el("div", { class: "hint" }, l.note) : null, ...decide));
+  });
+  box.replaceChildren(
+    links.length === 0 ? el("p", { class: "hint" }, "Not linked to other incidents.")
+      : el("table", { class: "links" }, el("tr", {}, el("th", {}, "relation"), el("th", {}, "incident"),
+        el("th", {}, "status"), el("th", {}, "evidence")), rows),
+    signedIn ? el("p", { class: "hint" }, `Signed in as ${signedIn.name}.`) : signInForm(id));
+}
+
+/** Confirms or rejects a link as the signed-in editor (If-Match: the link as read), then shows the links again. */
+async function decideLink(incident, linkId, decision) {
+  try {
+    const response = await fetch(`${API}/links/${linkId}`, { headers: { Authorization: signedIn.authorization } });
+    const etag = response.headers.get("ETag");
+    await getJson(`${API}/links/${linkId}`, { method: "PATCH", body: JSON.stringify({ status: decision }),
+      headers: { "Content-Type": "application/merge-patch+json", "If-Match": etag } });
+    await showLinks(incident);
+  } catch (e) {
+    document.getElementById("links").append(el("p", { class: "error" }, e.message));
+  }
+}
+
+function signInForm(incident) {
+  const name = el("input", { name: "username", placeholder: "user", size: "8", autocomplete: "username" });
+  const password = el("input", { name: "password", type: "password", placeholder: "password", size: "10",
+    autocomplete: "current-password" });
+  const form = el("form", { class: "sign-in" }, "Editors: ", name, password, el("button", { type: "submit" }, "Sign in"),
+    " to confirm or reject links.");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const authorization = "Basic " + btoa(unescape(encodeURIComponent(`${name.value}:${password.value}`)));
+    const response = await fetch(`${API}/users/me`, { headers: { Authorization: authorization, Accept: "application/json" } });
+    const me = await response.json().catch(() => null);
+    if (!response.ok || !me || !(me.roles || []).some((r) => r === "editor" || r === "admin")) {
+      form.append(el("span", { class: "error" }, response.ok ? " Only editors decide links." : " Wrong user or password."));
+      return;
+    }
+    signedIn = { name: me.username, authorization };
+    await showLinks(incident);
+  });
+  return form;
 }
 
 async function loadChoices() {
@@ -234,3 +315,13 @@ form.addEventListener("submit", (event) => {
 form.addEventListener("reset", () => setTimeout(refresh, 0));
 loadChoices();
 refresh();
+/** The incident the URL names (#incident=N), shown on load and when the URL changes (back, forward, a shared link). */
+let current = null;
+function showFromUrl() {
+  const named = /incident=(\d+)/.exec(location.hash);
+  if (named && Number(named[1]) !== current) {
+    showIncident(Number(named[1]));
+  }
+}
+window.addEventListener("hashchange", showFromUrl);
+showFromUrl();
