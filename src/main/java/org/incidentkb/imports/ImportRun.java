@@ -29,11 +29,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.incidentkb.common.KbConfig;
-import org.incidentkb.link.LinkBackup;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.link.LinkBackup;
 import org.jboss.logging.Logger;
 
 /**

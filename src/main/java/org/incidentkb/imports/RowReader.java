@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import org.incidentkb.actor.ActorApi.ActorInput;
 import org.incidentkb.common.ProblemMappers;
-import org.incidentkb.link.LinkBackup;
 import org.incidentkb.incident.api.IncidentApi.IncidentInput;
+import org.incidentkb.link.LinkBackup;
 import org.incidentkb.source.SourceApi.SourceInput;
 import org.jboss.logging.Logger;
 

@@ -1,12 +1,18 @@
 package org.incidentkb.link;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.LinkHistory;
 import org.incidentkb.incident.api.IncidentApi.LinkChange;
+import org.incidentkb.incident.write.IncidentsChanged;
 
 /** The history of links: written with every change to one, read into both its incidents' histories. */
 @ApplicationScoped
@@ -26,6 +32,25 @@ public class LinkRevisions implements PanacheRepositoryBase<LinkRevision, Long>,
         rows.add(TABLE, revision.getId(), revision.getLinkId(), revision.getFromId(), revision.getToId(),
                 revision.getRelation(), revision.getStatus(), revision.getOperation(),
                 String.join(",", revision.getChangedFields()), revision.getAuthor(), revision.getChangedAt());
+    }
+
+    /**
+     * Deleting an incident deletes its links with it (a foreign key): each is recorded as deleted, so the history of
+     * the incident at the other end says the link went, and who deleted the incident.
+     */
+    void onChange(@Observes @Priority(5) IncidentsChanged changed) {
+        for (IncidentsChanged.Change change : changed.changes()) {
+            if (change.after() != null) {
+                continue;
+            }
+            long gone = change.before().id();
+            Map<Long, LinkRevision> last = new LinkedHashMap<>();
+            find("fromId = ?1 or toId = ?1 order by id", gone).list().forEach(r -> last.put(r.getLinkId(), r));
+            Instant now = Timestamps.now();
+            last.values().stream().filter(r -> r.getOperation() != LinkRevision.Operation.DELETE)
+                    .forEach(r -> persist(new LinkRevision(r.getLinkId(), r.getFromId(), r.getToId(), r.getRelation(),
+                            r.getStatus(), LinkRevision.Operation.DELETE, List.of("links"), changed.author(), now)));
+        }
     }
 
     @Override

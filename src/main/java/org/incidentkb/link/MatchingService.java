@@ -19,11 +19,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.incidentkb.common.Countries;
+import org.incidentkb.common.ImportFinished;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Timestamps;
-import org.incidentkb.common.ImportFinished;
 import org.incidentkb.link.MatchingApi.JobView;
 import org.jboss.logging.Logger;
 

@@ -188,6 +188,12 @@ class LinkResourceTest {
         given().queryParam("tag", tag).queryParam("dedupe", "events").when().get("/api/v1/incidents").then()
                 .body("items.id", containsInAnyOrder((int) gtd, (int) ucdp, (int) alone))
                 .body("items.find { it.id == %d }.sameAs".formatted(gtd), hasSize(0));
+        // The link went with the incident; the other end's history says so.
+        given().when().get("/api/v1/incidents/" + gtd + "/history").then()
+                .body("items[-1].operation", is("DELETE")).body("items[-1].link.otherIncident", is((int) acled))
+                .body("items[-1].author", is("admin"));
+        given().when().get("/api/v1/incidents/" + gtd + "/links").then().body("relation", contains("SAME_EVENT"))
+                .body("[0].status", is("REJECTED"));
         given().queryParam("dedupe", "all").when().get("/api/v1/incidents").then().statusCode(400)
                 .body("errors[0].field", is("dedupe"));
     }
