@@ -166,8 +166,9 @@ public interface IncidentOperations {
     @Operation(operationId = "getIncidentHistory", summary = "Read an incident's audit trail", description = "Every change to the incident, its casualty "
             + "records, claims and sources, oldest first: the revision, when, who (the signed-in user, or the user who "
             + "ran the import; shown to signed-in users only), whether it created, updated or deleted the incident, "
-            + "and which fields of its representation changed. The history of a deleted incident stays readable by "
-            + "admins.")
+            + "and which fields of its representation changed. Changes to its links (made, confirmed, rejected, "
+            + "deleted; proposed or withdrawn by matching) are there too, with `link` naming the link and the other "
+            + "incident. The history of a deleted incident stays readable by admins.")
     @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
             schema = @Schema(implementation = IncidentApi.History.class),
             examples = @ExampleObject(name = "created, then patched", value = IncidentExamples.HISTORY)))
