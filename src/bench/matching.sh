@@ -7,7 +7,7 @@
 #   bash src/bench/matching.sh                    # embedded H2
 #   bash src/bench/matching.sh --db postgresql    # the local PostgreSQL (database incident_kb_match_EVENTS)
 #
-# Env: EVENTS (486000: about 500,000 records per dataset), PORT (18080), PG_URL, PG_USER. A later run reuses the
+# Env: EVENTS (556000: about 500,000 records per dataset), PORT (18080), PG_URL, PG_USER. A later run reuses the
 # imported database (delete target/bench/match-EVENTS, or drop the database, to import again).
 # Results: target/bench/matching-<db>-<events>.txt
 set -euo pipefail
@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
 done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-EVENTS="${EVENTS:-486000}"
+EVENTS="${EVENTS:-556000}"
 PORT="${PORT:-18080}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_USER="${PG_USER:-postgres}"

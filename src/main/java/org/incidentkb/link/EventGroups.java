@@ -97,24 +97,158 @@ public class EventGroups {
         });
     }
 
-    /** Recomputes every event from the links (after a matching run). */
+    /**
+     * Recomputes every event from the links (after a matching run), in primitive arrays: the joined incidents sorted by
+     * id, a union-find over their positions, one streamed read of their figures and datasets, and the rows written in
+     * chunks. Hundreds of thousands of links take a few seconds and tens of MB.
+     */
     public void recomputeAll() {
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("delete from incident_event");
             }
-            UnionFind groups = new UnionFind();
+            long[] from = new long[1024];
+            long[] to = new long[1024];
+            int links = 0;
             try (Statement s = c.createStatement()) {
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery("select from_id, to_id from incident_link where " + JOINING)) {
                     while (r.next()) {
-                        groups.union(r.getLong(1), r.getLong(2));
+                        if (links == from.length) {
+                            from = java.util.Arrays.copyOf(from, links * 2);
+                            to = java.util.Arrays.copyOf(to, links * 2);
+                        }
+                        from[links] = r.getLong(1);
+                        to[links++] = r.getLong(2);
                     }
                 }
             }
-            write(c, groups);
+            if (links == 0) {
+                return;
+            }
+            long[] ids = java.util.stream.LongStream.concat(java.util.Arrays.stream(from, 0, links),
+                    java.util.Arrays.stream(to, 0, links)).sorted().distinct().toArray();
+            int[] parent = new int[ids.length];
+            for (int k = 0; k < parent.length; k++) {
+                parent[k] = k;
+            }
+            for (int l = 0; l < links; l++) {
+                int a = root(parent, java.util.Arrays.binarySearch(ids, from[l]));
+                int b = root(parent, java.util.Arrays.binarySearch(ids, to[l]));
+                if (a != b) {
+                    parent[Math.max(a, b)] = Math.min(a, b);
+                }
+            }
+            Figures figures = figures(c, ids);
+            // The lead of each event: the member with the best dataset rank, then the lowest id (positions follow ids).
+            int[] lead = new int[ids.length];
+            java.util.Arrays.fill(lead, -1);
+            for (int k = 0; k < ids.length; k++) {
+                int r = root(parent, k);
+                if (lead[r] < 0 || figures.rank[k] < figures.rank[lead[r]]) {
+                    lead[r] = k;
+                }
+            }
+            int[][] reconciled = new int[4][ids.length]; // killed low, killed high, injured low, injured high by root
+            boolean[] seen = new boolean[ids.length];
+            for (int k = 0; k < ids.length; k++) {
+                int r = root(parent, k);
+                for (int f = 0; f < 4; f++) {
+                    int v = figures.values[f][k];
+                    int at = reconciled[f][r];
+                    boolean low = f % 2 == 0;
+                    if (!seen[r]) {
+                        reconciled[f][r] = v;
+                    } else if (low) {
+                        reconciled[f][r] = at == NONE ? v : v == NONE ? at : Math.min(at, v);
+                    } else {
+                        reconciled[f][r] = at == NONE || v == NONE ? NONE : Math.max(at, v);
+                    }
+                }
+                seen[r] = true;
+            }
+            BulkRows rows = new BulkRows();
+            int pending = 0;
+            for (int k = 0; k < ids.length; k++) {
+                int r = root(parent, k);
+                int l = lead[r];
+                if (k == l) {
+                    rows.add(EVENT, ids[k], ids[l], value(reconciled[0][r]), value(reconciled[1][r]),
+                            value(reconciled[2][r]), value(reconciled[3][r]));
+                } else {
+                    rows.add(EVENT, ids[k], ids[l], null, null, null, null);
+                }
+                if (++pending == 50_000) {
+                    rows.write(em, List.of(EVENT));
+                    rows = new BulkRows();
+                    pending = 0;
+                }
+            }
+            rows.write(em, List.of(EVENT));
         });
+    }
+
+    /** Marks an unknown figure in the primitive arrays. */
+    private static final int NONE = Integer.MIN_VALUE;
+
+    private static Integer value(int v) {
+        return v == NONE ? null : v;
+    }
+
+    private static int root(int[] parent, int k) {
+        int r = k;
+        while (parent[r] != r) {
+            r = parent[r];
+        }
+        while (parent[k] != r) {
+            int next = parent[k];
+            parent[k] = r;
+            k = next;
+        }
+        return r;
+    }
+
+    /** The figures (killed low, high, injured low, high) and dataset rank of incidents, by position in {@code ids}. */
+    private record Figures(int[][] values, int[] rank) {
+    }
+
+    private Figures figures(Connection c, long[] ids) throws SQLException {
+        int[][] values = new int[4][ids.length];
+        for (int[] v : values) {
+            java.util.Arrays.fill(v, NONE);
+        }
+        int[] rank = new int[ids.length];
+        String[] dataset = new String[ids.length];
+        boolean[] mixed = new boolean[ids.length];
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery("select i.id, i.killed_low, i.killed_high, i.injured_low, i.injured_high,"
+                    + " r.dataset from incident i join (select from_id as id from incident_link where " + JOINING
+                    + " union select to_id from incident_link where " + JOINING + ") m on m.id = i.id"
+                    + " left join incident_external_ref r on r.incident_id = i.id")) {
+                while (r.next()) {
+                    int k = java.util.Arrays.binarySearch(ids, r.getLong(1));
+                    if (k < 0) {
+                        continue;
+                    }
+                    for (int f = 0; f < 4; f++) {
+                        Integer v = integer(r, f + 2);
+                        values[f][k] = v == null ? NONE : v;
+                    }
+                    String ds = r.getString(6);
+                    if (dataset[k] == null) {
+                        dataset[k] = ds == null ? "API" : ds;
+                    } else if (!dataset[k].equals(ds)) {
+                        mixed[k] = true;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < ids.length; k++) {
+            rank[k] = new Member(ids[k], null, null, null, null, mixed[k] ? null : dataset[k]).rank(priority);
+        }
+        return new Figures(values, rank);
     }
 
     /** Members whose figures changed, or who were deleted, change their event. */

@@ -140,6 +140,10 @@ class MatchingTest {
         assertThat(q.precision()).isGreaterThanOrEqualTo(0.95);
         assertThat(q.recall()).isGreaterThanOrEqualTo(0.95);
         assertThat(first.getLong("report.proposed")).isGreaterThanOrEqualTo(links.size());
+        // Counted as events, the scope's incidents shrink by at most one per link.
+        long records = total(false);
+        long events = total(true);
+        assertThat(events).isLessThan(records).isGreaterThanOrEqualTo(records - first.getLong("report.proposed"));
 
         // Decide two proposals, then run again with other windows: the decisions stay, the rejected pair is not
         // proposed again, and proposals the new windows do not find are removed.
@@ -165,6 +169,29 @@ class MatchingTest {
         assertThat(history.getList("items.link.relation", String.class)).contains("SAME_EVENT");
     }
 
+    @Inject
+    EventGroups events;
+
+    @Test
+    void shouldComputeTheSameEventsAfterARunAsLinkByLink() throws IOException {
+        importTheFiles();
+        runToTheEnd("{\"spatialWindowKm\": 5, \"temporalWindowDays\": 2, " + SCOPE + "}");
+        List<String> whole = eventRows();
+        assertThat(whole).isNotEmpty();
+        List<Long> linked = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select incident_id from incident_event").getResultList().stream()
+                .map(n -> ((Number) n).longValue()).toList());
+        QuarkusTransaction.requiringNew().run(() -> events.recompute(linked));
+        assertThat(eventRows()).isEqualTo(whole);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> eventRows() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery(
+                "select incident_id, event_id, killed_low, killed_high, injured_low, injured_high from incident_event"
+                        + " order by incident_id").getResultList()).stream().map(java.util.Arrays::toString).toList());
+    }
+
     @Test
     void shouldRefuseWindowsOutOfRangeAndASecondRunWhileOneIsGoing() {
         for (String body : List.of("{\"spatialWindowKm\": 101}", "{\"spatialWindowKm\": -1}",
@@ -186,6 +213,12 @@ class MatchingTest {
         String reader = org.incidentkb.Fixtures.user("editor");
         given().auth().preemptive().basic(reader, org.incidentkb.Fixtures.PASSWORD).contentType(ContentType.JSON)
                 .body("{}").when().post("/api/v1/matching").then().statusCode(403);
+    }
+
+    private static long total(boolean dedupe) {
+        return given().queryParam("country", "IRQ").queryParam("from", "1995-01-01").queryParam("to", "1997-12-31")
+                .queryParam("count", "exact").queryParam("dedupe", dedupe ? "events" : "none").queryParam("size", 1)
+                .when().get("/api/v1/incidents").then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
     private static JsonPath runToTheEnd(String body) {
