@@ -24,7 +24,8 @@ import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.write.IncidentsChanged;
 
 /**
- * One event across datasets: keeps {@code incident_event} (V17) true to the SAME_EVENT links that are not rejected.
+ * One event across datasets: keeps {@code incident_event} (V17), and each incident's part in its event (V18, what
+ * {@code dedupe=events} reads without a join), true to the SAME_EVENT links that are not rejected.
  * The incidents those links join, transitively, are one event; its lead (the incident a deduplicated list shows) is
  * the member from the dataset first in {@code kb.links.dataset-priority}, then the lowest id. The lead's row carries
  * the event's reconciled figures: the smallest known low and the largest high, null when any member's high is
@@ -38,6 +39,17 @@ public class EventGroups {
     private static final BulkRows.Table EVENT = new BulkRows.Table("incident_event", "incident_id", "event_id",
             "killed_low", "killed_high", "injured_low", "injured_high");
     private static final String JOINING = "relation = 'SAME_EVENT' and status <> 'REJECTED'";
+    /** Clears incidents' part in an event (V18), before it is written again. */
+    private static final String RESET = "update incident set event_role = null, event_killed_low = null,"
+            + " event_killed_high = null, event_injured_low = null, event_injured_high = null";
+    /** Copies incidents' part in their event from incident_event onto them (null when in none). */
+    private static final String PROJECT = "update incident set"
+            + " event_role = (select case when e.event_id = e.incident_id then 1 else 2 end from incident_event e"
+            + " where e.incident_id = incident.id),"
+            + " event_killed_low = (select e.killed_low from incident_event e where e.incident_id = incident.id),"
+            + " event_killed_high = (select e.killed_high from incident_event e where e.incident_id = incident.id),"
+            + " event_injured_low = (select e.injured_low from incident_event e where e.incident_id = incident.id),"
+            + " event_injured_high = (select e.injured_high from incident_event e where e.incident_id = incident.id)";
 
     private final EntityManager em;
     private final List<String> priority;
@@ -94,6 +106,12 @@ public class EventGroups {
                 }
             }
             write(c, groups);
+            for (List<Long> chunk : chunks(List.copyOf(seen))) {
+                try (PreparedStatement s = c.prepareStatement(PROJECT + " where id in (" + marks(chunk) + ")")) {
+                    bind(s, chunk);
+                    s.executeUpdate();
+                }
+            }
         });
     }
 
@@ -125,6 +143,9 @@ public class EventGroups {
                 }
             }
             if (links == 0) {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate(RESET + " where event_role is not null");
+                }
                 return;
             }
             long[] ids = java.util.stream.LongStream.concat(java.util.Arrays.stream(from, 0, links),
@@ -186,6 +207,13 @@ public class EventGroups {
                 }
             }
             rows.write(em, List.of(EVENT));
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate(RESET + " where event_role is not null");
+                s.executeUpdate("merge into incident i using incident_event e on (e.incident_id = i.id) when matched"
+                        + " then update set event_role = case when e.event_id = e.incident_id then 1 else 2 end,"
+                        + " event_killed_low = e.killed_low, event_killed_high = e.killed_high,"
+                        + " event_injured_low = e.injured_low, event_injured_high = e.injured_high");
+            }
         });
     }
 

@@ -1,11 +1,11 @@
 package org.incidentkb.stats;
 
-import static org.incidentkb.incident.query.IncidentSchema.EVENT_JOINED;
-import static org.incidentkb.incident.query.IncidentSchema.EV_INCIDENT;
-import static org.incidentkb.incident.query.IncidentSchema.EV_INJURED_HIGH;
-import static org.incidentkb.incident.query.IncidentSchema.EV_INJURED_LOW;
-import static org.incidentkb.incident.query.IncidentSchema.EV_KILLED_HIGH;
-import static org.incidentkb.incident.query.IncidentSchema.EV_KILLED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_ROLE;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_SHOWN;
 import static org.incidentkb.incident.query.IncidentSchema.ID;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_HIGH;
@@ -88,11 +88,11 @@ public class StatsQueries {
         Field<Integer> injuredHigh = INJURED_HIGH;
         if (filter.dedupeEvents()) {
             // An event counts once, where its shown incident falls, with the event's reconciled low and high.
-            from = from.leftJoin(EVENT_JOINED).on(EV_INCIDENT.eq(ID));
-            killedLow = when(EV_INCIDENT.isNull(), KILLED_LOW).otherwise(EV_KILLED_LOW);
-            killedHigh = when(EV_INCIDENT.isNull(), KILLED_HIGH).otherwise(EV_KILLED_HIGH);
-            injuredLow = when(EV_INCIDENT.isNull(), INJURED_LOW).otherwise(EV_INJURED_LOW);
-            injuredHigh = when(EV_INCIDENT.isNull(), INJURED_HIGH).otherwise(EV_INJURED_HIGH);
+            Condition shown = EVENT_ROLE.eq(inline(EVENT_SHOWN));
+            killedLow = when(shown, EVENT_KILLED_LOW).otherwise(KILLED_LOW);
+            killedHigh = when(shown, EVENT_KILLED_HIGH).otherwise(KILLED_HIGH);
+            injuredLow = when(shown, EVENT_INJURED_LOW).otherwise(INJURED_LOW);
+            injuredHigh = when(shown, EVENT_INJURED_HIGH).otherwise(INJURED_HIGH);
         }
         List<SelectField<?>> fields = new ArrayList<>(keys);
         fields.add(count());
