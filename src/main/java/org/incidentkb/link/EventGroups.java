@@ -213,6 +213,11 @@ public class EventGroups {
                         + " then update set event_role = case when e.event_id = e.incident_id then 1 else 2 end,"
                         + " event_killed_low = e.killed_low, event_killed_high = e.killed_high,"
                         + " event_injured_low = e.injured_low, event_injured_high = e.injured_high");
+                if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
+                    // Hundreds of thousands of rows changed: plan the next queries on fresh statistics.
+                    s.execute("analyze incident_event");
+                    s.execute("analyze incident");
+                }
             }
         });
     }
