@@ -39,6 +39,7 @@ public class EventGroups {
     private static final BulkRows.Table EVENT = new BulkRows.Table("incident_event", "incident_id", "event_id",
             "killed_low", "killed_high", "injured_low", "injured_high");
     private static final String JOINING = "relation = 'SAME_EVENT' and status <> 'REJECTED'";
+    private static final String ROLE = "case when e.event_id = e.incident_id then 1 else 2 end";
     /** Clears incidents' part in an event (V18), before it is written again. */
     private static final String RESET = "update incident set event_role = null, event_killed_low = null,"
             + " event_killed_high = null, event_injured_low = null, event_injured_high = null";
@@ -208,11 +209,18 @@ public class EventGroups {
             }
             rows.write(em, List.of(EVENT));
             try (Statement s = c.createStatement()) {
-                s.executeUpdate(RESET + " where event_role is not null");
-                s.executeUpdate("merge into incident i using incident_event e on (e.incident_id = i.id) when matched"
-                        + " then update set event_role = case when e.event_id = e.incident_id then 1 else 2 end,"
-                        + " event_killed_low = e.killed_low, event_killed_high = e.killed_high,"
-                        + " event_injured_low = e.injured_low, event_injured_high = e.injured_high");
+                // Only rows whose part changed are written: a run that finds what the last one found writes few.
+                s.executeUpdate(RESET + " where event_role is not null and not exists (select 1 from incident_event e"
+                        + " where e.incident_id = incident.id)");
+                s.executeUpdate("merge into incident i using incident_event e on (e.incident_id = i.id)"
+                        + " when matched and (i.event_role is distinct from " + ROLE
+                        + " or i.event_killed_low is distinct from e.killed_low"
+                        + " or i.event_killed_high is distinct from e.killed_high"
+                        + " or i.event_injured_low is distinct from e.injured_low"
+                        + " or i.event_injured_high is distinct from e.injured_high)"
+                        + " then update set event_role = " + ROLE + ", event_killed_low = e.killed_low,"
+                        + " event_killed_high = e.killed_high, event_injured_low = e.injured_low,"
+                        + " event_injured_high = e.injured_high");
                 if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
                     // Hundreds of thousands of rows changed: plan the next queries on fresh statistics.
                     s.execute("analyze incident_event");
