@@ -82,8 +82,10 @@ class ActorMergeTest {
                 .post("/api/v1/actors/" + parent + "/merge").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"into\": {\"id\": 999999999}}").when()
                 .post("/api/v1/actors/" + parent + "/merge").then().statusCode(400);
-        given().when().get("/api/v1/actors/" + parent).then().statusCode(200);
-        given().when().get("/api/v1/actors/" + member).then().statusCode(200).body("parent.id", is((int) parent));
+        given().when().get("/api/v1/actors/" + parent).then().statusCode(200).body("name", is("Parent " + run))
+                .body("version", is(0));
+        given().when().get("/api/v1/actors/" + member).then().statusCode(200).body("parent.id", is((int) parent))
+                .body("version", is(0));
         String reader = Fixtures.user("reader");
         given().auth().preemptive().basic(reader, Fixtures.PASSWORD).contentType(ContentType.JSON)
                 .body("{\"into\": {\"id\": %d}}".formatted(member)).when().post("/api/v1/actors/" + parent + "/merge")

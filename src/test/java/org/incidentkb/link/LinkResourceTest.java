@@ -104,6 +104,11 @@ class LinkResourceTest {
                 .when().patch("/api/v1/links/" + id).then().statusCode(400);
         given().contentType("application/merge-patch+json").body("{\"score\": 1}")
                 .when().patch("/api/v1/links/" + id).then().statusCode(400);
+        for (String bad : List.of("[]", "{\"status\": null}", "{\"note\": {\"x\": 1}}", "{")) {
+            given().contentType("application/merge-patch+json").body(bad).when().patch("/api/v1/links/" + id).then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        given().when().get("/api/v1/links/" + id).then().body("version", is(0)).body("status", is("CONFIRMED"));
         given().contentType("application/merge-patch+json").header("If-Match", etag)
                 .body("{\"status\": \"REJECTED\", \"note\": \"different days\"}").when().patch("/api/v1/links/" + id)
                 .then().statusCode(200).body("status", is("REJECTED")).body("version", is(1))
