@@ -69,7 +69,7 @@ public final class LinkApi {
     }
 
     @Schema(name = "LinkPage", description = "A page of links")
-    public static class LinkPage extends org.incidentkb.common.PageSchema {
+    public static class LinkPage extends org.incidentkb.common.PageSchema.WithCursor {
         public List<LinkView> items;
     }
 }

@@ -47,7 +47,8 @@ public interface LinkOperations {
     @GET
     @Operation(operationId = "listLinks", summary = "List links (the review queue)", description = "Links by id, "
             + "filtered: e.g. `status=PROPOSED&minScore=0.8` is the queue of strong proposals an editor confirms or "
-            + "rejects. `dataset` and `country` match a link when either of its incidents matches.")
+            + "rejects. `dataset` and `country` match a link when either of its incidents matches. Pages by number, or "
+            + "walk the whole queue with each page's `cursor` passed as `after`.")
     @APIResponse(responseCode = "200", description = "A page of links",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and last pages"),
             content = @Content(schema = @Schema(implementation = LinkPage.class)))
@@ -67,6 +68,9 @@ public interface LinkOperations {
             @Parameter(description = "ISO 3166-1 alpha-3 code or country name of either incident; repeatable",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "IRQ")
             @QueryParam("country") List<String> country,
+            @Parameter(description = "Keyset cursor from a previous page's `cursor`: the page after it, at a cost that "
+                    + "does not grow with depth. Keep the same filters.", example = "bGluazo1MA")
+            @QueryParam("after") String after,
             @BeanParam PageParams pages,
             @Context UriInfo uri);
 

@@ -31,14 +31,14 @@ public class LinkResource implements LinkOperations {
 
     @Override
     public Response list(List<String> status, List<String> relation, List<String> dataset, String minScore,
-            List<String> country, PageParams pages, UriInfo uri) {
+            List<String> country, String after, PageParams pages, UriInfo uri) {
         LinkFilter filter = new LinkFilter(Params.enums("status", status, Link.Status.class),
                 Params.enums("relation", relation, Link.Relation.class),
                 Params.mapEach(Params.values(dataset), d -> d.toUpperCase(Locale.ROOT)),
                 Params.decimal("minScore", minScore, 0, 1),
                 Params.mapEach(Params.values(country), c -> Countries.resolve(c).orElseThrow(() -> ProblemException
                         .invalid("country", "'" + c + "' is not an ISO 3166-1 alpha-3 code or a country name"))));
-        Paging paging = pages.paging();
+        Paging paging = pages.paging(after);
         return Paging.ok(paging.result(links.search(filter, paging, !identity.isAnonymous()), uri));
     }
 

@@ -22,8 +22,10 @@ import static org.jooq.impl.DSL.selectOne;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +59,7 @@ import org.jooq.Condition;
 @ApplicationScoped
 public class LinkService {
 
+    private static final String CURSOR = "link:";
     private final LinkRepository links;
     private final LinkRevisions revisions;
     private final IncidentRepository incidents;
@@ -100,19 +103,42 @@ public class LinkService {
         return links.findByIdOptional(id).map(l -> views(List.of(l), withAuthors).get(0));
     }
 
-    /** The review queue: links by id, filtered. */
+    /** The review queue: links by id, filtered; a page by number or after a keyset cursor (the last id seen). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Slice<LinkView> search(LinkFilter filter, Paging paging, boolean withAuthors) {
         Condition where = where(filter);
-        List<Long> ids = database.read(sql -> sql.select(LINK_ID).from(LINK).where(where).orderBy(LINK_ID)
-                .offset(paging.offset()).limit(paging.size()).fetch(LINK_ID));
+        Condition page = paging.byCursor() ? where.and(LINK_ID.gt(cursorId(paging.after()))) : where;
+        int offset = paging.byCursor() ? 0 : paging.offset();
+        List<Long> ids = new ArrayList<>(database.read(sql -> sql.select(LINK_ID).from(LINK).where(page)
+                .orderBy(LINK_ID).offset(offset).limit(paging.size() + 1).fetch(LINK_ID)));
+        boolean more = ids.size() > paging.size();
+        if (more) {
+            ids.remove(ids.size() - 1);
+        }
         long total = database.read(sql -> sql.selectCount().from(LINK).where(where).fetchOne(0, Long.class));
         Map<Long, Link> found = new HashMap<>();
         if (!ids.isEmpty()) {
             links.list("id in ?1", ids).forEach(l -> found.put(l.getId(), l));
         }
         return new Paging.Slice<>(views(ids.stream().map(found::get).filter(Objects::nonNull).toList(), withAuthors),
-                total);
+                total, more ? cursor(ids.get(ids.size() - 1)) : null);
+    }
+
+    /** The opaque cursor after a link: its id, so the next page starts at an index range. */
+    private static String cursor(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long cursorId(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith(CURSOR)) {
+                return Long.parseLong(text.substring(CURSOR.length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64, or no number after the prefix: the answer below
+        }
+        throw ProblemException.invalid("after", "not a cursor returned by GET /links");
     }
 
     /** An editor's link from one incident to another: CONFIRMED at once, decided by the editor. */
