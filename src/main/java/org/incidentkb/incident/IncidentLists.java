@@ -47,7 +47,7 @@ public class IncidentLists {
             PageResult<ListItem> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
                     result.nextCursor(), result.totalIsLowerBound()), uri);
             response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope
-                    : export.page(format, result.items())), envelope);
+                    : export.page(format, result)), envelope);
         }
         if (format == Format.GEOJSON) {
             response.header(OMITTED_HEADER, search.countWithoutCoordinates(filter));

@@ -156,6 +156,32 @@ class LinkResourceTest {
     }
 
     @Test
+    void shouldWalkTheReviewQueueByCursorAsByPageNumber() {
+        String run = Fixtures.unique("Walk");
+        long first = Fixtures.incident(run + " 1");
+        for (int k = 2; k <= 4; k++) {
+            link(first, Fixtures.incident(run + " " + k), "RELATED").statusCode(201);
+        }
+        JsonPath one = given().queryParam("size", 2).when().get("/api/v1/links").then().statusCode(200)
+                .body("cursor", notNullValue()).extract().jsonPath();
+        JsonPath two = given().queryParam("size", 2).queryParam("page", 2).when().get("/api/v1/links").then()
+                .statusCode(200).extract().jsonPath();
+        JsonPath after = given().queryParam("size", 2).queryParam("after", one.getString("cursor")).when()
+                .get("/api/v1/links").then().statusCode(200)
+                .body("page", nullValue()).body("total", is(one.getInt("total")))
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"next\"")).extract().jsonPath();
+        assertThat(after.getList("items.id", Integer.class)).hasSize(2)
+                .isEqualTo(two.getList("items.id", Integer.class));
+        assertThat(after.getList("items.id", Integer.class).get(0))
+                .isGreaterThan(one.getList("items.id", Integer.class).get(1));
+
+        given().queryParam("after", "not-a-cursor").when().get("/api/v1/links").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("after"));
+        given().queryParam("after", one.getString("cursor")).queryParam("page", 2).when().get("/api/v1/links").then()
+                .statusCode(400).body("errors[0].field", is("page"));
+    }
+
+    @Test
     void shouldCountAnEventOnceInDeduplicatedListsAndStatistics() {
         String tag = Fixtures.unique("dedupe").replace(" ", "-").toLowerCase();
         long gtd = dataset(tag + " gtd", "GTD", tag, "{\"low\": 5, \"best\": 7, \"high\": 9}");
@@ -178,6 +204,25 @@ class LinkResourceTest {
                 .body("rows[0].killed.low", is(5)).body("rows[0].killed.best", is(7)).body("rows[0].killed.high", nullValue());
         given().queryParam("tag", tag).when().get("/api/v1/stats/incidents").then()
                 .body("rows[0].incidents", is(4)).body("rows[0].killed.best", is(22));
+        // Exports say the same: CSV gets a sameAs column (only when deduplicated), GeoJSON a sameAs property.
+        String csv = given().queryParam("tag", tag).queryParam("dedupe", "events").queryParam("format", "csv")
+                .queryParam("sort", "id").when().get("/api/v1/incidents").then().statusCode(200).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).endsWith(",updatedAt,sameAs");
+        assertThat(lines.stream().filter(l -> l.startsWith(acled + ",")).findFirst().orElseThrow())
+                .endsWith("," + gtd + "; " + ucdp);
+        assertThat(lines.stream().filter(l -> l.startsWith(alone + ",")).findFirst().orElseThrow()).endsWith(",");
+        assertThat(given().queryParam("tag", tag).queryParam("format", "csv").queryParam("size", 10).when()
+                .get("/api/v1/incidents").then().statusCode(200).extract().asString().lines().findFirst().orElseThrow())
+                .endsWith(",updatedAt");
+        given().queryParam("tag", tag).queryParam("dedupe", "events").queryParam("format", "geojson").when()
+                .get("/api/v1/incidents").then().statusCode(200).body("features", hasSize(2))
+                .body("features.find { it.id == %d }.properties.sameAs".formatted(acled), contains((int) gtd, (int) ucdp))
+                .body("features.find { it.id == %d }.properties.sameAs".formatted(alone), hasSize(0));
+        given().queryParam("tag", tag).queryParam("format", "geojson").when().get("/api/v1/incidents").then()
+                .statusCode(200).body("features", hasSize(4))
+                .body("features[0].properties.containsKey('sameAs')", is(false));
 
         // Rejecting the UCDP link takes UCDP out of the event: now two events and UCDP alone.
         given().contentType("application/merge-patch+json").body("{\"status\": \"REJECTED\"}").when()

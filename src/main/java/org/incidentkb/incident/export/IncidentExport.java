@@ -1,5 +1,6 @@
 package org.incidentkb.incident.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -45,7 +46,10 @@ public class IncidentExport {
             .addModule(org.incidentkb.common.SpreadsheetSafeText.MODULE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-    private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(IncidentRow.class).withHeader().withLineSeparator("\r\n");
+    /** The columns of a deduplicated list: every incident column, then sameAs. */
+    private static final CsvSchema DEDUPED_SCHEMA = CSV.schemaFor(IncidentRow.class).withHeader()
+            .withLineSeparator("\r\n");
+    private static final CsvSchema CSV_SCHEMA = withoutSameAs(DEDUPED_SCHEMA);
 
     private final IncidentSearchService search;
     private final ObjectMapper json;
@@ -58,11 +62,11 @@ public class IncidentExport {
     /** Streams every incident that matches, in the given order, from after {@code start} on. */
     public StreamingOutput all(Format format, IncidentFilter filter, IncidentSort sort, Cursor start) {
         return out -> {
-            try (Writer writer = writer(format, out)) {
+            try (Writer writer = writer(format, out, filter.dedupeEvents())) {
                 Cursor after = start;
                 do {
                     IncidentSearchService.Result chunk = search.chunk(filter, sort, after, shape(format));
-                    writer.write(chunk.items());
+                    writer.write(chunk);
                     after = chunk.nextCursor() == null ? null : Cursor.decode(chunk.nextCursor(), sort);
                 } while (after != null);
             }
@@ -103,17 +107,27 @@ public class IncidentExport {
     }
 
     /** Writes items already loaded (one page). */
-    public StreamingOutput page(Format format, List<ListItem> items) {
+    public StreamingOutput page(Format format, IncidentSearchService.Result page) {
         return out -> {
-            try (Writer writer = writer(format, out)) {
-                writer.write(items);
+            try (Writer writer = writer(format, out, page.sameAs() != null)) {
+                writer.write(page);
             }
         };
     }
 
-    private Writer writer(Format format, OutputStream out) throws IOException {
+    private static CsvSchema withoutSameAs(CsvSchema schema) {
+        CsvSchema.Builder columns = CsvSchema.builder();
+        schema.forEach(column -> {
+            if (!column.getName().equals("sameAs")) {
+                columns.addColumn(column.getName(), column.getType());
+            }
+        });
+        return columns.build().withHeader().withLineSeparator("\r\n");
+    }
+
+    private Writer writer(Format format, OutputStream out, boolean deduplicated) throws IOException {
         return switch (format) {
-            case CSV -> new CsvWriter(out);
+            case CSV -> new CsvWriter(out, deduplicated ? DEDUPED_SCHEMA : CSV_SCHEMA);
             case GEOJSON -> new GeoJsonWriter(out);
             case NDJSON -> new NdjsonWriter(out);
             case JSON -> throw new IllegalArgumentException("JSON pages are written by the framework");
@@ -121,7 +135,7 @@ public class IncidentExport {
     }
 
     private interface Writer extends AutoCloseable {
-        void write(List<ListItem> items) throws IOException;
+        void write(IncidentSearchService.Result chunk) throws IOException;
 
         @Override
         void close() throws IOException;
@@ -131,15 +145,16 @@ public class IncidentExport {
     private static final class CsvWriter implements Writer {
         private final SequenceWriter rows;
 
-        CsvWriter(OutputStream out) throws IOException {
-            rows = CSV.writerFor(IncidentRow.class).with(CSV_SCHEMA).writeValues(out);
+        CsvWriter(OutputStream out, CsvSchema schema) throws IOException {
+            rows = CSV.writerFor(IncidentRow.class).with(schema).with(JsonGenerator.Feature.IGNORE_UNKNOWN)
+                    .writeValues(out);
         }
 
         @Override
-        public void write(List<ListItem> items) throws IOException {
-            for (ListItem item : items) {
+        public void write(IncidentSearchService.Result chunk) throws IOException {
+            for (ListItem item : chunk.items()) {
                 if (item instanceof IncidentView v) {
-                    rows.write(IncidentRow.from(v));
+                    rows.write(IncidentRow.from(v, chunk.sameAs(v.id())));
                 }
             }
             rows.flush();
@@ -167,10 +182,10 @@ public class IncidentExport {
         }
 
         @Override
-        public void write(List<ListItem> items) throws IOException {
-            for (ListItem item : items) {
+        public void write(IncidentSearchService.Result chunk) throws IOException {
+            for (ListItem item : chunk.items()) {
                 if (item instanceof IncidentView v && v.location() != null && v.location().latitude() != null) {
-                    json.writeValue(gen, Feature.from(v));
+                    json.writeValue(gen, Feature.from(v, chunk.sameAs(v.id())));
                 }
             }
             gen.flush();
@@ -193,8 +208,8 @@ public class IncidentExport {
         }
 
         @Override
-        public void write(List<ListItem> items) throws IOException {
-            for (ListItem item : items) {
+        public void write(IncidentSearchService.Result chunk) throws IOException {
+            for (ListItem item : chunk.items()) {
                 out.write(item instanceof StoredJson stored ? stored.utf8()
                         : json.writeValueAsBytes(item));
                 out.write('\n');
@@ -215,7 +230,7 @@ public class IncidentExport {
             Point geometry,
             FeatureProperties properties) {
 
-        static Feature from(IncidentView v) {
+        static Feature from(IncidentView v, List<Long> sameAs) {
             Location l = v.location();
             var summary = v.casualtySummary();
             return new Feature("Feature", v.id(), new Point("Point", List.of(l.longitude(), l.latitude())),
@@ -225,7 +240,7 @@ public class IncidentExport {
                             IncidentRow.names(v, Role.TARGET), IncidentRow.names(v, Role.PARTY),
                             summary == null || summary.killed() == null ? null : summary.killed().best(),
                             summary == null || summary.injured() == null ? null : summary.injured().best(),
-                            v.claimStatus(), v.tags(), v.dataset(), "/api/v1/incidents/" + v.id()));
+                            v.claimStatus(), v.tags(), v.dataset(), sameAs, "/api/v1/incidents/" + v.id()));
         }
     }
 
@@ -243,6 +258,9 @@ public class IncidentExport {
             @Schema(description = "Best estimate of the injured") Integer injured,
             ClaimStatus claimStatus, List<String> tags,
             @Schema(description = "ACLED, UCDP or GTD; null for an incident entered through the API") String dataset,
+            @Schema(description = "With dedupe=events: the ids of the other incidents of this incident's event (empty "
+                    + "when it is alone); absent otherwise", example = "[12, 15]")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> sameAs,
             @Schema(description = "Path of the full incident", example = "/api/v1/incidents/3") String href) {
     }
 }

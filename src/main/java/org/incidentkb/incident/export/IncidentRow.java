@@ -27,7 +27,7 @@ import org.incidentkb.incident.model.Stance;
         "countryCode", "country", "admin1", "admin2", "locality", "latitude", "longitude", "geoPrecision",
         "perpetrators", "perpetratorConfidence", "targets", "targetConfidence", "parties", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
         "injuredHigh", "claimStatus", "claimedBy", "deniedBy", "attributedTo", "sources", "tags", "externalRefs",
-        "dataset", "summary", "createdAt", "updatedAt" })
+        "dataset", "summary", "createdAt", "updatedAt", "sameAs" })
 public record IncidentRow(
         long id, long version, String title, String category, String type, LocalDate startDate, LocalDate endDate,
         DatePrecision datePrecision, String countryCode, String country, String admin1, String admin2, String locality,
@@ -38,7 +38,7 @@ public record IncidentRow(
         Integer injuredLow, Integer injuredBest, Integer injuredHigh,
         ClaimStatus claimStatus, String claimedBy, String deniedBy, String attributedTo,
         String sources, String tags, String externalRefs, String dataset, String summary, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, String sameAs) {
 
     /**
      * Between the items of a list column. Inside an item, a backslash or semicolon is escaped with a backslash
@@ -46,7 +46,11 @@ public record IncidentRow(
      */
     static final String SEPARATOR = "; ";
 
-    public static IncidentRow from(IncidentView v) {
+    /**
+     * The row of an incident; {@code sameAs}, the other incidents of its event, only in a deduplicated list (the
+     * column is there only then).
+     */
+    public static IncidentRow from(IncidentView v, List<Long> sameAs) {
         Location l = v.location() == null ? new Location(null, null, null, null, null, null, null) : v.location();
         Figures killed = v.casualtySummary() == null ? null : v.casualtySummary().killed();
         Figures injured = v.casualtySummary() == null ? null : v.casualtySummary().injured();
@@ -60,7 +64,8 @@ public record IncidentRow(
                 injured == null ? null : injured.best(), injured == null ? null : injured.high(),
                 v.claimStatus(), claimants(v, Stance.CLAIMED), claimants(v, Stance.DENIED),
                 claimants(v, Stance.ATTRIBUTED), join(v.sources(), Ref::name), join(v.tags(), Function.identity()),
-                join(v.externalRefs(), ExternalRef::toString), v.dataset(), v.summary(), v.createdAt(), v.updatedAt());
+                join(v.externalRefs(), ExternalRef::toString), v.dataset(), v.summary(), v.createdAt(), v.updatedAt(),
+                sameAs == null ? null : join(sameAs, String::valueOf));
     }
 
     static String actors(IncidentView v, Role role) {

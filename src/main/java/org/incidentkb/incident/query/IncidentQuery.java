@@ -106,7 +106,8 @@ public class IncidentQuery {
     @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "none", "events" }),
             description = "`events`: count each event once. Incidents joined by SAME_EVENT links that are not rejected "
             + "(the same event in several datasets) are one event: a list shows one incident of it (from the dataset "
-            + "first in kb.links.dataset-priority, API-entered first) with `sameAs`, the ids of the others; statistics "
+            + "first in kb.links.dataset-priority, API-entered first) with `sameAs`, the ids of the others (in CSV a last "
+            + "column `sameAs`, ids joined with `; `; in GeoJSON a property); statistics "
             + "count it once where that incident falls, with low = the smallest known low, best = the shown incident's "
             + "best, high = the largest high (null when any is unknown). Default `none` (e.g. `events`)")
     public String dedupe;

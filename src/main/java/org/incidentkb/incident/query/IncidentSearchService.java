@@ -123,15 +123,18 @@ public class IncidentSearchService {
             }
         }
         Result result = slice(selection, sort, offset, size, after, total, lowerBound, shape);
-        return filter.dedupeEvents() && shape == Shape.STORED_JSON ? withSameAs(result) : result;
+        return filter.dedupeEvents() ? withSameAs(result, shape) : result;
     }
 
     /**
      * Each incident of a deduplicated page with {@code sameAs}: the ids of the other incidents of its event (empty for
-     * an incident alone). Added to the JSON as it is; views (CSV, GeoJSON rows) carry no such field.
+     * an incident alone). Added to the JSON as it is; views (CSV and GeoJSON rows) come with the ids beside them.
      */
-    private Result withSameAs(Result result) {
+    private Result withSameAs(Result result, Shape shape) {
         Map<Long, List<Long>> others = queries.sameAs(result.items().stream().map(ListItem::id).toList());
+        if (shape == Shape.VIEWS) {
+            return new Result(result.items(), result.total(), result.nextCursor(), result.totalIsLowerBound(), others);
+        }
         List<ListItem> items = new ArrayList<>(result.items().size());
         for (ListItem item : result.items()) {
             ListItem json = item instanceof IncidentView view ? new StoredJson(view.id(), documents.of(view).json())
@@ -252,7 +255,20 @@ public class IncidentSearchService {
      * A page of items, the number of all matches (null when not counted; a lower bound when {@code totalIsLowerBound})
      * and the cursor after the page.
      */
-    public record Result(List<ListItem> items, Long total, String nextCursor, boolean totalIsLowerBound) {
+    public record Result(List<ListItem> items, Long total, String nextCursor, boolean totalIsLowerBound,
+            Map<Long, List<Long>> sameAs) {
+
+        public Result(List<ListItem> items, Long total, String nextCursor, boolean totalIsLowerBound) {
+            this(items, total, nextCursor, totalIsLowerBound, null);
+        }
+
+        /**
+         * With {@code dedupe=events}, the other incidents of each incident's event (none for one alone); null when
+         * the list is not deduplicated (or the items carry it, as stored JSON).
+         */
+        public List<Long> sameAs(long id) {
+            return sameAs == null ? null : sameAs.getOrDefault(id, List.of());
+        }
     }
 
     /** Whether a page counts all matches: not at all, up to the bound (kb.lists.total-limit), or exactly. */
