@@ -22,10 +22,12 @@ import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.jboss.logging.Logger;
 
 /**
- * One event across datasets: keeps {@code incident_event} (V17), and each incident's part in its event (V18, what
- * {@code dedupe=events} reads without a join), true to the SAME_EVENT links that are not rejected.
+ * One event across datasets: keeps {@code incident_event} (V17), what {@code dedupe=events} reads (lists leave out
+ * the members that are not the lead; statistics take the lead's row for the event's figures), true to the SAME_EVENT
+ * links that are not rejected.
  * The incidents those links join, transitively, are one event; its lead (the incident a deduplicated list shows) is
  * the member from the dataset first in {@code kb.links.dataset-priority}, then the lowest id. The lead's row carries
  * the event's reconciled figures: the smallest known low and the largest high, null when any member's high is
@@ -35,22 +37,11 @@ import org.incidentkb.incident.write.IncidentsChanged;
 @ApplicationScoped
 public class EventGroups {
 
+    private static final Logger LOG = Logger.getLogger(EventGroups.class);
     private static final int CHUNK = 500;
     private static final BulkRows.Table EVENT = new BulkRows.Table("incident_event", "incident_id", "event_id",
             "killed_low", "killed_high", "injured_low", "injured_high");
     private static final String JOINING = "relation = 'SAME_EVENT' and status <> 'REJECTED'";
-    private static final String ROLE = "case when e.event_id = e.incident_id then 1 else 2 end";
-    /** Clears incidents' part in an event (V18), before it is written again. */
-    private static final String RESET = "update incident set event_role = null, event_killed_low = null,"
-            + " event_killed_high = null, event_injured_low = null, event_injured_high = null";
-    /** Copies incidents' part in their event from incident_event onto them (null when in none). */
-    private static final String PROJECT = "update incident set"
-            + " event_role = (select case when e.event_id = e.incident_id then 1 else 2 end from incident_event e"
-            + " where e.incident_id = incident.id),"
-            + " event_killed_low = (select e.killed_low from incident_event e where e.incident_id = incident.id),"
-            + " event_killed_high = (select e.killed_high from incident_event e where e.incident_id = incident.id),"
-            + " event_injured_low = (select e.injured_low from incident_event e where e.incident_id = incident.id),"
-            + " event_injured_high = (select e.injured_high from incident_event e where e.incident_id = incident.id)";
 
     private final EntityManager em;
     private final List<String> priority;
@@ -107,12 +98,6 @@ public class EventGroups {
                 }
             }
             write(c, groups);
-            for (List<Long> chunk : chunks(List.copyOf(seen))) {
-                try (PreparedStatement s = c.prepareStatement(PROJECT + " where id in (" + marks(chunk) + ")")) {
-                    bind(s, chunk);
-                    s.executeUpdate();
-                }
-            }
         });
     }
 
@@ -124,6 +109,7 @@ public class EventGroups {
     public void recomputeAll() {
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
+            long started = System.nanoTime();
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("delete from incident_event");
             }
@@ -144,9 +130,6 @@ public class EventGroups {
                 }
             }
             if (links == 0) {
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate(RESET + " where event_role is not null");
-                }
                 return;
             }
             long[] ids = java.util.stream.LongStream.concat(java.util.Arrays.stream(from, 0, links),
@@ -208,25 +191,13 @@ public class EventGroups {
                 }
             }
             rows.write(em, List.of(EVENT));
-            try (Statement s = c.createStatement()) {
-                // Only rows whose part changed are written: a run that finds what the last one found writes few.
-                s.executeUpdate(RESET + " where event_role is not null and not exists (select 1 from incident_event e"
-                        + " where e.incident_id = incident.id)");
-                s.executeUpdate("merge into incident i using incident_event e on (e.incident_id = i.id)"
-                        + " when matched and (i.event_role is distinct from " + ROLE
-                        + " or i.event_killed_low is distinct from e.killed_low"
-                        + " or i.event_killed_high is distinct from e.killed_high"
-                        + " or i.event_injured_low is distinct from e.injured_low"
-                        + " or i.event_injured_high is distinct from e.injured_high)"
-                        + " then update set event_role = " + ROLE + ", event_killed_low = e.killed_low,"
-                        + " event_killed_high = e.killed_high, event_injured_low = e.injured_low,"
-                        + " event_injured_high = e.injured_high");
-                if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
-                    // Hundreds of thousands of rows changed: plan the next queries on fresh statistics.
+            if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
+                // Hundreds of thousands of rows changed: plan the deduplicated queries on fresh statistics.
+                try (Statement s = c.createStatement()) {
                     s.execute("analyze incident_event");
-                    s.execute("analyze incident");
                 }
             }
+            LOG.infof("Events: %d incidents joined, written in %.1f s", ids.length, (System.nanoTime() - started) / 1e9);
         });
     }
 

@@ -56,7 +56,9 @@ class MatchingRun {
     }
 
     Report run(MatchingRequest request, MatchingData.Scope scope, String author, Progress progress) {
+        long started = System.nanoTime();
         Matcher.Incidents in = tx(() -> data.load(scope));
+        long loaded = System.nanoTime();
         Map<PairKey, Existing> existing = tx(() -> existing(in));
         Set<PairKey> blocked = new HashSet<>();
         byte[] partners = new byte[in.size()];
@@ -77,6 +79,7 @@ class MatchingRun {
                 new Matcher.Windows(request.spatialWindowKm(), request.temporalWindowDays(), request.typeLevel()),
                 blocked, partners);
         progress.update(in.size(), result.compared());
+        long matched = System.nanoTime();
         Map<Long, String> actorNames = tx(() -> actorNames(result.pairs()));
 
         Instant now = Timestamps.now();
@@ -94,9 +97,13 @@ class MatchingRun {
             List<Existing> chunk = stale.subList(from, Math.min(stale.size(), from + CHUNK));
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> delete(chunk, author, now));
         }
+        long written = System.nanoTime();
         QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(events::recomputeAll);
-        LOG.infof("Matching: %d incidents, %d pairs compared, %d proposed, %d decided kept, %d stale removed",
-                in.size(), result.compared(), pairs.size(), kept, stale.size());
+        long done = System.nanoTime();
+        LOG.infof("Matching: %d incidents, %d pairs compared, %d proposed, %d decided kept, %d stale removed;"
+                + " seconds: %.1f reading, %.1f matching, %.1f writing links, %.1f writing events",
+                in.size(), result.compared(), pairs.size(), kept, stale.size(), seconds(loaded - started),
+                seconds(matched - loaded), seconds(written - matched), seconds(done - written));
         return new Report(in.size(), result.compared(), pairs.size(), kept, stale.size());
     }
 
@@ -229,6 +236,10 @@ class MatchingRun {
         String text = out.toString();
         int cut = text.length() > 4000 ? text.lastIndexOf('\n', 4000) : text.length();
         return cut <= 0 ? null : text.substring(0, cut);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     private static <T> T tx(java.util.concurrent.Callable<T> work) {

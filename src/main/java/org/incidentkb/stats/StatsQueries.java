@@ -1,11 +1,12 @@
 package org.incidentkb.stats;
 
+import static org.incidentkb.incident.query.IncidentSchema.EVENT;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_LOW;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_LOW;
-import static org.incidentkb.incident.query.IncidentSchema.EVENT_ROLE;
-import static org.incidentkb.incident.query.IncidentSchema.EVENT_SHOWN;
 import static org.incidentkb.incident.query.IncidentSchema.ID;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_HIGH;
@@ -74,7 +75,8 @@ public class StatsQueries {
 
     /** The same statistics computed from the incident table, whatever the filter. */
     List<Row> fromIncidents(List<Dimension> groupBy, IncidentFilter filter) {
-        IncidentQueries.Selection selection = incidents.selection(filter);
+        // Deduplicated, one join does both: a record that is not its event's lead drops out, a lead brings the figures.
+        IncidentQueries.Selection selection = incidents.selection(filter.withoutDedupe());
         List<Field<?>> keys = groupBy.stream().flatMap(d -> d.columns.stream()).toList();
         Table<?> from = selection.table();
         if (groupBy.contains(Dimension.PERPETRATOR)) {
@@ -86,13 +88,16 @@ public class StatsQueries {
         Field<Integer> killedHigh = KILLED_HIGH;
         Field<Integer> injuredLow = INJURED_LOW;
         Field<Integer> injuredHigh = INJURED_HIGH;
+        Condition where = selection.where();
         if (filter.dedupeEvents()) {
-            // An event counts once, where its shown incident falls, with the event's reconciled low and high.
-            Condition shown = EVENT_ROLE.eq(inline(EVENT_SHOWN));
-            killedLow = when(shown, EVENT_KILLED_LOW).otherwise(KILLED_LOW);
-            killedHigh = when(shown, EVENT_KILLED_HIGH).otherwise(KILLED_HIGH);
-            injuredLow = when(shown, EVENT_INJURED_LOW).otherwise(INJURED_LOW);
-            injuredHigh = when(shown, EVENT_INJURED_HIGH).otherwise(INJURED_HIGH);
+            // An event counts once, where its lead falls, with the event's reconciled low and high.
+            from = from.leftJoin(EVENT).on(EVENT_INCIDENT.eq(ID));
+            where = where.and(EVENT_INCIDENT.isNull().or(EVENT_ID.eq(EVENT_INCIDENT)));
+            Condition lead = EVENT_INCIDENT.isNotNull();
+            killedLow = when(lead, EVENT_KILLED_LOW).otherwise(KILLED_LOW);
+            killedHigh = when(lead, EVENT_KILLED_HIGH).otherwise(KILLED_HIGH);
+            injuredLow = when(lead, EVENT_INJURED_LOW).otherwise(INJURED_LOW);
+            injuredHigh = when(lead, EVENT_INJURED_HIGH).otherwise(INJURED_HIGH);
         }
         List<SelectField<?>> fields = new ArrayList<>(keys);
         fields.add(count());
@@ -101,7 +106,8 @@ public class StatsQueries {
         fields.add(count().minus(count(KILLED_BEST)));
         fields.add(count().minus(count(INJURED_BEST)));
         Table<?> source = from;
-        return database.read(sql -> sql.select(fields).from(source).where(selection.where()).groupBy(keys)
+        Condition matching = where;
+        return database.read(sql -> sql.select(fields).from(source).where(matching).groupBy(keys)
                 .orderBy(nullsLast(keys)).fetch(r -> row(groupBy, r)));
     }
 

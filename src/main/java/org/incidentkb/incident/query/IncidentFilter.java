@@ -85,6 +85,13 @@ public record IncidentFilter(
                 refs, Params.instant("updatedSince", q.updatedSince), dedupe(q.dedupe));
     }
 
+    /** The same filter over every record, each event's members all counted (what it selects before deduplication). */
+    public IncidentFilter withoutDedupe() {
+        return new IncidentFilter(from, to, countries, admin1, categories, types, involvements, claimedBy,
+                claimStatuses, minKilled, maxKilled, minInjured, maxInjured, bbox, near, text, tags, publishers,
+                externalRefs, updatedSince, false);
+    }
+
     /** This filter narrowed to incidents in which the actor takes part (in one of the roles, or in any when empty). */
     public IncidentFilter withInvolvement(long actorId, Set<Role> roles) {
         List<Involvement> narrowed = new ArrayList<>(involvements);

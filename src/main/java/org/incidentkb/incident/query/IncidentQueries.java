@@ -15,8 +15,6 @@ import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STANCE;
 import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STATUS;
 import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT;
-import static org.incidentkb.incident.query.IncidentSchema.EVENT_HIDDEN;
-import static org.incidentkb.incident.query.IncidentSchema.EVENT_ROLE;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF;
@@ -63,6 +61,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.power;
 import static org.jooq.impl.DSL.rad;
 import static org.jooq.impl.DSL.select;
@@ -222,7 +221,7 @@ public class IncidentQueries {
         List<Condition> w = new ArrayList<>();
         if (f.dedupeEvents()) {
             // One incident per event: not another record of an event that another incident shows.
-            w.add(EVENT_ROLE.isNull().or(EVENT_ROLE.ne(inline(EVENT_HIDDEN))));
+            w.add(notExists(selectOne().from(EVENT).where(EVENT_INCIDENT.eq(ID)).and(EVENT_ID.ne(EVENT_INCIDENT))));
         }
         in(w, COUNTRY_CODE, f.countries());
         in(w, lower(ADMIN1), f.admin1());

@@ -47,23 +47,16 @@ public final class IncidentSchema {
     public static final Field<Instant> CREATED_AT = i("created_at", SQLDataType.INSTANT);
     public static final Field<Instant> UPDATED_AT = i("updated_at", SQLDataType.INSTANT);
 
-    /**
-     * An incident's part in its event across datasets (V18, kept by EventGroups with incident_event): null alone,
-     * {@link #EVENT_SHOWN} the incident a deduplicated list shows, {@link #EVENT_HIDDEN} another record of the event;
-     * the shown one carries the event's reconciled low and high figures.
-     */
-    public static final Field<Integer> EVENT_ROLE = i("event_role", SQLDataType.INTEGER);
-    public static final int EVENT_SHOWN = 1;
-    public static final int EVENT_HIDDEN = 2;
-    public static final Field<Integer> EVENT_KILLED_LOW = i("event_killed_low", SQLDataType.INTEGER);
-    public static final Field<Integer> EVENT_KILLED_HIGH = i("event_killed_high", SQLDataType.INTEGER);
-    public static final Field<Integer> EVENT_INJURED_LOW = i("event_injured_low", SQLDataType.INTEGER);
-    public static final Field<Integer> EVENT_INJURED_HIGH = i("event_injured_high", SQLDataType.INTEGER);
-
     /** incident_event (V17): the members of each event; event_id is the incident shown for it. */
     public static final Table<Record> EVENT = table(name("incident_event"));
     public static final Field<Long> EVENT_INCIDENT = field(name("incident_event", "incident_id"), SQLDataType.BIGINT);
     public static final Field<Long> EVENT_ID = field(name("incident_event", "event_id"), SQLDataType.BIGINT);
+    /** The event's reconciled figures, on its lead's row (null on the others'). */
+    public static final Field<Integer> EVENT_KILLED_LOW = field(name("incident_event", "killed_low"), SQLDataType.INTEGER);
+    public static final Field<Integer> EVENT_KILLED_HIGH = field(name("incident_event", "killed_high"), SQLDataType.INTEGER);
+    public static final Field<Integer> EVENT_INJURED_LOW = field(name("incident_event", "injured_low"), SQLDataType.INTEGER);
+    public static final Field<Integer> EVENT_INJURED_HIGH = field(name("incident_event", "injured_high"),
+            SQLDataType.INTEGER);
 
     /** incident without an alias, for subqueries under the aliased one. */
     public static final Table<Record> INCIDENT_PLAIN = table(name("incident"));
