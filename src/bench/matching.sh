@@ -8,7 +8,8 @@
 #   bash src/bench/matching.sh --db postgresql    # the local PostgreSQL (database incident_kb_match_EVENTS)
 #
 # Env: EVENTS (556000: about 500,000 records per dataset), PORT (18080), PG_URL, PG_USER. A later run reuses the
-# imported database (delete target/bench/match-EVENTS, or drop the database, to import again).
+# imported database (delete target/bench/match-EVENTS, or drop the database, to import again); CLEAR_LINKS=1 deletes
+# its links and events first, so that the run measured is a first one again.
 # Results: target/bench/matching-<db>-<events>.txt
 set -euo pipefail
 
@@ -65,6 +66,18 @@ else
     [[ -f "$DATA/kb.mv.db" ]] || FRESH=1
     DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;CACHE_SIZE=65536;WRITE_DELAY=0")
     DB_NOTE="H2 file DB"
+fi
+CLEAR_SQL=("delete from link_revision" "delete from incident_event" "delete from incident_link")
+if [[ "$FRESH" == 0 && "${CLEAR_LINKS:-0}" == 1 ]]; then
+    log "deleting the links and events of the earlier run"
+    if [[ "$DB" == postgresql ]]; then
+        for sql in "${CLEAR_SQL[@]}"; do psql -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -qAt -c "$sql"; done
+    else
+        for sql in "${CLEAR_SQL[@]}"; do
+            java -cp "$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.Shell \
+                -url "jdbc:h2:file:$DATA/kb" -user sa -password "" -sql "$sql" > /dev/null
+        done
+    fi
 fi
 env "${DB_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     KB_LINKS_MATCH_ON_IMPORT=false java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$BENCH/matching-app.log" 2>&1 &
@@ -124,9 +137,32 @@ timed() {
     echo "$IMPORTS"
     echo "incidents: $INCIDENTS"
     echo "matching (5 km, 2 days, CATEGORY): $state in $secs s, peak RSS $peak MiB; report $REPORT"
+    grep -o 'Matching: .*' "$BENCH/matching-app.log" | tail -1
     for q in "stats/incidents?groupBy=year" "stats/incidents?groupBy=year&dedupe=events" \
         "stats/incidents?groupBy=month&country=IRQ&from=2015-01-01&to=2015-12-31&dedupe=events" \
         "incidents?size=50&dedupe=events" "incidents?size=50&country=IRQ&from=2015-01-01&to=2015-12-31&dedupe=events"; do
         echo "GET /$q: $(timed "$q") s (median of 5)"
     done
 } | tee "$OUT"
+
+# Quality at this size: the proposed pairs, by dataset:externalId, against the generator's truth.
+PAIRS="$BENCH/matching-pairs-$DB-$EVENTS.csv"
+PAIRS_SQL="select ra.dataset || ':' || ra.external_id, rb.dataset || ':' || rb.external_id from incident_link l
+    join incident_external_ref ra on ra.incident_id = l.from_id join incident_external_ref rb on rb.incident_id = l.to_id
+    where l.relation = 'SAME_EVENT' and l.status = 'PROPOSED'"
+if [[ "$DB" == postgresql ]]; then
+    psql -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -qAt -F, -c "$PAIRS_SQL" > "$PAIRS"
+else
+    cleanup
+    APP_PID=""
+    java -cp "$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/kb" -user sa -password "" \
+        -sql "call csvwrite('$PAIRS', '$(tr '\n' ' ' <<< "$PAIRS_SQL" | sed "s/'/''/g")', 'writeColumnHeader=false')" > /dev/null
+    sed -i 's/"//g' "$PAIRS"
+fi
+awk -F, 'NR == FNR { if (FNR > 1) { event[$1] = $2; size[$2]++ } next }
+    { proposed++; if ($1 in event && event[$1] == event[$2]) right++ }
+    END {
+        for (e in size) expected += size[e] * (size[e] - 1) / 2
+        printf "precision %.3f, recall %.3f (%d proposed pairs, %d right, %d true pairs)\n",
+            proposed ? right / proposed : 1, right / expected, proposed, right, expected
+    }' "$FILES/truth.csv" "$PAIRS" | sed 's/^/quality at 5 km, 2 days: /' | tee -a "$OUT"
