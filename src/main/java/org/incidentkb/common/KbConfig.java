@@ -54,6 +54,13 @@ public interface KbConfig {
          */
         @WithDefault("10000")
         int totalLimit();
+
+        /**
+         * Longest an exact count ({@code count=exact}) may run, in whole seconds; past it the request gets 503 with
+         * Retry-After instead of holding a connection.
+         */
+        @WithDefault("10s")
+        java.time.Duration exactCountTimeout();
     }
 
     /**

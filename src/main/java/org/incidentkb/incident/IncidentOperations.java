@@ -52,6 +52,14 @@ import org.incidentkb.incident.query.IncidentQuery;
 @RolesAllowed(Roles.READER)
 public interface IncidentOperations {
 
+    /** The problem a 503 on an exact count carries. */
+    String COUNT_TIMEOUT = """
+            {"type": "urn:incident-kb:problem:count-timeout", "title": "Count took too long", "status": 503,
+             "detail": "Counting every match took longer than 10 s (kb.lists.exact-count-timeout); ask without \
+            count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
+             "instance": "/api/v1/incidents"}""";
+
+
     @GET
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
     @Operation(operationId = "listIncidents", summary = "List, search and export incidents", description = """
@@ -86,6 +94,11 @@ public interface IncidentOperations {
                             examples = @ExampleObject(name = "Erbil", value = IncidentExamples.GEOJSON)),
                     @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "One Incident (or Tombstone) per line")) })
+    @APIResponse(responseCode = "503", description = "`count=exact` counted longer than kb.lists.exact-count-timeout "
+            + "(10 s): ask without it (the total is then bounded) or narrow the filter",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "count too long", value = COUNT_TIMEOUT)))
     Response list(@BeanParam IncidentQuery query, @BeanParam ListParams list, @Context UriInfo uri,
             @Context HttpHeaders headers);
 

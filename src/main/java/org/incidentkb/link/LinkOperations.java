@@ -69,7 +69,7 @@ public interface LinkOperations {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "IRQ")
             @QueryParam("country") List<String> country,
             @Parameter(description = "Keyset cursor from a previous page's `cursor`: the page after it, at a cost that "
-                    + "does not grow with depth. Keep the same filters.", example = "bGluazo1MA")
+                    + "does not grow with depth. Keep the same filters; not with page (e.g. `bGluazo1MA`)")
             @QueryParam("after") String after,
             @BeanParam PageParams pages,
             @Context UriInfo uri);

@@ -80,6 +80,7 @@ import java.util.List;
 import java.util.Map;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
+import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.model.ExternalRef;
 import org.incidentkb.incident.query.IncidentFilter.BoundingBox;
 import org.incidentkb.incident.query.IncidentFilter.Circle;
@@ -104,6 +105,9 @@ public class IncidentQueries {
     public static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final Database database;
+
+    /** SQLSTATE of a statement the database cancelled (its timeout), on PostgreSQL and H2 alike. */
+    private static final String QUERY_CANCELED = "57014";
 
     public IncidentQueries(Database database) {
         this.database = database;
@@ -176,6 +180,25 @@ public class IncidentQueries {
 
     public long count(Selection s) {
         return database.read(sql -> sql.selectCount().from(s.table()).where(s.where()).fetchOne(0, Long.class));
+    }
+
+    /**
+     * Every incident the selection holds, counted for at most {@code seconds}: past that the database cancels the
+     * count and the caller gets a 503 (with Retry-After) saying how to ask instead.
+     */
+    public long countWithin(Selection s, int seconds) {
+        try {
+            return database.read(sql -> sql.selectCount().from(s.table()).where(s.where()).queryTimeout(seconds)
+                    .fetchOne(0, Long.class));
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (!QUERY_CANCELED.equals(e.sqlState()) && !(e.getCause() instanceof java.sql.SQLTimeoutException)) {
+                throw e;
+            }
+            throw new ProblemException(503, "urn:incident-kb:problem:count-timeout", "Count took too long",
+                    "Counting every match took longer than " + seconds + " s (kb.lists.exact-count-timeout); ask "
+                            + "without count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
+                    null);
+        }
     }
 
     /** How many incidents the selection holds, counting no further than {@code bound} + 1. */

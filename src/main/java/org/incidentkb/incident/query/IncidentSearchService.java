@@ -38,10 +38,12 @@ public class IncidentSearchService {
     private final IncidentCounts counts;
     /** Counting a total stops here (then said to be a lower bound), unless a request asks for the exact count. */
     private final int totalLimit;
+    private final int exactCountSeconds;
 
     public IncidentSearchService(IncidentRepository incidents, IncidentQueries queries, ActorService actors, EventTypeService eventTypes,
             IncidentDocuments documents, IncidentCounts counts, KbConfig config) {
         this.totalLimit = config.lists().totalLimit();
+        this.exactCountSeconds = (int) Math.max(1, config.lists().exactCountTimeout().toSeconds());
         this.documents = documents;
         this.counts = counts;
         this.incidents = incidents;
@@ -116,7 +118,7 @@ public class IncidentSearchService {
             if (known.isPresent()) {
                 total = known.getAsLong();
             } else if (count == Count.EXACT) {
-                total = queries.count(selection);
+                total = queries.countWithin(selection, exactCountSeconds);
             } else {
                 total = Math.min(queries.count(selection, totalLimit), totalLimit);
                 lowerBound = total == totalLimit;
@@ -171,7 +173,7 @@ public class IncidentSearchService {
         if (count != Count.NONE && after == null) {
             long deleted = queries.countTombstones(since);
             if (count == Count.EXACT) {
-                total = queries.count(selection) + deleted;
+                total = queries.countWithin(selection, exactCountSeconds) + deleted;
             } else {
                 long all = queries.count(selection, totalLimit) + deleted;
                 lowerBound = all > totalLimit;
