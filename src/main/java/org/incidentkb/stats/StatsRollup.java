@@ -171,6 +171,6 @@ public class StatsRollup {
                 && f.minKilled() == null && f.maxKilled() == null && f.minInjured() == null && f.maxInjured() == null
                 && f.bbox() == null && f.near() == null && f.text() == null && f.tags().isEmpty()
                 && f.publishers().isEmpty() && f.externalRefs().isEmpty() && f.updatedSince() == null
-                && !f.dedupeEvents();
+                && !f.dedupeEvents() && f.ids().isEmpty();
     }
 }

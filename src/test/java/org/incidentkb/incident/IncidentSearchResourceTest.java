@@ -61,6 +61,31 @@ class IncidentSearchResourceTest {
     }
 
     @Test
+    void shouldReadSeveralIncidentsByIdInOneCall() {
+        String tag = tag();
+        long a = incident(tag, "A", "\"startDate\": \"2024-01-01\"");
+        long b = incident(tag, "B", "\"startDate\": \"2024-01-02\"");
+        long c = incident(tag, "C", "\"startDate\": \"2024-01-03\"");
+
+        given().queryParam("id", a + "," + c).queryParam("id", b).queryParam("id", 999_999_999).queryParam("sort", "id")
+                .when().get("/api/v1/incidents").then().statusCode(200)
+                .body("total", is(3)).body("items.id", contains((int) a, (int) b, (int) c));
+        given().queryParam("id", b).queryParam("country", "SYR").when().get("/api/v1/incidents").then()
+                .statusCode(200).body("total", is(0));
+        given().queryParam("id", a).queryParam("groupBy", "year").when().get("/api/v1/stats/incidents").then()
+                .statusCode(200).body("rows[0].incidents", is(1));
+
+        given().queryParam("id", "1,abc").when().get("/api/v1/incidents").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("id"));
+        given().queryParam("id", "-4").when().get("/api/v1/incidents").then().statusCode(400)
+                .body("errors[0].field", is("id"));
+        String tooMany = String.join(",", java.util.stream.LongStream.rangeClosed(1, 501).mapToObj(Long::toString)
+                .toList());
+        given().queryParam("id", tooMany).when().get("/api/v1/incidents").then().statusCode(400)
+                .body("errors[0].field", is("id"));
+    }
+
+    @Test
     void shouldFilterByDateRangeIncludingIncidentsThatOverlapIt() {
         String tag = tag();
         long before = incident(tag, "December", "\"startDate\": \"2023-12-31\"");

@@ -89,13 +89,13 @@ class StatsRollupTest {
         List<IncidentFilter> filters = List.of(none,
                 new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of("IRQ", "SYR"), Set.of(), Set.of(), Set.of(),
                         List.of(), Set.of(), Set.of(ClaimStatus.UNCLAIMED, ClaimStatus.CLAIMED), null, null, null, null,
-                        null, null, null, Set.of(), Set.of(), Set.of(), null, false),
+                        null, null, null, Set.of(), Set.of(), Set.of(), null, false, Set.of()),
                 new IncidentFilter(null, LocalDate.of(2019, 12, 31), Set.of("IRQ"), Set.of(), Set.of(), Set.of(),
                         List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                        Set.of(), null, false),
+                        Set.of(), null, false, Set.of()),
                 new IncidentFilter(null, null, Set.of(), Set.of(), Set.of("battles"), Set.of("air-drone-strike"),
                         List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                        Set.of(), null, false));
+                        Set.of(), null, false, Set.of()));
         QuarkusTransaction.requiringNew().run(() -> {
             for (IncidentFilter filter : filters) {
                 assertThat(counts.known(filter)).as("%s, total of %s", when, filter)
@@ -125,13 +125,13 @@ class StatsRollupTest {
                 .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
         IncidentFilter toMidYear = new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                Set.of(), null, false);
+                Set.of(), null, false, Set.of());
         assertThat(StatsRollup.grain(toMidYear, List.of(Dimension.YEAR))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.CLAIM_STATUS)))
                 .isEqualTo(StatsRollup.Grain.FINE);
         IncidentFilter byType = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of("armed-clash"),
                 List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(),
-                null, false);
+                null, false, Set.of());
         assertThat(StatsRollup.grain(byType, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.FINE);
     }
 
@@ -141,14 +141,18 @@ class StatsRollupTest {
         assertThat(StatsRollup.answers(none, List.of(Dimension.ADMIN1))).isFalse();
         IncidentFilter midMonth = new IncidentFilter(null, LocalDate.of(2019, 7, 30), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                Set.of(), null, false);
+                Set.of(), null, false, Set.of());
         assertThat(StatsRollup.answers(midMonth, List.of(Dimension.MONTH))).isFalse();
         IncidentFilter from = new IncidentFilter(LocalDate.of(2019, 7, 1), null, Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                Set.of(), null, false);
+                Set.of(), null, false, Set.of());
         assertThat(StatsRollup.answers(from, List.of(Dimension.MONTH))).isFalse();
         IncidentFilter killed = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
-                Set.of(), Set.of(), 1, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false);
+                Set.of(), Set.of(), 1, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false, Set.of());
         assertThat(StatsRollup.answers(killed, List.of())).isFalse();
+        IncidentFilter batch = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
+                Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false,
+                Set.of(1L, 2L));
+        assertThat(StatsRollup.answers(batch, List.of())).isFalse();
     }
 }

@@ -28,7 +28,10 @@ public record IncidentFilter(
         Integer minKilled, Integer maxKilled, Integer minInjured, Integer maxInjured,
         BoundingBox bbox, Circle near,
         String text, Set<String> tags, Set<String> publishers, Set<ExternalRef> externalRefs,
-        Instant updatedSince, boolean dedupeEvents) {
+        Instant updatedSince, boolean dedupeEvents, Set<Long> ids) {
+
+    /** Most ids one batch read may name (a page's largest size). */
+    public static final int MAX_IDS = 500;
 
     public static final double DEFAULT_RADIUS_KM = 25;
 
@@ -45,7 +48,7 @@ public record IncidentFilter(
     /** A filter that matches every incident. */
     public static IncidentFilter none() {
         return new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(), Set.of(), Set.of(),
-                null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false);
+                null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false, Set.of());
     }
 
     public static IncidentFilter parse(IncidentQuery q, Lookups lookups) {
@@ -82,14 +85,14 @@ public record IncidentFilter(
                 text, new LinkedHashSet<>(Params.whole(q.tag)),
                 Params.whole(q.source).stream().map(s -> s.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toCollection(LinkedHashSet::new)),
-                refs, Params.instant("updatedSince", q.updatedSince), dedupe(q.dedupe));
+                refs, Params.instant("updatedSince", q.updatedSince), dedupe(q.dedupe), ids(q.id));
     }
 
     /** The same filter over every record, each event's members all counted (what it selects before deduplication). */
     public IncidentFilter withoutDedupe() {
         return new IncidentFilter(from, to, countries, admin1, categories, types, involvements, claimedBy,
                 claimStatuses, minKilled, maxKilled, minInjured, maxInjured, bbox, near, text, tags, publishers,
-                externalRefs, updatedSince, false);
+                externalRefs, updatedSince, false, ids);
     }
 
     /** This filter narrowed to incidents in which the actor takes part (in one of the roles, or in any when empty). */
@@ -98,7 +101,26 @@ public record IncidentFilter(
         narrowed.add(new Involvement(Set.of(actorId), roles));
         return new IncidentFilter(from, to, countries, admin1, categories, types, List.copyOf(narrowed), claimedBy,
                 claimStatuses, minKilled, maxKilled, minInjured, maxInjured, bbox, near, text, tags, publishers,
-                externalRefs, updatedSince, dedupeEvents);
+                externalRefs, updatedSince, dedupeEvents, ids);
+    }
+
+    /** {@code id=1,2,3}: the batch read, each id a whole number, at most {@link #MAX_IDS}. */
+    private static Set<Long> ids(List<String> raw) {
+        Set<Long> ids = Params.mapEach(Params.values(raw), value -> {
+            try {
+                long id = Long.parseLong(value);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // the answer below
+            }
+            throw ProblemException.invalid("id", "'" + value + "' is not an incident id (a whole number from 1)");
+        });
+        if (ids.size() > MAX_IDS) {
+            throw ProblemException.invalid("id", "names " + ids.size() + " ids; at most " + MAX_IDS + " at once");
+        }
+        return ids;
     }
 
     /** {@code dedupe=events}: one incident per event (incidents joined by SAME_EVENT links that are not rejected). */

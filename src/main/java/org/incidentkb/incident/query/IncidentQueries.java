@@ -246,6 +246,9 @@ public class IncidentQueries {
             // One incident per event: not another record of an event that another incident shows.
             w.add(notExists(selectOne().from(EVENT).where(EVENT_INCIDENT.eq(ID)).and(EVENT_ID.ne(EVENT_INCIDENT))));
         }
+        if (!f.ids().isEmpty()) {
+            w.add(ID.in(f.ids()));
+        }
         in(w, COUNTRY_CODE, f.countries());
         in(w, lower(ADMIN1), f.admin1());
         in(w, CATEGORY_CODE, f.categories());

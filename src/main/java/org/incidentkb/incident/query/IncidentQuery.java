@@ -116,6 +116,12 @@ public class IncidentQuery {
     @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive) (e.g. `Abu Taqwa`)")
     public String q;
 
+    @QueryParam("id")
+    @Parameter(description = "Incident ids, comma-separated or repeated, at most 500: reads several incidents in one "
+            + "call (ids that do not exist are simply not in the page; combine with size to get them all on one page) "
+            + "(e.g. `1,2,3`)", schema = @Schema(type = SchemaType.ARRAY, implementation = Long.class))
+    public List<String> id;
+
     @QueryParam("tag")
     @Parameter(description = "A tag; repeatable (e.g. `attacks-on-us-forces`)")
     public List<String> tag;
