@@ -34,6 +34,10 @@ def main() -> None:
     second_ids = [item.actual_instance.id for item in second.items]
     assert second_ids and not set(second_ids) & {i.id for i in incidents}, "the next page"
 
+    # Several incidents by id in one call.
+    batch = anonymous.list_incidents(id=[incidents[0].id, *second_ids], sort="id")
+    assert len(batch.items) == 1 + len(second_ids), "every id asked for"
+
     # Create with credentials; the answer is the stored incident, typed.
     title = f"Generated Python client {time.time_ns()}"
     created = admin.create_incident(kb.IncidentInput.from_dict({

@@ -33,6 +33,10 @@ async function main(): Promise<void> {
   const secondIds = (second.items as Incident[]).map((i) => i.id);
   assert.ok(secondIds.length > 0 && secondIds.every((id) => !incidents.some((i) => i.id === id)), "the next page");
 
+  // Several incidents by id in one call.
+  const batch = await anonymous.listIncidents({ id: [incidents[0].id!, ...secondIds.map((id) => id!)], sort: "id" });
+  assert.equal(batch.items?.length, 1 + secondIds.length, "every id asked for");
+
   // Create with credentials; the answer is the stored incident, typed.
   const title = `Generated TypeScript client ${Date.now()}`;
   const created = await admin.createIncident({

@@ -12,15 +12,21 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V20__Incident_event_role_dropped extends BaseJavaMigration {
 
+    private static final java.util.List<String> COLUMNS = java.util.List.of("event_role", "event_killed_low",
+            "event_killed_high", "event_injured_low", "event_injured_high");
+
     @Override
     public void migrate(Context context) throws Exception {
+        boolean postgres = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase()
+                .contains("postgres");
         try (Statement sql = context.getConnection().createStatement()) {
-            for (String column : new String[] { "event_role", "event_killed_low", "event_killed_high",
-                    "event_injured_low", "event_injured_high" }) {
-                sql.execute("alter table incident drop column " + column);
-            }
-            if (context.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+            // One statement: H2 copies the table and rebuilds its indexes for each ALTER TABLE.
+            if (postgres) {
+                sql.execute("alter table incident " + String.join(", ", COLUMNS.stream()
+                        .map(c -> "drop column if exists " + c).toList()));
                 sql.execute("alter table incident reset (fillfactor)");
+            } else {
+                sql.execute("alter table incident drop column if exists (" + String.join(", ", COLUMNS) + ")");
             }
         }
     }
