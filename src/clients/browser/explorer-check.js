@@ -33,6 +33,12 @@ async function main() {
     assert.ok(all > 1, `markers on the map (${all})`);
     await page.locator("#timeline rect").first().waitFor();
 
+    // The page names its icon, and the service serves it (no 404 for the tab's icon).
+    const icon = await page.locator("link[rel=icon]").getAttribute("href");
+    const iconResponse = await page.request.get(`${base}${icon}`);
+    assert.equal(iconResponse.status(), 200, "the favicon is served");
+    assert.match(iconResponse.headers()["content-type"] ?? "", /image\/svg\+xml/, "as SVG");
+
     // A filter changes the markers: only claimed incidents.
     await page.selectOption("select[name=claimStatus]", "CLAIMED");
     await page.click("button[type=submit]");
