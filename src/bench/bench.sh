@@ -185,7 +185,9 @@ bench() {   # bench NAME PATH [lua]
 }
 bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random-id.lua"
 bench "GET /incidents?country=IRQ&from..to 2015" "/api/v1/incidents?country=IRQ&from=2015-01-01&to=2015-12-31&size=50&page=1&sort=-startDate"
+bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random-list.lua"
 bench "GET /stats/incidents?groupBy=month&country=IRQ" "/api/v1/stats/incidents?groupBy=month&country=IRQ"
+bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random-stats.lua"
 bench "GET /incidents (first page, total of all)" "/api/v1/incidents?size=50"
 bench "GET /incidents?perpetrator=Islamic State&minKilled=10" "/api/v1/incidents?perpetrator=Islamic%20State&minKilled=10&size=50"
 bench "GET /incidents?near=33.3,44.4&radiusKm=50" "/api/v1/incidents?near=33.3,44.4&radiusKm=50&size=50"
@@ -299,6 +301,8 @@ if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
     peer_bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random-id.lua"
     peer_bench "GET /incidents?country=IRQ&from..to 2015" "/api/v1/incidents?country=IRQ&from=2015-01-01&to=2015-12-31&size=50&page=1&sort=-startDate"
     peer_bench "GET /stats/incidents?groupBy=month&country=IRQ" "/api/v1/stats/incidents?groupBy=month&country=IRQ"
+    peer_bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random-list.lua"
+    peer_bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random-stats.lua"
     PEER_RSS=$(rss_mib "$APP_PID" VmRSS)
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
     APP_PID=""
