@@ -50,6 +50,21 @@ async function main() {
     assert.ok(claimed > 0 && claimed < all, `fewer markers with claimStatus=CLAIMED (${claimed} of ${all})`);
     assert.match(await page.textContent("#status"), new RegExp(`^${claimed} incidents on the map`));
 
+    // The filters are in the address: a shared URL opens the same view; back and forward move between views.
+    assert.match(page.url(), /[?&]claimStatus=CLAIMED/, "the filter in the URL");
+    const shared = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await shared.route(/tile\.openstreetmap\.org/, (route) =>
+      route.fulfill({ status: 200, contentType: "image/png", body: blankTile }));
+    await shared.goto(page.url());
+    await shared.waitForFunction((n) => document.querySelectorAll("path.incident-marker").length === n, claimed);
+    assert.equal(await shared.inputValue("select[name=claimStatus]"), "CLAIMED", "a shared URL restores the form");
+    await shared.close();
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll("path.incident-marker").length === n, all);
+    assert.equal(await page.inputValue("select[name=claimStatus]"), "", "back: the view before the filter");
+    await page.goForward();
+    await page.waitForFunction((n) => document.querySelectorAll("path.incident-marker").length === n, claimed);
+
     // A marker opens the incident panel with its claims.
     // A click event on the marker's SVG path, as a pointer would send it (no wait for the map's zoom animation).
     await markers.first().dispatchEvent("click");

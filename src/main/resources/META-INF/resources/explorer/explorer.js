@@ -308,13 +308,54 @@ async function loadChoices() {
   }
 }
 
+/** Puts the form's filters in the address (?country=IRQ&...), so that a view can be bookmarked and shared. */
+function remember() {
+  const query = filters().toString();
+  if (query !== location.search.replace(/^\?/, "")) {
+    history.pushState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+  }
+}
+
+/** Sets the form from the address's filters (on load, and on back and forward). */
+function restore() {
+  // Cleared field by field: form.reset() would fire the reset handler, which writes the address.
+  for (const field of form.elements) {
+    if (field.type === "checkbox") {
+      field.checked = false;
+    } else if (field.name) {
+      field.value = field.tagName === "SELECT" ? field.options[0].value : "";
+    }
+  }
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    const field = form.elements[name];
+    if (!field) {
+      continue;
+    }
+    if (field.type === "checkbox") {
+      field.checked = field.value === value;
+    } else {
+      field.value = value;
+    }
+  }
+}
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  remember();
   refresh();
 });
-form.addEventListener("reset", () => setTimeout(refresh, 0));
-loadChoices();
-refresh();
+form.addEventListener("reset", () => setTimeout(() => {
+  remember();
+  refresh();
+}, 0));
+window.addEventListener("popstate", () => {
+  restore();
+  refresh();
+});
+loadChoices().then(() => {
+  restore();
+  refresh();
+});
 /** The incident the URL names (#incident=N), shown on load and when the URL changes (back, forward, a shared link). */
 let current = null;
 function showFromUrl() {
