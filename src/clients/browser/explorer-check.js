@@ -32,6 +32,12 @@ async function main() {
     const all = await markers.count();
     assert.ok(all > 1, `markers on the map (${all})`);
     await page.locator("#timeline rect").first().waitFor();
+    const yTicks = await page.locator("#timeline text.y-tick").allTextContents();
+    assert.ok(yTicks.includes("0") && yTicks.length >= 2, `a count axis on the timeline (${yTicks})`);
+    const busiest = Math.max(...(await page.locator("#timeline rect title").allTextContents())
+      .map((t) => Number(/: (\d+) incidents/.exec(t)[1])));
+    assert.ok(yTicks.includes(busiest.toLocaleString("en")), `the busiest month's count on the axis (${busiest})`);
+    assert.ok(await page.locator("#timeline text.x-tick").count() >= 1, "a time axis");
 
     // The page names its icon, and the service serves it (no 404 for the tab's icon).
     const icon = await page.locator("link[rel=icon]").getAttribute("href");

@@ -113,6 +113,8 @@ function drawTimeline(rows) {
   svg.replaceChildren();
   const width = svg.clientWidth || 800;
   const height = 90;
+  const left = 36; // room for the counts
+  const bottom = height - 14; // the baseline; month labels below it
   const known = rows.filter((r) => r.month !== null);
   if (known.length === 0) {
     return;
@@ -120,36 +122,51 @@ function drawTimeline(rows) {
   const byMonth = new Map(known.map((r) => [r.month, r]));
   const months = monthsBetween(known[0].month, known[known.length - 1].month);
   const most = Math.max(...known.map((r) => r.incidents));
-  const step = width / months.length;
+  const step = (width - left) / months.length;
   const barWidth = Math.max(1, Math.min(step - 1, 40));
   const ns = "http://www.w3.org/2000/svg";
+  const shape = (name, attributes, text) => {
+    const node = document.createElementNS(ns, name);
+    for (const [key, value] of Object.entries(attributes)) {
+      node.setAttribute(key, String(value));
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    svg.append(node);
+    return node;
+  };
+  // The count axis: zero, half and the busiest month, with faint lines across.
+  for (const count of [...new Set([0, Math.round(most / 2), most])]) {
+    const y = bottom - (bottom - 10) * count / most;
+    shape("line", { class: "grid", x1: left, x2: width, y1: y, y2: y });
+    shape("text", { class: "y-tick", x: left - 4, y: y + 3, "text-anchor": "end" }, count.toLocaleString("en"));
+  }
+  shape("line", { class: "axis", x1: left, x2: left, y1: 0, y2: bottom });
   months.forEach((month, i) => {
     const row = byMonth.get(month);
     if (!row) {
       return;
     }
-    const h = Math.max(1, (height - 16) * row.incidents / most);
-    const rect = document.createElementNS(ns, "rect");
-    rect.setAttribute("x", String(i * step + (step - barWidth) / 2));
-    rect.setAttribute("y", String(height - 14 - h));
-    rect.setAttribute("width", String(barWidth));
-    rect.setAttribute("height", String(h));
+    const h = Math.max(1, (bottom - 10) * row.incidents / most);
+    const rect = shape("rect", { x: left + i * step + (step - barWidth) / 2, y: bottom - h, width: barWidth, height: h });
     const title = document.createElementNS(ns, "title");
     const unknown = row.killedUnknown ? ` (${row.killedUnknown} without a figure)` : "";
     title.textContent = `${month}: ${row.incidents} incidents, ${row.killed ? row.killed.best : "no figure of"} killed${unknown}`;
     rect.append(title);
-    svg.append(rect);
   });
-  const ends = months.length === 1 ? [[months[0], "middle", width / 2]]
-    : [[months[0], "start", 0], [months[months.length - 1], "end", width]];
-  for (const [month, anchor, x] of ends) {
-    const label = document.createElementNS(ns, "text");
-    label.setAttribute("x", String(x));
-    label.setAttribute("y", String(height - 2));
-    label.setAttribute("text-anchor", anchor);
-    label.textContent = month;
-    svg.append(label);
+  // The time axis: each year where it starts (as many as fit), else the first and last month.
+  const years = months.map((m, i) => [m, i]).filter(([m]) => m.endsWith("-01"));
+  const every = Math.max(1, Math.ceil(years.length * 40 / (width - left)));
+  const ticks = years.length >= 2 ? years.filter((_, k) => k % every === 0).map(([m, i]) => [m.slice(0, 4), "start", i])
+    : months.length === 1 ? [[months[0], "middle", 0.5]]
+      : [[months[0], "start", 0], [months[months.length - 1], "end", months.length]];
+  for (const [label, anchor, i] of ticks) {
+    const x = left + i * step;
+    shape("line", { class: "axis", x1: x, x2: x, y1: bottom, y2: bottom + 3 });
+    shape("text", { class: "x-tick", x, y: height - 2, "text-anchor": anchor }, label);
   }
+  shape("line", { class: "axis", x1: left, x2: width, y1: bottom, y2: bottom });
 }
 
 async function refresh() {
