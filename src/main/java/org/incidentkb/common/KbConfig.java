@@ -75,6 +75,13 @@ public interface KbConfig {
         @WithDefault("true")
         boolean publicReads();
 
+        /**
+         * While reads are public, whether pages of any origin may read anonymously (CORS {@code *} on credential-less
+         * GETs); a KB on an intranet should turn this off.
+         */
+        @WithDefault("true")
+        boolean publicCors();
+
         Login login();
 
         /** Most uploads (imports) read at once; a further one is refused with 503 until one ends. */

@@ -271,6 +271,29 @@ class SecurityTest {
     }
 
     @Test
+    void shouldLetPagesOfAnyOriginReadAnonymouslyButNotSignedInOrWrite() {
+        long id = Fixtures.incident(Fixtures.unique("Public CORS"));
+        given().auth().none().header("Origin", "https://any-dashboard.example").when().get("/api/v1/incidents/" + id)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", is("*"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.nullValue());
+        given().auth().none().header("Origin", "https://any-dashboard.example")
+                .header("Access-Control-Request-Method", "GET").when().options("/api/v1/incidents").then()
+                .statusCode(204).header("Access-Control-Allow-Origin", is("*"))
+                .header("Access-Control-Allow-Methods", is("GET, HEAD"));
+        // Writing, or reading with credentials, still needs a listed origin.
+        given().auth().none().header("Origin", "https://any-dashboard.example")
+                .header("Access-Control-Request-Method", "POST").when().options("/api/v1/incidents").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://any-dashboard.example")
+                .when().get("/api/v1/incidents/" + id).then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.not(is("*")));
+        // A listed origin is answered as before, by name.
+        given().auth().none().header("Origin", "https://explorer.incident-kb.test").when().get("/api/v1/incidents/" + id)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", is("https://explorer.incident-kb.test"));
+    }
+
+    @Test
     void shouldSendSecurityHeaders() {
         given().auth().none().when().get("/api/v1/incidents/" + Fixtures.incident(Fixtures.unique("Headers")))
                 .then().statusCode(200).header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
