@@ -183,11 +183,11 @@ bench() {   # bench NAME PATH [lua]
         --argjson non2xx "$bad" '{name: $name, path: $path, rps: $rps, p50_ms: $p50, p99_ms: $p99, non2xx: $non2xx}' \
         >> "$ENDPOINTS_JSON"
 }
-bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random-id.lua"
+RANDOM_WHAT=id bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random.lua"
 bench "GET /incidents?country=IRQ&from..to 2015" "/api/v1/incidents?country=IRQ&from=2015-01-01&to=2015-12-31&size=50&page=1&sort=-startDate"
-bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random-list.lua"
+RANDOM_WHAT=list bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random.lua"
 bench "GET /stats/incidents?groupBy=month&country=IRQ" "/api/v1/stats/incidents?groupBy=month&country=IRQ"
-bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random-stats.lua"
+RANDOM_WHAT=stats bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random.lua"
 bench "GET /incidents (first page, total of all)" "/api/v1/incidents?size=50"
 bench "GET /incidents?perpetrator=Islamic State&minKilled=10" "/api/v1/incidents?perpetrator=Islamic%20State&minKilled=10&size=50"
 bench "GET /incidents?near=33.3,44.4&radiusKm=50" "/api/v1/incidents?near=33.3,44.4&radiusKm=50&size=50"
@@ -298,11 +298,11 @@ if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
         jq -cn --arg name "$1" --argjson rps "$rps" --argjson p50 "$p50" --argjson p99 "$p99" --argjson non2xx "$bad" \
             '{name: $name, rps: $rps, p50_ms: $p50, p99_ms: $p99, non2xx: $non2xx}' >> "$PEER_RESULTS"
     }
-    peer_bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random-id.lua"
+    RANDOM_WHAT=id peer_bench "GET /incidents/{random id}" "/" "$ROOT/src/bench/random.lua"
     peer_bench "GET /incidents?country=IRQ&from..to 2015" "/api/v1/incidents?country=IRQ&from=2015-01-01&to=2015-12-31&size=50&page=1&sort=-startDate"
     peer_bench "GET /stats/incidents?groupBy=month&country=IRQ" "/api/v1/stats/incidents?groupBy=month&country=IRQ"
-    peer_bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random-list.lua"
-    peer_bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random-stats.lua"
+    RANDOM_WHAT=list peer_bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random.lua"
+    RANDOM_WHAT=stats peer_bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random.lua"
     PEER_RSS=$(rss_mib "$APP_PID" VmRSS)
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
     APP_PID=""

@@ -14,7 +14,7 @@ public class V19__Incident_fill_factor extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+        if (!Databases.isPostgres(context)) {
             return;
         }
         try (Statement sql = context.getConnection().createStatement()) {

@@ -17,8 +17,7 @@ public class V20__Incident_event_role_dropped extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        boolean postgres = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase()
-                .contains("postgres");
+        boolean postgres = Databases.isPostgres(context);
         try (Statement sql = context.getConnection().createStatement()) {
             // One statement: H2 copies the table and rebuilds its indexes for each ALTER TABLE.
             if (postgres) {

@@ -21,7 +21,7 @@ public class V6__Text_search_indexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+        if (!Databases.isPostgres(context)) {
             return;
         }
         Savepoint before = connection.setSavepoint();
