@@ -37,6 +37,7 @@ import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 
 /** The HTTP operations and their OpenAPI documentation; ActorResource serves them. */
@@ -47,6 +48,8 @@ import org.incidentkb.common.Roles;
 @RolesAllowed(Roles.READER)
 public interface ActorOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Operation(operationId = "listActors", summary = "List or search actors",
             description = "Actors sorted by name. `q` matches any part of the name or of an alias, ignoring case.")
@@ -59,6 +62,8 @@ public interface ActorOperations {
             @BeanParam PageParams pages,
             @Context UriInfo uri);
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Path("/duplicates")
     @Operation(operationId = "listActorDuplicates", summary = "Find likely duplicate actors", description = """

@@ -22,6 +22,16 @@ public final class ApiDocs {
     public static final String ETAG = "A strong entity tag of this representation: the record's version and a digest of its JSON "
             + "(\"3-9f86d081884c7d65\"); send it as If-Match on a later write (compared on the version), or as "
             + "If-None-Match on a read";
+    public static final String NOT_MODIFIED_SINCE_CHANGE = "Not modified: nothing in the KB changed since the answer "
+            + "whose ETag If-None-Match names (no body; keep using the one you have)";
+    public static final String COLLECTION_ETAG = "A weak entity tag of this answer, made from the KB's state and the "
+            + "request; send it as If-None-Match to get 304 while nothing changed. Absent while a write is in "
+            + "progress on the embedded database.";
+    public static final String COLLECTION_CACHE_CONTROL = "no-cache (keep it, but revalidate with If-None-Match "
+            + "before using it), or public, max-age=N when the operator sets kb.http.public-max-age; private for a "
+            + "signed-in reader";
+    public static final String IF_NONE_MATCH_COLLECTION = "An ETag from an earlier answer to the same request: 304 "
+            + "Not Modified, without a body, while nothing in the KB changed since";
     public static final String LOCATION = "URL of the created record";
 
     public static final String PAGE = "1-based page number";

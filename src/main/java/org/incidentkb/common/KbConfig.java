@@ -26,6 +26,18 @@ public interface KbConfig {
 
     Links links();
 
+    Http http();
+
+    interface Http {
+        /**
+         * How long an anonymous answer of a list, statistics or an export may be used without asking again
+         * ({@code Cache-Control: public, max-age}). 0, the default, makes every use revalidate (no-cache, a 304 when
+         * nothing changed), so no cache answers with data that changed.
+         */
+        @WithDefault("0s")
+        java.time.Duration publicMaxAge();
+    }
+
     interface Links {
         /**
          * Which incident of an event (incidents joined by SAME_EVENT links) a deduplicated list shows and whose best

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.eventtype.EventTypeViews.CategoryView;
 
@@ -32,6 +33,8 @@ public interface EventTypeOperations {
              "description": "One-sided violence in which the tool for engaging in conflict creates asymmetry by taking away the ability of the target to respond.",
              "types": [{"code": "air-drone-strike", "label": "Air/drone strike", "description": "Air or drone strikes occurring without any other engagement."}]}""";
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Operation(operationId = "listEventTypes", summary = "List event categories with their types", description = "An incident's `category` and "
             + "`type` take these codes.")

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.model.Role;
 import org.incidentkb.incident.query.IncidentQuery;
@@ -38,6 +39,8 @@ import org.incidentkb.incident.query.IncidentQuery;
 @RolesAllowed(Roles.READER)
 public interface ActorIncidentsOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
     @Operation(operationId = "listActorIncidents", summary = "List an actor's incidents", description = "The incidents the actor takes part in (in the "

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.api.IncidentApi.ClaimInput;
 import org.incidentkb.incident.api.IncidentApi.ClaimView;
@@ -50,6 +51,8 @@ import org.incidentkb.incident.api.IncidentExamples;
 @RolesAllowed(Roles.READER)
 public interface ClaimOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Operation(operationId = "listIncidentClaims", summary = "List an incident's claims")
     @APIResponse(responseCode = "200", description = "The claims, oldest first",

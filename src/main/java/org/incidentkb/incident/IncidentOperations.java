@@ -36,6 +36,7 @@ import org.incidentkb.common.Format;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.Problem;
 import org.incidentkb.common.Ref;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.api.IncidentApi.IncidentInput;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
@@ -60,6 +61,8 @@ public interface IncidentOperations {
              "instance": "/api/v1/incidents"}""";
 
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.GEOJSON_TYPE, Format.NDJSON_TYPE })
     @Operation(operationId = "listIncidents", summary = "List, search and export incidents", description = """
@@ -174,6 +177,8 @@ public interface IncidentOperations {
     Response delete(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = ApiDocs.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "getIncidentHistory", summary = "Read an incident's audit trail", description = "Every change to the incident, its casualty "
@@ -189,6 +194,8 @@ public interface IncidentOperations {
             + "admins)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     IncidentApi.History history(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id);
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Path("/{id}/sources")
     @Operation(operationId = "listIncidentSources", summary = "List the sources an incident cites")

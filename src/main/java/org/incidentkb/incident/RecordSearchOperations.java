@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageParams;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.api.IncidentApi;
 import org.incidentkb.incident.api.IncidentExamples;
@@ -45,6 +47,8 @@ public interface RecordSearchOperations {
     String FORMAT = "json (a page, the default) or csv (one row per record: every match, or "
             + "the page that page or size names), instead of the Accept header";
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Path("claims")
     @Operation(operationId = "searchClaims", summary = "Search claims across incidents", description = "Claims, denials and attributions of every "
@@ -78,6 +82,8 @@ public interface RecordSearchOperations {
             @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
             @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers);
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Path("casualties")
     @Operation(operationId = "searchCasualties", summary = "Search casualty records across incidents", description = "Casualty records of every "

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.link.LinkApi.LinkInput;
 import org.incidentkb.link.LinkApi.LinkView;
@@ -37,6 +38,8 @@ import org.incidentkb.link.LinkApi.LinkView;
 @RolesAllowed(Roles.READER)
 public interface IncidentLinkOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Operation(operationId = "listIncidentLinks", summary = "List an incident's links", description = "Every link of "
             + "the incident, whichever way it points (the incident may be `from` or `to`), by relation and id: the same "

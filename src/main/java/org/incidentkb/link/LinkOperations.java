@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.PageParams;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.link.LinkApi.LinkPage;
 import org.incidentkb.link.LinkApi.LinkView;
@@ -44,6 +45,8 @@ import org.incidentkb.link.LinkApi.LinkView;
 @RolesAllowed(Roles.READER)
 public interface LinkOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Operation(operationId = "listLinks", summary = "List links (the review queue)", description = "Links by id, "
             + "filtered: e.g. `status=PROPOSED&minScore=0.8` is the queue of strong proposals an editor confirms or "

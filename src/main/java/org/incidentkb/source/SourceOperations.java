@@ -35,6 +35,7 @@ import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.MergePatch;
 import org.incidentkb.common.PageParams;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.source.SourceApi.SourceInput;
 import org.incidentkb.source.SourceApi.SourceView;
@@ -46,6 +47,8 @@ import org.incidentkb.source.SourceApi.SourceView;
 @RolesAllowed(Roles.READER)
 public interface SourceOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Operation(operationId = "listSources", summary = "List or search sources",
             description = "Sources sorted by publisher. `publisher` matches any part of the publisher's name, ignoring case.")

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.Problem;
+import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.query.IncidentQuery;
 import org.incidentkb.stats.StatsApi.IncidentStats;
@@ -36,6 +37,8 @@ import org.incidentkb.stats.StatsApi.IncidentStats;
 @RolesAllowed(Roles.READER)
 public interface StatsOperations {
 
+    @Revalidated
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
     @Path("/incidents")
     @Produces({ MediaType.APPLICATION_JSON, Format.CSV_TYPE })

@@ -1,0 +1,84 @@
+package org.incidentkb.common;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Conditional GETs on lists, statistics and exports ({@link Revalidated}): the answer carries a weak ETag made of
+ * the KB's {@link ChangeClock} token and a digest of what else the body depends on (the path and query, the
+ * representation asked for in Accept, and who asks: a signed-in reader sees authors an anonymous one does not), and
+ * an If-None-Match naming it gets 304 without running the query. Weak, because the same data may go out gzip-coded
+ * or not. While the clock cannot tell (a write in progress on the embedded database) the answer has no ETag.
+ * <p>
+ * Cache-Control: {@code no-cache} (keep it, revalidate before every use) unless {@code kb.http.public-max-age} lets
+ * an anonymous answer be used unrevalidated for a while; a signed-in reader's answers are {@code private}.
+ */
+public class CollectionRevalidation {
+
+    private static final String TAG = CollectionRevalidation.class.getName() + ".tag";
+
+    private final ChangeClock clock;
+    private final SecurityIdentity identity;
+    private final String publicCacheControl;
+
+    public CollectionRevalidation(ChangeClock clock, SecurityIdentity identity, KbConfig config) {
+        this.clock = clock;
+        this.identity = identity;
+        long seconds = config.http().publicMaxAge().toSeconds();
+        this.publicCacheControl = seconds > 0 ? "public, max-age=" + seconds : "no-cache";
+    }
+
+    @Revalidated
+    @ServerRequestFilter
+    public Optional<Response> revalidate(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+            return Optional.empty();
+        }
+        Optional<String> now = clock.now();
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        EntityTag tag = new EntityTag(now.get() + "-" + ETags.digest(variant(request)), true);
+        request.setProperty(TAG, tag);
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag)) {
+            return Optional.of(Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl()).build());
+        }
+        return Optional.empty();
+    }
+
+    @Revalidated
+    @ServerResponseFilter
+    public void tag(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 200) {
+            return;
+        }
+        Object tag = request.getProperty(TAG);
+        if (tag != null) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+        }
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
+    }
+
+    private String cacheControl() {
+        return identity.isAnonymous() ? publicCacheControl : "private, no-cache";
+    }
+
+    /** What the body depends on besides the data: the URL's path and query, the media type asked for, who asks. */
+    private String variant(ContainerRequestContext request) {
+        var uri = request.getUriInfo().getRequestUri();
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        String who = identity.isAnonymous() ? "" : identity.getPrincipal().getName() + new TreeSet<>(identity.getRoles());
+        return uri.getRawPath() + "?" + uri.getRawQuery() + "\n" + (accept == null ? "" : accept) + "\n" + who;
+    }
+}

@@ -1,0 +1,123 @@
+package org.incidentkb.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.specification.RequestSpecification;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.incidentkb.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/** Conditional GETs on lists, statistics and exports: 304 while nothing changed, a fresh answer once anything did. */
+@QuarkusTest
+class CollectionRevalidationTest {
+
+    private static final String INCIDENTS = "/api/v1/incidents";
+
+    @Test
+    void shouldAnswer304UntilAWriteChangesTheKb() {
+        String title = Fixtures.unique("Revalidated");
+        Fixtures.incident(title);
+        String tag = tagOf(INCIDENTS, () -> given().queryParam("q", title));
+        assertThat(tag).startsWith("W/\"");
+        given().queryParam("q", title).header("If-None-Match", tag).when().get(INCIDENTS).then().statusCode(304)
+                .header("ETag", tag).header("Cache-Control", "private, no-cache").body(is(emptyString()));
+        given().queryParam("q", title).header("If-None-Match", "W/\"h0.0-0\", " + tag).when().head(INCIDENTS).then()
+                .statusCode(304);
+
+        // Any write, even one this list does not show, moves the clock: the body is computed again.
+        Fixtures.actor(Fixtures.unique("Revalidation bystander"));
+        String after = tagOf(INCIDENTS, () -> given().queryParam("q", title));
+        assertThat(after).isNotEqualTo(tag);
+        given().queryParam("q", title).header("If-None-Match", tag).when().get(INCIDENTS).then().statusCode(200)
+                .body("total", is(1)).header("ETag", after);
+    }
+
+    @Test
+    void shouldTellVariantsApart() {
+        String title = Fixtures.unique("Variant");
+        Fixtures.incident(title);
+        String json = tagOf(INCIDENTS, () -> given().queryParam("q", title));
+        String csv = tagOf(INCIDENTS, () -> given().queryParam("q", title).accept("text/csv"));
+        String otherQuery = tagOf(INCIDENTS, () -> given().queryParam("q", title).queryParam("size", 5));
+        String anonymous = tagOf(INCIDENTS, () -> given().auth().none().queryParam("q", title));
+        assertThat(List.of(csv, otherQuery, anonymous)).doesNotContain(json).doesNotHaveDuplicates();
+        given().auth().none().queryParam("q", title).header("If-None-Match", json).when().get(INCIDENTS).then()
+                .statusCode(200);
+        given().auth().none().queryParam("q", title).when().get(INCIDENTS).then().statusCode(200)
+                .header("Cache-Control", "no-cache");
+    }
+
+    @Test
+    void shouldRevalidateStatisticsExportsAndOtherLists() {
+        for (String path : List.of("/api/v1/stats/incidents?groupBy=country", "/api/v1/actors", "/api/v1/sources",
+                "/api/v1/event-types", "/api/v1/links", "/api/v1/claims", INCIDENTS + "?format=geojson")) {
+            String tag = tagOf(path, () -> given());
+            given().header("If-None-Match", tag).when().get(path).then().statusCode(304);
+        }
+        // Records read by id keep their own strong tags (version and digest).
+        long id = Fixtures.incident(Fixtures.unique("Strong tag"));
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(200).header("ETag", startsWith("\"0-"));
+    }
+
+    @Test
+    void shouldMoveTheClockWhenAnImportWrites() {
+        String tag = tagOf(INCIDENTS, () -> given().queryParam("size", 1));
+        String line = """
+                {"title": "%s", "category": "battles", "startDate": "2020-01-01"}
+                """.formatted(Fixtures.unique("Imported revalidation"));
+        given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
+                .queryParam("format", "ndjson").when().post("/api/v1/imports").then().statusCode(201);
+        given().queryParam("size", 1).header("If-None-Match", tag).when().get(INCIDENTS).then().statusCode(200);
+        assertThat(tagOf(INCIDENTS, () -> given().queryParam("size", 1))).isNotEqualTo(tag);
+    }
+
+    /** Every operation the filters serve documents its 304, which the OpenAPI document builds the rest from. */
+    @Test
+    void shouldDocumentEveryRevalidatedOperation() throws ClassNotFoundException {
+        List<Class<?>> operations = List.of(Class.forName("org.incidentkb.incident.IncidentOperations"),
+                Class.forName("org.incidentkb.stats.StatsOperations"), Class.forName("org.incidentkb.actor.ActorOperations"),
+                Class.forName("org.incidentkb.link.LinkOperations"));
+        int revalidated = 0;
+        for (Class<?> type : operations) {
+            for (Method method : type.getMethods()) {
+                if (method.isAnnotationPresent(Revalidated.class)) {
+                    revalidated++;
+                    assertThat(Arrays.stream(method.getAnnotationsByType(APIResponse.class)).map(APIResponse::responseCode))
+                            .as(method.toString()).contains("304");
+                }
+            }
+        }
+        assertThat(revalidated).isGreaterThanOrEqualTo(7);
+        String spec = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(spec).contains("\"If-None-Match\"").contains(ApiDocs.COLLECTION_ETAG.substring(0, 40));
+    }
+
+    /**
+     * The ETag of an answer, once there is one: while a background job (matching after another test's import)
+     * writes to the embedded database, answers go out without one.
+     */
+    private static String tagOf(String path, Supplier<RequestSpecification> request) {
+        String[] tag = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            tag[0] = request.get().when().get(path).then().statusCode(200).extract().header("ETag");
+            return tag[0] != null;
+        });
+        return tag[0];
+    }
+}
