@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -39,6 +40,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -141,9 +148,17 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri, null);
         }
+        Set<String> methods = status.getStatusCode() == 405
+                ? allowedMethods.of(uri.getRequestUri().getRawPath()) : Set.of();
+        if (!methods.isEmpty()) {
+            String allowed = String.join(", ", methods);
+            Response refused = problem(new ProblemException(405, "about:blank", status.getReasonPhrase(),
+                    "This resource does not support that HTTP method; it allows " + allowed, null), uri);
+            return Response.fromResponse(refused).header("Allow", allowed).build();
+        }
         String detail = switch (status.getStatusCode()) {
-            case 400 -> "The request could not be read" + (e.getCause() != null ? ": " + describe(e.getCause()) : "");
             case 405 -> "This resource does not support that HTTP method";
+            case 400 -> "The request could not be read" + (e.getCause() != null ? ": " + describe(e.getCause()) : "");
             case 406 -> "None of the media types in Accept can be produced by this resource";
             case 415 -> "This resource does not accept that Content-Type";
             default -> status.getReasonPhrase();

@@ -155,7 +155,7 @@ public class RequestGuard {
         return text == null ? null : text.replace("contains", "contains, once decoded,");
     }
 
-    private static void send(RoutingContext rc, int status, String type, String title, String detail) {
+    static void send(RoutingContext rc, int status, String type, String title, String detail) {
         rc.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":"
                         + Json.encode(detail) + ",\"instance\":" + Json.encode(Params.clip(rc.request().path())) + "}");
