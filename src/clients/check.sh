@@ -6,7 +6,8 @@
 # 3. starts the packaged service (embedded H2 under target/clients, demo data) and runs
 #    src/clients/typescript/smoke.ts and src/clients/python/smoke.py with those clients;
 # 4. drives the explorer page in headless Chromium (src/clients/browser/explorer-check.js, playwright-core with
-#    Debian's chromium, installed with apt-get when missing); screenshot in target/clients/explorer.png.
+#    Debian's chromium, installed with apt-get when missing); screenshot in target/clients/explorer.png;
+# 5. executes every GET operation from Swagger UI as a first-time user would (src/clients/browser/swagger-check.js).
 #
 #   ./mvnw -B package -DskipTests && bash src/clients/check.sh      (CI runs it after the H2 test run)
 #
@@ -26,7 +27,7 @@ rm -rf "$WORK/typescript" "$WORK/python" "$WORK/data"
 mkdir -p "$WORK/typescript" "$WORK/python"
 cp src/clients/package.json src/clients/package-lock.json src/clients/openapitools.json src/clients/redocly.yaml "$WORK/"
 cp src/clients/typescript/smoke.ts src/clients/typescript/tsconfig.json "$WORK/typescript/"
-mkdir -p "$WORK/browser" && cp src/clients/browser/explorer-check.js "$WORK/browser/"
+mkdir -p "$WORK/browser" && cp src/clients/browser/explorer-check.js src/clients/browser/swagger-check.js "$WORK/browser/"
 if [[ ! -x /usr/bin/chromium ]]; then
     log "installing Debian's chromium"
     apt-get update -qq && apt-get install -y -qq chromium > /dev/null
@@ -69,4 +70,6 @@ log "running the Python smoke script"
 PYTHONPATH="$WORK/python/generated" python3 src/clients/python/smoke.py
 log "driving the explorer page in headless Chromium"
 SCREENSHOT="$WORK/explorer.png" node "$WORK/browser/explorer-check.js"
+log "executing every GET from Swagger UI in headless Chromium"
+node "$WORK/browser/swagger-check.js"
 log "clients check passed"
