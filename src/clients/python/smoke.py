@@ -45,13 +45,14 @@ def main() -> None:
         "location": {"countryCode": "IRQ", "admin1": "Nineveh"},
         "casualties": [{"category": "ALL", "killed": 3}], "tags": ["client-smoke"]}))
     assert created.title == title
-    # Figures may be written in short (a number) on input, so the model is "one of": the answer is the object.
-    assert created.casualty_summary.killed.actual_instance.best == 3
+    # Figures may be written in short (a number) on input; the answer is always the object, typed as such.
+    assert created.casualty_summary.killed.best == 3
     assert anonymous.get_incident(created.id).id == created.id
 
     # Statistics, typed rows.
     stats = kb.StatisticsApi(client(False)).get_incident_statistics(group_by=["year"], tag=["client-smoke"])
     assert stats.rows and stats.rows[0].incidents >= 1, "a statistics row"
+    assert stats.rows[0].year == 2024, "its group key, typed"
 
     # A problem as a typed error: writing without credentials, and an incident that does not exist.
     for call, status in [(lambda: anonymous.delete_incident(created.id), 401),

@@ -42,15 +42,21 @@ async function main(): Promise<void> {
   const created = await admin.createIncident({
     incidentInput: {
       title,
-      category: { code: "battles" },
-      startDate: new Date("2024-05-01"),
+      // Short forms on input (a code, a number); the answer is always the object.
+      category: "battles",
+      type: "armed-clash",
+      startDate: "2024-05-01",
       location: { countryCode: "IRQ", admin1: "Nineveh" },
-      casualties: [{ category: "ALL", killed: { best: 3 } }],
+      casualties: [{ category: "ALL", killed: 3 }],
       tags: ["client-smoke"],
     },
   });
   assert.equal(created.title, title);
+  // Date-only values stay strings (the generator's --type-mappings=date=string): no shift west of UTC.
+  assert.equal(created.startDate, "2024-05-01");
   assert.equal(created.casualtySummary?.killed?.best, 3);
+  assert.equal(created.category.code, "battles");
+  assert.equal(created.type?.label, "Armed clash");
   const read = await anonymous.getIncident({ id: created.id! });
   assert.equal(read.id, created.id);
 
@@ -60,12 +66,13 @@ async function main(): Promise<void> {
     tag: ["client-smoke"],
   });
   assert.ok(stats.rows!.length >= 1 && stats.rows![0].incidents! >= 1, "a statistics row");
+  assert.equal(stats.rows![0].year, 2024, "its group key, typed as a number");
 
   // A problem as a typed error: writing without credentials, and an incident that does not exist.
   for (const [call, status] of [
     [() => anonymous.deleteIncident({ id: created.id! }), 401],
     [() => anonymous.getIncident({ id: 987654321 }), 404],
-    [() => admin.createIncident({ incidentInput: { title: "", startDate: new Date("2024-05-01") } }), 400],
+    [() => admin.createIncident({ incidentInput: { title: "", startDate: "2024-05-01" } }), 400],
   ] as const) {
     try {
       await call();
@@ -96,15 +103,15 @@ async function main(): Promise<void> {
   const links = new LinksApi(new Configuration({ basePath, username: "admin", password: process.env.KB_ADMIN_PASSWORD }));
   const alAsad = await new LinksApi(new Configuration({ basePath })).listIncidentLinks({ id: 4 });
   assert.ok(alAsad.some((l) => l.relation === "RELATED" && l.to?.id === 5), "the demo's RELATED link");
-  const one = await admin.createIncident({ incidentInput: { title: `Smoke link A ${stamp}`, category: { code: "battles" }, startDate: new Date("2024-05-02") } });
-  const two = await admin.createIncident({ incidentInput: { title: `Smoke link B ${stamp}`, category: { code: "battles" }, startDate: new Date("2024-05-02") } });
+  const one = await admin.createIncident({ incidentInput: { title: `Smoke link A ${stamp}`, category: { code: "battles" }, startDate: "2024-05-02" } });
+  const two = await admin.createIncident({ incidentInput: { title: `Smoke link B ${stamp}`, category: { code: "battles" }, startDate: "2024-05-02" } });
   const link = await links.createIncidentLink({ id: one.id!, linkInput: { to: { id: two.id }, relation: "SAME_EVENT", note: "smoke" } });
   assert.equal(link.status, "CONFIRMED");
   const rejected = await links.patchLink({ id: link.id!, body: { status: "REJECTED" } });
   assert.equal(rejected.status, "REJECTED");
   const queue = await links.listLinks({ status: ["REJECTED"], relation: ["SAME_EVENT"], size: 500 });
   assert.ok(queue.items?.some((l) => l.id === link.id), "the review queue lists it");
-  const run = await links.startMatching({ matchingRequest: { spatialWindowKm: 5, temporalWindowDays: 2, country: "IRQ", from: new Date("1900-01-01"), to: new Date("1900-12-31") } });
+  const run = await links.startMatching({ matchingRequest: { spatialWindowKm: 5, temporalWindowDays: 2, country: "IRQ", from: "1900-01-01", to: "1900-12-31" } });
   let job = run;
   for (let i = 0; i < 100 && (job.state === "QUEUED" || job.state === "RUNNING"); i++) {
     await new Promise((r) => setTimeout(r, 100));

@@ -37,6 +37,17 @@ public final class ApiDocs {
     public static final String PAGE = "1-based page number";
     public static final String SIZE = "Page size, 1 to 500";
 
+    public static final String UNAUTHORIZED = "Not signed in, or the credentials are wrong (a bad password, an invalid "
+            + "or expired token). Nothing was written.";
+    public static final String FORBIDDEN = "Signed in, but the user's roles do not allow this. Nothing was written.";
+    public static final String UNAUTHORIZED_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:unauthorized", "title": "Unauthorized", "status": 401,
+             "detail": "Sign in (HTTP Basic with a user of this service, or a bearer JWT) to do this",
+             "instance": "/api/v1/incidents"}""";
+    public static final String FORBIDDEN_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "Your roles do not allow this: writes need editor; deletes, imports and users need admin",
+             "instance": "/api/v1/incidents"}""";
     public static final String VALIDATION_EXAMPLE = """
             {"type": "urn:incident-kb:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "location.latitude: must be less than or equal to 90", "instance": "/api/v1/incidents",

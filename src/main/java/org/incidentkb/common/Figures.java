@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A bare number on input means low = best = high; "at least four" is low 4, best 4, high null.
  */
 @Embeddable
-@Schema(name = "Figure", description = "A count of people as {low, best, high}. A bare number is accepted on input as "
-        + "low = best = high. A missing low defaults to best; a null high means no known upper bound (\"at least\").",
+@Schema(name = "Figure", description = "A count of people as {low, best, high}. A missing low defaults to best; a null "
+        + "high means no known upper bound (\"at least\").",
         example = "{\"low\": 4, \"best\": 4, \"high\": null}")
 public record Figures(
         @Min(0) @Column(name = "low") @Schema(description = "Lower bound", example = "4") Integer low,

@@ -16,7 +16,8 @@ import org.incidentkb.common.Problem;
 /**
  * The problem answers every operation can give for the same reasons, documented once instead of on each operation:
  * 400 everywhere (an unknown query parameter is refused on every endpoint), 404 when its path names a record, 409
- * (stale version) and 412 when it reads If-Match, and 500 everywhere, each with the problem schema and an example. An operation that
+ * (stale version) and 412 when it reads If-Match, and 500 everywhere, each with the problem schema and an example;
+ * the 401 and 403 of operations that need a role get the problem schema too. An operation that
  * documents a status itself (a 409 that means a name is taken, a 404 that says which record) keeps its own.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -44,7 +45,25 @@ public class ProblemResponses implements OASFilter {
                 add(operation, "412", ApiDocs.PRECONDITION_FAILED, ApiDocs.PRECONDITION_EXAMPLE);
             }
             add(operation, "500", ApiDocs.SERVER_ERROR, null);
+            describe(operation, "401", ApiDocs.UNAUTHORIZED, ApiDocs.UNAUTHORIZED_EXAMPLE);
+            describe(operation, "403", ApiDocs.FORBIDDEN, ApiDocs.FORBIDDEN_EXAMPLE);
         }));
+    }
+
+    /**
+     * The 401 and 403 that the security layer documents for operations that need a role, with their problem body:
+     * every 4xx the API answers is problem+json, and the document says so.
+     */
+    private static void describe(Operation operation, String status, String description, String example) {
+        if (operation.getResponses() == null || !operation.getResponses().hasAPIResponse(status)) {
+            return;
+        }
+        var response = operation.getResponses().getAPIResponse(status);
+        if (response.getContent() == null || response.getContent().getMediaType(Problem.MEDIA_TYPE) == null) {
+            operation.getResponses().removeAPIResponse(status);
+            add(operation, status, description, example);
+            operation.getResponses().getAPIResponse(status).setHeaders(response.getHeaders());
+        }
     }
 
     private static void add(Operation operation, String status, String description, String example) {

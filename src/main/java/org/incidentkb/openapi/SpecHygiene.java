@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * schema requires, and an optional property of a component may be null, as the API writes it (JSON null for
  * "not known", e.g. a figure's high bound). Representations the API writes whole (nulls included) list every
  * property as required, so that generated clients type them as always there and tell an incident from a tombstone;
- * an array whose items are one of several schemas says so on its items; a statistics row's group keys are its
- * additional properties.
+ * an array whose items are one of several schemas says so on its items; a statistics row's group keys are typed
+ * properties; an input's short forms are kept out of what the API writes ({@link InputShapes}).
  */
 @OpenApiFilter
 public class SpecHygiene implements OASFilter {
@@ -40,9 +40,13 @@ public class SpecHygiene implements OASFilter {
                     required.contains(name) ? property : nullable(property)));
             component.setProperties(properties);
         }
-        // A code reference and a figure may be written in short: "air-drone-strike", 4.
-        shorthand(openAPI, "CodeRef", Schema.SchemaType.STRING);
-        shorthand(openAPI, "Figure", Schema.SchemaType.INTEGER);
+        // A code reference and a figure may be written in short on input ("air-drone-strike", 4); what the API
+        // writes is always the object.
+        InputShapes.split(openAPI, java.util.Map.of(
+                "CodeRef", new InputShapes.ShortForm(Schema.SchemaType.STRING, "A code reference as {code} (a label "
+                        + "sent is ignored) or as the bare code: \"air-drone-strike\""),
+                "Figure", new InputShapes.ShortForm(Schema.SchemaType.INTEGER, "A count of people as {low, best, high}, "
+                        + "or as one number meaning low = best = high: 4")));
         for (Schema component : openAPI.getComponents().getSchemas().values()) {
             if (component.getProperties() != null) {
                 component.getProperties().values().forEach(SpecHygiene::oneOfOnItems);
@@ -50,13 +54,7 @@ public class SpecHygiene implements OASFilter {
         }
         Schema row = openAPI.getComponents().getSchemas().get("IncidentStatsRow");
         if (row != null) {
-            row.setAdditionalPropertiesSchema(OASFactory.createSchema().description("A group key, named by its "
-                    + "dimension: a year's number, a month or code as a string, a country's {code, name} or a "
-                    + "perpetrator's {id, name}; null for incidents without that value")
-                    .anyOf(java.util.List.of(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                            .addType(Schema.SchemaType.INTEGER).addType(Schema.SchemaType.NULL),
-                            OASFactory.createSchema().ref("#/components/schemas/CountryKey"),
-                            OASFactory.createSchema().ref("#/components/schemas/ActorKey"))));
+            typedGroupKeys(row);
         }
     }
 
@@ -73,6 +71,37 @@ public class SpecHygiene implements OASFilter {
             "IncidentStatsRow", java.util.List.of("incidents", "killedUnknown", "injuredUnknown"),
             "Totals", java.util.List.of("low", "best"));
 
+    /**
+     * A statistics row's group keys as optional properties, one per dimension with its own type, so that generated
+     * clients read {@code row.year} as a number and {@code row.country.code} without casting; a row has those its
+     * request grouped by. StatsResourceTest holds this list to the dimensions the API groups by.
+     */
+    private static void typedGroupKeys(Schema row) {
+        java.util.Map<String, Schema> keys = new java.util.LinkedHashMap<>();
+        keys.put("year", key(Schema.SchemaType.INTEGER, null, "The year, e.g. 2024"));
+        keys.put("month", key(Schema.SchemaType.STRING, null, "The month, e.g. \"2024-01\""));
+        keys.put("country", key(null, "CountryKey", "The country, {code, name}"));
+        keys.put("admin1", key(Schema.SchemaType.STRING, null, "The first-level administrative division, e.g. \"Nineveh\""));
+        keys.put("category", key(Schema.SchemaType.STRING, null, "The event category's code, e.g. \"explosions-remote-violence\""));
+        keys.put("type", key(Schema.SchemaType.STRING, null, "The event type's code, e.g. \"air-drone-strike\""));
+        keys.put("perpetrator", key(null, "ActorKey", "The perpetrator, {id, name}"));
+        keys.put("claimStatus", key(null, "ClaimStatus", "The claim status"));
+        java.util.Map<String, Schema> properties = new java.util.LinkedHashMap<>(keys);
+        properties.putAll(row.getProperties());
+        row.setProperties(properties);
+        row.setAdditionalPropertiesSchema(null);
+        row.setDescription("A group's figures, with one key per dimension the request grouped by (a row has only "
+                + "those; null for incidents without that value)");
+    }
+
+    private static Schema key(Schema.SchemaType type, String ref, String description) {
+        Schema present = ref != null ? OASFactory.createSchema().ref("#/components/schemas/" + ref)
+                : OASFactory.createSchema().addType(type);
+        return OASFactory.createSchema().description(description + "; present when grouped by it, null for "
+                + "incidents without it").anyOf(java.util.List.of(present, OASFactory.createSchema()
+                        .addType(Schema.SchemaType.NULL)));
+    }
+
     /** An array property whose oneOf the annotation put beside its items: the items are one of them. */
     private static void oneOfOnItems(Schema property) {
         if (property.getOneOf() != null && property.getType() != null
@@ -80,20 +109,6 @@ public class SpecHygiene implements OASFilter {
             property.setItems(OASFactory.createSchema().oneOf(property.getOneOf()));
             property.setOneOf(null);
         }
-    }
-
-    private static void shorthand(org.eclipse.microprofile.openapi.models.OpenAPI openAPI, String name,
-            Schema.SchemaType scalar) {
-        Schema full = openAPI.getComponents().getSchemas().get(name);
-        if (full == null || full.getAnyOf() != null) {
-            return;
-        }
-        String description = full.getDescription();
-        Object example = full.getExample();
-        full.setDescription(null);
-        full.setExample(null);
-        openAPI.getComponents().addSchema(name, OASFactory.createSchema().description(description).example(example)
-                .anyOf(java.util.List.of(full, OASFactory.createSchema().addType(scalar))));
     }
 
     private static Schema nullable(Schema property) {

@@ -50,6 +50,19 @@ class StatsResourceTest {
         Fixtures.createdId("/api/v1/incidents", "{" + fields + ", \"tags\": [\"" + tag + "\"]}");
     }
 
+    /** Generated clients read each group key typed: the document names one property per dimension. */
+    @Test
+    void shouldDocumentATypedKeyForEveryDimension() {
+        java.util.Map<String, Object> properties = given().accept(ContentType.JSON).when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("components.schemas.IncidentStatsRow.properties");
+        for (Dimension dimension : Dimension.values()) {
+            assertThat(properties).containsKey(dimension.param);
+        }
+        assertThat(given().accept(ContentType.JSON).when().get("/q/openapi").then().extract().jsonPath()
+                .getString("components.schemas.IncidentStatsRow.properties.country.anyOf[0].$ref"))
+                .isEqualTo("#/components/schemas/CountryKey");
+    }
+
     @Test
     void shouldCountAndSumPerMonth() {
         given().queryParam("tag", tag).queryParam("groupBy", "month")
