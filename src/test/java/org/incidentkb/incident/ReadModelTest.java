@@ -184,4 +184,21 @@ class ReadModelTest {
         given().header("Accept-Encoding", "gzip").queryParam("format", "csv").when().get(INCIDENTS).then()
                 .statusCode(200).header("Content-Encoding", "gzip");
     }
+
+    /** Brotli for clients that prefer it; the body decodes to the same JSON (brotli4j, as the server uses it). */
+    @Test
+    void shouldBrotliForClientsThatAcceptIt() throws Exception {
+        var uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                + INCIDENTS + "?size=20");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "br").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Encoding")).hasValue("br");
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        try (var in = new com.aayushatharva.brotli4j.decoder.BrotliInputStream(
+                new java.io.ByteArrayInputStream(response.body()))) {
+            var page = json.readTree(in);
+            org.assertj.core.api.Assertions.assertThat(page.get("items").size()).isPositive();
+        }
+    }
 }
