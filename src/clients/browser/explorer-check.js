@@ -1,6 +1,7 @@
 // Drives the explorer page (/) in headless Chromium (Debian's /usr/bin/chromium through playwright-core): no console
 // errors, markers on the map, a filter changes them, a marker opens the incident panel with its claims, the panel
-// lists an incident's links and an editor signed in there confirms or rejects one.
+// lists an incident's links and an editor signed in there confirms or rejects one; without map tiles the countries'
+// outlines, served by the service, still show.
 // Writes a screenshot to target/clients/explorer.png. Run by check.sh against the running service (KB_URL).
 const assert = require("node:assert/strict");
 const path = require("node:path");
@@ -31,6 +32,10 @@ async function main() {
     await markers.first().waitFor();
     const all = await markers.count();
     assert.ok(all > 1, `markers on the map (${all})`);
+    // Without tiles (this check reaches no internet) the map still has the countries' outlines, served locally.
+    await page.locator("path.country-outline").first().waitFor({ state: "attached" });
+    const outlines = await page.locator("path.country-outline").count();
+    assert.ok(outlines > 100, `country outlines under the tiles (${outlines})`);
     await page.locator("#timeline rect").first().waitFor();
     const yTicks = await page.locator("#timeline text.y-tick").allTextContents();
     assert.ok(yTicks.includes("0") && yTicks.length >= 2, `a count axis on the timeline (${yTicks})`);
@@ -112,6 +117,7 @@ async function main() {
     await page.locator("#panel a.other").first().click();
     await page.waitForFunction(() => /Presumed Israeli/.test(document.querySelector("#panel h2")?.textContent ?? ""));
     assert.match(page.url(), /#incident=5$/);
+    await page.locator("#panel table.links tr.link").first().waitFor();
 
     await page.screenshot({ path: screenshot });
     // Loading the bad filter answered 400 on purpose; Chromium logs every failed fetch as a console error.

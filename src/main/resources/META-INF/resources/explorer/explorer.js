@@ -9,6 +9,17 @@ const statusLine = document.getElementById("status");
 const panel = document.getElementById("panel");
 
 const map = L.map("map", { worldCopyJump: true }).setView([33.3, 44.4], 5);
+// Country outlines served with the page, under the tiles: without internet (an air-gapped network, blocked tiles)
+// the map still shows where things are. Natural Earth borders from the ECharts 4.1.0 webjar.
+const OUTLINES = "/webjars/echarts/4.1.0/map/json/world.json";
+map.createPane("outlines").style.zIndex = 150; // below the tiles (200), which cover them once they load
+fetch(OUTLINES).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${OUTLINES}: ${r.status}`))))
+  // Its features omit "type": "Feature", which Leaflet requires.
+  .then((world) => L.geoJSON(world.features.map((f) => ({ ...f, type: "Feature" })), {
+    pane: "outlines", interactive: false, className: "country-outline",
+    style: { color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
+  }).addTo(map))
+  .catch((e) => console.warn("country outlines not loaded", e));
 L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
   maxZoom: 18,
   attribution: "&copy; OpenStreetMap contributors",

@@ -29,4 +29,17 @@ class ExplorerPageTest {
                     .body(containsString(marker));
         });
     }
+
+    /** The countries drawn under the tiles come from the service too, so the map has context offline. */
+    @Test
+    void shouldServeTheCountryOutlines() {
+        String script = given().auth().none().when().get("/explorer/explorer.js").then().statusCode(200).extract()
+                .asString();
+        String outlines = "/webjars/echarts/4.1.0/map/json/world.json";
+        org.assertj.core.api.Assertions.assertThat(script).contains(outlines);
+        var world = given().auth().none().when().get(outlines).then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(world.getString("type")).isEqualTo("FeatureCollection");
+        org.assertj.core.api.Assertions.assertThat(world.getList("features")).hasSizeGreaterThan(150);
+        org.assertj.core.api.Assertions.assertThat(world.getList("features.properties.name")).contains("Iraq", "Syria");
+    }
 }
