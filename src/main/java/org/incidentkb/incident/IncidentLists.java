@@ -5,9 +5,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageResult;
 import org.incidentkb.common.Paging;
+import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.api.ListItem;
 import org.incidentkb.incident.export.IncidentExport;
 import org.incidentkb.incident.query.IncidentFilter;
@@ -26,14 +29,21 @@ public class IncidentLists {
 
     private final IncidentSearchService search;
     private final IncidentExport export;
+    private final SparseFields sparse;
 
-    public IncidentLists(IncidentSearchService search, IncidentExport export) {
+    public IncidentLists(IncidentSearchService search, IncidentExport export, SparseFields sparse) {
         this.search = search;
         this.export = export;
+        this.sparse = sparse;
     }
 
     public Response respond(IncidentFilter filter, ListParams list, UriInfo uri, HttpHeaders headers) {
         Format format = Format.choose(list.format, headers, EnumSet.allOf(Format.class));
+        Set<String> fields = SparseFields.parse(list.fields);
+        if (fields != null && format != Format.JSON) {
+            throw ProblemException.invalid("fields", "applies to JSON pages; " + format.name().toLowerCase(
+                    java.util.Locale.ROOT) + " has its own shape");
+        }
         Paging paging = list.paging(list.after);
         IncidentSort sort = search.sort(filter, list.sort);
         IncidentSort.Cursor after = paging.byCursor() ? search.cursor(paging.after(), sort) : null;
@@ -44,7 +54,8 @@ public class IncidentLists {
         } else {
             var result = search.page(filter, sort, paging.offset(), paging.size(), after, list.counting(),
                     format == Format.GEOJSON, IncidentExport.shape(format));
-            PageResult<ListItem> envelope = paging.result(new Paging.Slice<>(result.items(), result.total(),
+            List<ListItem> items = fields == null ? result.items() : sparse.keep(result.items(), fields);
+            PageResult<ListItem> envelope = paging.result(new Paging.Slice<>(items, result.total(),
                     result.nextCursor(), result.totalIsLowerBound()), uri);
             response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope
                     : export.page(format, result)), envelope);

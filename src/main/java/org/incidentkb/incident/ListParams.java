@@ -29,6 +29,13 @@ public class ListParams extends org.incidentkb.common.PageParams {
                     "ndjson" }))
     public String format;
 
+    @QueryParam("fields")
+    @Parameter(description = "JSON pages only: the top-level properties each incident carries, comma-separated "
+            + "(its `id` always comes too), to fetch less: e.g. `id,title,startDate,casualtySummary`. The items then "
+            + "hold only those, so the Incident schema's required properties may be absent; tombstones of the change "
+            + "feed keep their shape. An unknown name is a 400 that lists the properties (e.g. `title,startDate`).")
+    public String fields;
+
     @QueryParam("count")
     @Parameter(description = "`exact` counts every match for `total`; by default counting stops at "
             + "kb.lists.total-limit (10,000) and `totalRelation` says `gte` when more match (as Elasticsearch's "
