@@ -12,7 +12,9 @@ public class ListParams extends org.incidentkb.common.PageParams {
 
     @QueryParam("sort")
     @Parameter(description = "Sort keys, comma-separated, each optionally prefixed with - for descending: startDate, "
-            + "endDate, updatedAt, createdAt, killed, injured, title, country, id. The id always breaks ties. "
+            + "endDate, updatedAt, createdAt, killed, injured, title, country, id, and with q relevance (where the "
+            + "text was found: the title first, then the locality, the summary, a casualty's name). The id always "
+            + "breaks ties. "
             + "Default -startDate (most recent first); the change feed (updatedSince) is always in updatedAt order (e.g. `-killed,startDate`).")
     public String sort;
 

@@ -83,7 +83,14 @@ public class IncidentSearchService {
             }
             return sort;
         }
-        return IncidentSort.parse(sortParam, IncidentSort.DEFAULT);
+        IncidentSort sort = IncidentSort.parse(sortParam, IncidentSort.DEFAULT);
+        if (sort.byRelevance()) {
+            if (filter.text() == null) {
+                throw ProblemException.invalid("sort", "relevance ranks the matches of q; give q, or sort by another key");
+            }
+            sort = sort.withRelevance(IncidentQueries.relevance(filter.text()));
+        }
+        return sort;
     }
 
     public IncidentSort.Cursor cursor(String after, IncidentSort sort) {

@@ -25,7 +25,11 @@ import org.jooq.impl.DSL;
  * the id, so it is total and a cursor (the sort keys of the last row seen) resumes exactly after that row, at a
  * cost that does not grow with depth. Nullable keys sort through a constant, so no row is skipped.
  */
-public record IncidentSort(List<Order> orders) {
+public record IncidentSort(List<Order> orders, Field<Integer> relevance) {
+
+    public IncidentSort(List<Order> orders) {
+        this(orders, null);
+    }
 
     public static final String DEFAULT = "-startDate";
     public static final String FEED = "updatedAt";
@@ -42,7 +46,12 @@ public record IncidentSort(List<Order> orders) {
         KILLED("killed", DSL.coalesce(IncidentSchema.KILLED_BEST, DSL.inline(-1)), Key::asInt),
         INJURED("injured", DSL.coalesce(IncidentSchema.INJURED_BEST, DSL.inline(-1)), Key::asInt),
         TITLE("title", IncidentSchema.TITLE, String::valueOf),
-        COUNTRY("country", DSL.coalesce(IncidentSchema.COUNTRY_CODE, DSL.inline("")), String::valueOf);
+        COUNTRY("country", DSL.coalesce(IncidentSchema.COUNTRY_CODE, DSL.inline("")), String::valueOf),
+        /**
+         * Where the text of {@code q} was found, best first: 0 in the title, 1 in the locality, 2 in the summary, 3
+         * elsewhere (a casualty's name). Its expression depends on {@code q}: {@link #withRelevance}.
+         */
+        RELEVANCE("relevance", null, Key::asInt);
 
         final String param;
         final Field<?> field;
@@ -114,6 +123,27 @@ public record IncidentSort(List<Order> orders) {
         return new IncidentSort(List.copyOf(orders));
     }
 
+    /** Whether the order uses the relevance to {@code q}. */
+    public boolean byRelevance() {
+        return orders.stream().anyMatch(o -> o.key() == Key.RELEVANCE);
+    }
+
+    /** This order with the expression that ranks a row by relevance to the text searched for. */
+    public IncidentSort withRelevance(Field<Integer> rank) {
+        return new IncidentSort(orders, rank);
+    }
+
+    /** The expression a key sorts by. */
+    private Field<?> field(Key key) {
+        if (key != Key.RELEVANCE) {
+            return key.field;
+        }
+        if (relevance == null) {
+            throw new IllegalStateException("sort by relevance without the text searched for");
+        }
+        return relevance;
+    }
+
     public boolean isFeedOrder() {
         return orders.size() == 2 && orders.get(0).key() == Key.UPDATED_AT && !orders.get(0).descending()
                 && orders.get(1).key() == Key.ID && !orders.get(1).descending();
@@ -125,11 +155,11 @@ public record IncidentSort(List<Order> orders) {
 
     /** The fields to select after the id: one per key, to build the cursor from the last row. */
     List<Field<?>> keyFields() {
-        return orders.stream().<Field<?>>map(o -> o.key().field).toList();
+        return orders.stream().<Field<?>>map(o -> field(o.key())).toList();
     }
 
     List<SortField<?>> orderBy() {
-        return orders.stream().<SortField<?>>map(o -> o.descending() ? o.key().field.desc() : o.key().field.asc())
+        return orders.stream().<SortField<?>>map(o -> o.descending() ? field(o.key()).desc() : field(o.key()).asc())
                 .toList();
     }
 
@@ -155,16 +185,16 @@ public record IncidentSort(List<Order> orders) {
         for (int i = 0; i < orders.size(); i++) {
             List<Condition> parts = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                parts.add(compare(orders.get(j).key().field, Comparator.EQUALS, cursor.values().get(j)));
+                parts.add(compare(field(orders.get(j).key()), Comparator.EQUALS, cursor.values().get(j)));
             }
             Order o = orders.get(i);
-            parts.add(compare(o.key().field, o.descending() ? Comparator.LESS : Comparator.GREATER,
+            parts.add(compare(field(o.key()), o.descending() ? Comparator.LESS : Comparator.GREATER,
                     cursor.values().get(i)));
             alternatives.add(DSL.and(parts));
         }
         // The first key's bound, repeated outside the OR, is what lets an index range start at the cursor.
         Order first = orders.get(0);
-        return compare(first.key().field, first.descending() ? Comparator.LESS_OR_EQUAL : Comparator.GREATER_OR_EQUAL,
+        return compare(field(first.key()), first.descending() ? Comparator.LESS_OR_EQUAL : Comparator.GREATER_OR_EQUAL,
                 cursor.values().get(0)).and(DSL.or(alternatives));
     }
 
