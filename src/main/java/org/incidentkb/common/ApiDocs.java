@@ -25,7 +25,7 @@ public final class ApiDocs {
     public static final String NOT_MODIFIED_SINCE_CHANGE = "Not modified: nothing in the KB changed since the answer "
             + "whose ETag If-None-Match names (no body; keep using the one you have)";
     public static final String COLLECTION_ETAG = "A weak entity tag of this answer, made from the KB's state and the "
-            + "request; send it as If-None-Match to get 304 while nothing changed. Absent while a write is in "
+            + "request; send it as If-None-Match to get 304 while nothing changed. Absent while a commit is in "
             + "progress on the embedded database.";
     public static final String COLLECTION_CACHE_CONTROL = "no-cache (keep it, but revalidate with If-None-Match "
             + "before using it), or public, max-age=N when the operator sets kb.http.public-max-age; private for a "

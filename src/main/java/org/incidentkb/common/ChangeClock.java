@@ -5,6 +5,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -26,53 +27,60 @@ import org.jooq.impl.DSL;
  * <li><b>PostgreSQL</b>: the snapshot of the database the request reads from ({@code pg_current_snapshot()}: the
  * transactions committed and in progress). The same snapshot means the same visible rows, whichever instance of the
  * service wrote them, so many instances over one database (and a read replica) tag alike.</li>
- * <li><b>H2</b> (embedded: this process is the only writer): a counter in memory, moved when a writing
- * transaction begins and again when it ends. A transaction writes unless it runs for a GET or HEAD request
- * (imports, matching, start-up and every other request's transactions count as writes). While one is in progress
- * there is no token (the answer goes out without an ETag), so no tag can name data that a commit is about to
- * change. A random prefix per start keeps tags of an earlier run (and of a database file replaced meanwhile) from
- * matching.</li>
+ * <li><b>H2</b> (embedded: this process is the only writer): a counter in memory, moved twice by every writing
+ * transaction: just before it commits (before its rows become visible) and just after. A transaction writes unless it
+ * runs for a GET or HEAD request (imports, matching, start-up and every other request's transactions count as
+ * writes). An answer read before the first move carries the old token; one read between the moves, while the commit
+ * is under way, carries none (it may or may not see the rows); the second move retires every token read before it.
+ * So no token outlives the data it was read from, and a long write (an import) does not stop answers from being
+ * tagged meanwhile, only the milliseconds of each commit. A random prefix per start keeps tags of an earlier run (and of a
+ * database file replaced meanwhile) from matching.</li>
  * </ul>
  */
 @ApplicationScoped
 public class ChangeClock {
 
-    /** The low bits count transactions writing now, the high bits every begin and end of one. */
-    private static final int WRITING_BITS = 24;
-    private static final long WRITING_MASK = (1L << WRITING_BITS) - 1;
-    private static final long BEGIN = (1L << WRITING_BITS) + 1;
-    private static final long END = (1L << WRITING_BITS) - 1;
-
     private final Database database;
     private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    /** The high bits count the moves, the low bits the commits under way. */
     private final AtomicLong state = new AtomicLong();
-    /** The writing transactions not yet ended, by the id Narayana gives them. */
+    private static final int COMMITTING_BITS = 24;
+    private static final long COMMITTING_MASK = (1L << COMMITTING_BITS) - 1;
+    /** The writing transactions not yet ended, and those of them committing now, by the id Narayana gives them. */
     private final Set<Object> writing = ConcurrentHashMap.newKeySet();
+    private final Set<Object> committing = ConcurrentHashMap.newKeySet();
 
     public ChangeClock(Database database) {
         this.database = database;
     }
 
-    /** The token of the data the current request reads, or empty while it cannot be told (a write in progress). */
+    /** The token of the data the current request reads, or empty while a commit is under way (on H2). */
     public Optional<String> now() {
         if (database.isPostgres()) {
             String snapshot = database.read(sql -> sql.fetchValue(DSL.field("pg_current_snapshot()::text", String.class)));
             return Optional.of("p" + ETags.digest(snapshot));
         }
         long s = state.get();
-        return (s & WRITING_MASK) != 0 ? Optional.empty() : Optional.of("h" + run + "." + (s >>> WRITING_BITS));
+        return (s & COMMITTING_MASK) != 0 ? Optional.empty() : Optional.of("h" + run + "." + (s >>> COMMITTING_BITS));
     }
 
     void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
         if (!database.isPostgres() && !forRead()) {
             writing.add(transaction);
-            state.addAndGet(BEGIN);
         }
     }
 
+    /** Before the commit (or rollback) of a writing transaction: its rows are not visible yet. */
+    void ending(@Observes @BeforeDestroyed(TransactionScoped.class) Object transaction) {
+        if (writing.contains(transaction) && committing.add(transaction)) {
+            state.addAndGet((1L << COMMITTING_BITS) + 1);
+        }
+    }
+
+    /** After it: its rows are visible (or gone). */
     void ended(@Observes @Destroyed(TransactionScoped.class) Object transaction) {
         if (writing.remove(transaction)) {
-            state.addAndGet(END);
+            state.addAndGet(committing.remove(transaction) ? (1L << COMMITTING_BITS) - 1 : 1L << COMMITTING_BITS);
         }
     }
 

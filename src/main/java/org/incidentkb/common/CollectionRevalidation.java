@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * the KB's {@link ChangeClock} token and a digest of what else the body depends on (the path and query, the
  * representation asked for in Accept, and who asks: a signed-in reader sees authors an anonymous one does not), and
  * an If-None-Match naming it gets 304 without running the query. Weak, because the same data may go out gzip-coded
- * or not. While the clock cannot tell (a write in progress on the embedded database) the answer has no ETag.
+ * or not. While the clock cannot tell (a commit under way on the embedded database) the answer has no ETag.
  * <p>
  * Cache-Control: {@code no-cache} (keep it, revalidate before every use) unless {@code kb.http.public-max-age} lets
  * an anonymous answer be used unrevalidated for a while; a signed-in reader's answers are {@code private}.

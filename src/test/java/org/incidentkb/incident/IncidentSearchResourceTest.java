@@ -85,6 +85,16 @@ class IncidentSearchResourceTest {
                 .body("errors[0].field", is("id"));
     }
 
+    /** A text of one or two characters is in too many incidents to search for, and no trigram index serves it. */
+    @Test
+    void shouldRefuseTextTooShortToSearch() {
+        given().queryParam("q", " ab ").when().get(INCIDENTS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("q"))
+                .body("detail", org.hamcrest.Matchers.containsString("at least 3 characters"));
+        given().queryParam("q", "ab").when().get("/api/v1/stats/incidents").then().statusCode(400);
+        given().queryParam("q", "abc").when().get("/api/v1/stats/incidents").then().statusCode(200);
+    }
+
     @Test
     void shouldFilterByDateRangeIncludingIncidentsThatOverlapIt() {
         String tag = tag();

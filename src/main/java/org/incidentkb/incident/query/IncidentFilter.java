@@ -77,6 +77,10 @@ public record IncidentFilter(
 
         Set<ExternalRef> refs = Params.mapEach(Params.whole(q.externalRef), IncidentFilter::externalRef);
         String text = Params.text("q", q.q, 200);
+        if (text != null && text.length() < 3) {
+            throw ProblemException.invalid("q", "needs at least 3 characters: a shorter text is in too many incidents "
+                    + "to search for (and no text index serves it)");
+        }
         return new IncidentFilter(from, to, countries, admin1, categories, types,
                 involvements(q, lookups), actors("claimedBy", q.claimedBy, lookups),
                 Params.enums("claimStatus", q.claimStatus, ClaimStatus.class),

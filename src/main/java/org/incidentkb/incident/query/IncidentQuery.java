@@ -113,7 +113,7 @@ public class IncidentQuery {
     public String dedupe;
 
     @QueryParam("q")
-    @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive) (e.g. `Abu Taqwa`)")
+    @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive, at least 3 characters) (e.g. `Abu Taqwa`)")
     public String q;
 
     @QueryParam("id")
