@@ -26,6 +26,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.hibernate.Session;
 import org.incidentkb.common.BulkRows;
+import org.incidentkb.common.Database;
 import org.incidentkb.common.LabelChanged;
 import org.incidentkb.common.ReadRouting;
 import org.incidentkb.common.ReplicaConnections;
@@ -44,12 +45,18 @@ public class IncidentDocuments {
     private final ObjectMapper json;
     private final ReadRouting routing;
     private final ReplicaConnections connections;
+    /** Stores a representation over whatever is stored for the incident, waiting for a rebuilder storing one now. */
+    private final String upsert;
     /** Reads a stored incident skipping its casualty records (the longest part, and not a column of CSV or GeoJSON). */
     private final ObjectReader flatReader;
 
     public IncidentDocuments(EntityManager em, ObjectMapper json, @PersistenceUnitExtension ReadRouting routing,
-            @PersistenceUnitExtension ReplicaConnections connections) {
+            @PersistenceUnitExtension ReplicaConnections connections, Database database) {
         this.em = em;
+        this.upsert = database.isPostgres()
+                ? "insert into incident_document (incident_id, version, body) values (?, ?, ?) on conflict (incident_id)"
+                        + " do update set version = excluded.version, body = excluded.body"
+                : "merge into incident_document (incident_id, version, body) key (incident_id) values (?, ?, ?)";
         this.json = json;
         this.routing = routing;
         this.connections = connections;
@@ -97,28 +104,24 @@ public class IncidentDocuments {
         replaceAll(replaced);
     }
 
-    /** Replaces the stored representations of these incidents. */
+    /**
+     * Replaces the stored representations of these incidents, in one statement per incident that updates the row or
+     * inserts it: a rebuilder storing the missing document of one of them at the same moment (after a rename) is
+     * waited for and overwritten, rather than making this write fail on the duplicate.
+     */
     private void replaceAll(List<IncidentView> views) {
         if (views.isEmpty()) {
             return;
         }
         session().doWork(connection -> {
-            try (var delete = connection.prepareStatement("delete from incident_document where incident_id = ?")) {
+            try (var store = connection.prepareStatement(upsert)) {
                 for (IncidentView v : views) {
-                    delete.setLong(1, v.id());
-                    delete.addBatch();
+                    store.setLong(1, v.id());
+                    store.setLong(2, v.version());
+                    store.setBytes(3, gzip(v));
+                    store.addBatch();
                 }
-                delete.executeBatch();
-            }
-            try (var insert = connection.prepareStatement(
-                    "insert into incident_document (incident_id, version, body) values (?, ?, ?)")) {
-                for (IncidentView v : views) {
-                    insert.setLong(1, v.id());
-                    insert.setLong(2, v.version());
-                    insert.setBytes(3, gzip(v));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+                store.executeBatch();
             }
         });
     }
