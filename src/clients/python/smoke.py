@@ -106,7 +106,17 @@ def main() -> None:
     assert job.state == "DONE", job
     events = anonymous.list_incidents(dedupe="events", size=1)
     assert events.total >= 1, "a list with dedupe=events"
-    print("Python client: filter, cursor, create, statistics, problems, actor merge, links and matching all worked")
+    # A conditional GET through the client's if_none_match: 304 (an ApiException) while nothing changed.
+    listed = anonymous.list_incidents_with_http_info(country=["IRQ"], size=2)
+    etag = listed.headers["ETag"]
+    try:
+        anonymous.list_incidents(country=["IRQ"], size=2, if_none_match=etag)
+        raise AssertionError("expected 304 Not Modified")
+    except ApiException as e:
+        assert e.status == 304, e.status
+
+    print("Python client: filter, cursor, create, statistics, problems, actor merge, links, matching and a "
+          "conditional GET all worked")
 
 
 if __name__ == "__main__":

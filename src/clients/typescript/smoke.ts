@@ -124,7 +124,28 @@ async function main(): Promise<void> {
   assert.equal(job.state, "DONE", "the matching run ends");
   const events = await anonymous.listIncidents({ dedupe: "events", size: 1 });
   assert.ok((events.total ?? 0) >= 1, "a list with dedupe=events");
-  console.log("TypeScript client: filter, cursor, create, statistics, problems, actor merge, links and matching all worked");
+
+  // HTTP as a front-end meets it: a conditional GET through the client's ifNoneMatch, brotli, OPTIONS and 405 with
+  // Allow, and CORS for an anonymous read from any origin.
+  const tagged = await anonymous.listIncidentsRaw({ country: ["IRQ"], size: 2 });
+  const etag = tagged.raw.headers.get("etag")!;
+  assert.match(etag, /^W\/"/, "a list carries a weak ETag");
+  assert.equal(tagged.raw.headers.get("cache-control"), "no-cache");
+  await assert.rejects(anonymous.listIncidents({ country: ["IRQ"], size: 2, ifNoneMatch: etag }),
+    (e: unknown) => e instanceof ResponseError && e.response.status === 304, "304 while nothing changed");
+  const brotli = await fetch(tagged.raw.url, { headers: { "Accept-Encoding": "br" } });
+  assert.equal(brotli.headers.get("content-encoding"), "br");
+  assert.equal((await brotli.json()).items.length, 2, "brotli decodes to the same page");
+  const options = await fetch(`${basePath}/api/v1/incidents`, { method: "OPTIONS" });
+  assert.equal(options.status, 204);
+  assert.equal(options.headers.get("allow"), "GET, HEAD, OPTIONS, POST");
+  const refused = await fetch(`${basePath}/api/v1/stats/incidents`, { method: "DELETE" });
+  assert.equal(refused.status, 405);
+  assert.equal(refused.headers.get("allow"), "GET, HEAD, OPTIONS");
+  const cors = await fetch(tagged.raw.url, { headers: { Origin: "https://dashboard.example" } });
+  assert.equal(cors.headers.get("access-control-allow-origin"), "*", "public reads from any origin");
+  console.log("TypeScript client: filter, cursor, create, statistics, problems, actor merge, links, matching, "
+    + "conditional GET, brotli, OPTIONS/405 and CORS all worked");
 }
 
 main().catch((e) => {
