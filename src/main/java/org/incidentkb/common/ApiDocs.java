@@ -28,8 +28,8 @@ public final class ApiDocs {
             + "request; send it as If-None-Match to get 304 while nothing changed. Absent while a commit is in "
             + "progress on the embedded database.";
     public static final String COLLECTION_CACHE_CONTROL = "no-cache (keep it, but revalidate with If-None-Match "
-            + "before using it), or public, max-age=N when the operator sets kb.http.public-max-age; private for a "
-            + "signed-in reader";
+            + "before using it), or public, max-age=N, must-revalidate when the operator sets kb.http.public-max-age; "
+            + "private, no-cache for a signed-in reader";
     public static final String IF_NONE_MATCH_COLLECTION = "An ETag from an earlier answer to the same request: 304 "
             + "Not Modified, without a body, while nothing in the KB changed since";
     public static final String LOCATION = "URL of the created record";

@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * or not. While the clock cannot tell (a commit under way on the embedded database) the answer has no ETag.
  * <p>
  * Cache-Control: {@code no-cache} (keep it, revalidate before every use) unless {@code kb.http.public-max-age} lets
- * an anonymous answer be used unrevalidated for a while; a signed-in reader's answers are {@code private}.
+ * an anonymous answer be used unrevalidated for a while ({@code public, max-age=30, must-revalidate}); a signed-in
+ * reader's answers are {@code private, no-cache}.
  */
 public class CollectionRevalidation {
 
@@ -33,8 +34,13 @@ public class CollectionRevalidation {
     public CollectionRevalidation(ChangeClock clock, SecurityIdentity identity, KbConfig config) {
         this.clock = clock;
         this.identity = identity;
-        long seconds = config.http().publicMaxAge().toSeconds();
-        this.publicCacheControl = seconds > 0 ? "public, max-age=" + seconds : "no-cache";
+        this.publicCacheControl = publicCacheControl(config.http().publicMaxAge());
+    }
+
+    /** What an anonymous answer says: reuse for the max-age, then revalidate; or revalidate before every use. */
+    static String publicCacheControl(java.time.Duration maxAge) {
+        long seconds = maxAge.toSeconds();
+        return seconds > 0 ? "public, max-age=" + seconds + ", must-revalidate" : "no-cache";
     }
 
     @Revalidated

@@ -87,6 +87,14 @@ class CollectionRevalidationTest {
         assertThat(tagOf(INCIDENTS, () -> given().queryParam("size", 1))).isNotEqualTo(tag);
     }
 
+    /** An operator may let caches reuse anonymous answers for a while; by default every use revalidates. */
+    @Test
+    void shouldSayHowLongAnAnonymousAnswerMayBeReused() {
+        assertThat(CollectionRevalidation.publicCacheControl(Duration.ZERO)).isEqualTo("no-cache");
+        assertThat(CollectionRevalidation.publicCacheControl(Duration.ofSeconds(30)))
+                .isEqualTo("public, max-age=30, must-revalidate");
+    }
+
     /** Every operation the filters serve documents its 304, which the OpenAPI document builds the rest from. */
     @Test
     void shouldDocumentEveryRevalidatedOperation() throws ClassNotFoundException {
