@@ -131,6 +131,10 @@ async function main(): Promise<void> {
   const etag = tagged.raw.headers.get("etag")!;
   assert.match(etag, /^W\/"/, "a list carries a weak ETag");
   assert.equal(tagged.raw.headers.get("cache-control"), "no-cache");
+  assert.match(tagged.raw.headers.get("vary") ?? "", /Accept, Accept-Encoding, Origin/);
+  assert.match(tagged.raw.headers.get("link") ?? "", /rel="first"/, "Link names the first page");
+  const ranked = await anonymous.listIncidents({ q: "Baghdad", sort: "relevance" });
+  assert.match((ranked.items as Incident[])[0].title, /Baghdad/, "sort=relevance puts a title match first");
   await assert.rejects(anonymous.listIncidents({ country: ["IRQ"], size: 2, ifNoneMatch: etag }),
     (e: unknown) => e instanceof ResponseError && e.response.status === 304, "304 while nothing changed");
   const brotli = await fetch(tagged.raw.url, { headers: { "Accept-Encoding": "br" } });
@@ -145,7 +149,7 @@ async function main(): Promise<void> {
   const cors = await fetch(tagged.raw.url, { headers: { Origin: "https://dashboard.example" } });
   assert.equal(cors.headers.get("access-control-allow-origin"), "*", "public reads from any origin");
   console.log("TypeScript client: filter, cursor, create, statistics, problems, actor merge, links, matching, "
-    + "conditional GET, brotli, OPTIONS/405 and CORS all worked");
+    + "conditional GET, Vary, Link, relevance, brotli, OPTIONS/405 and CORS all worked");
 }
 
 main().catch((e) => {
