@@ -118,7 +118,8 @@ public interface IncidentOperations {
             headers = @Header(name = "ETag", description = ApiDocs.ETAG))
     Response get(@Parameter(description = "Incident id", example = "3") @PathParam("id") long id,
             @Parameter(description = "An ETag from an earlier read: 304 Not Modified while the incident reads exactly "
-                    + "as it did then (a renamed actor or source it shows changes the tag)", example = "\"0-5d41402abc4b2a76\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+                    + "as it did then (a renamed actor or source it shows changes the tag)", example = "\"0-5d41402abc4b2a76\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpHeaders headers);
 
     @POST
     @RolesAllowed(Roles.EDITOR)

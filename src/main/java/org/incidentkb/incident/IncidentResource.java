@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.incidentkb.common.AcceptEncoding;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.ProblemException;
@@ -48,12 +49,17 @@ public class IncidentResource implements IncidentOperations {
     }
 
     @Override
-    public Response get(long id, String ifNoneMatch) {
+    public Response get(long id, String ifNoneMatch, HttpHeaders headers) {
         IncidentDocuments.Stored incident = service.document(id).orElseThrow(() -> ProblemException.notFound("Incident", id));
         byte[] json = incident.json();
         jakarta.ws.rs.core.EntityTag tag = ETags.of(incident.version(), json);
         if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag)) {
             return Response.notModified(tag).cacheControl(ETags.REVALIDATE).build();
+        }
+        if (AcceptEncoding.accepts(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "gzip")) {
+            // The stored document is gzip already: sent as it is, not compressed again.
+            return Response.ok(incident.gzippedJson(), MediaType.APPLICATION_JSON).tag(tag)
+                    .header(HttpHeaders.CONTENT_ENCODING, "gzip").cacheControl(ETags.REVALIDATE).build();
         }
         return Response.ok(json, MediaType.APPLICATION_JSON).tag(tag)
                 .cacheControl(ETags.REVALIDATE).build();

@@ -185,6 +185,35 @@ class ReadModelTest {
                 .statusCode(200).header("Content-Encoding", "gzip");
     }
 
+    /**
+     * An incident read by a client that accepts gzip gets its stored document's gzip bytes as they are: the same JSON
+     * and ETag as the plain read, compressed once at write time rather than at every read.
+     */
+    @Test
+    void shouldSendTheStoredGzipAsItIs() throws Exception {
+        long id = Fixtures.incident(Fixtures.unique("Stored gzip"));
+        var plain = given().header("Accept-Encoding", "identity").when().get(INCIDENTS + "/" + id).then().statusCode(200)
+                .extract();
+        var uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                + INCIDENTS + "/" + id);
+        var gzipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "gzip, br").header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("admin:test-admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        org.assertj.core.api.Assertions.assertThat(gzipped.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        org.assertj.core.api.Assertions.assertThat(gzipped.headers().firstValue("ETag")).hasValue(plain.header("ETag"));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            org.assertj.core.api.Assertions.assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(plain.asString());
+        }
+        // gzip;q=0 is a refusal: the plain JSON.
+        var refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "gzip;q=0").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(refused.body()).isEqualTo(plain.asString());
+    }
+
     /** Brotli for clients that prefer it; the body decodes to the same JSON (brotli4j, as the server uses it). */
     @Test
     void shouldBrotliForClientsThatAcceptIt() throws Exception {
