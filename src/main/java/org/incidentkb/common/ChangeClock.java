@@ -40,12 +40,13 @@ import org.jooq.impl.DSL;
 @ApplicationScoped
 public class ChangeClock {
 
+    private static final int COMMITTING_BITS = 24;
+    private static final long COMMITTING_MASK = (1L << COMMITTING_BITS) - 1;
+
     private final Database database;
     private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     /** The high bits count the moves, the low bits the commits under way. */
     private final AtomicLong state = new AtomicLong();
-    private static final int COMMITTING_BITS = 24;
-    private static final long COMMITTING_MASK = (1L << COMMITTING_BITS) - 1;
     /** The writing transactions not yet ended, and those of them committing now, by the id Narayana gives them. */
     private final Set<Object> writing = ConcurrentHashMap.newKeySet();
     private final Set<Object> committing = ConcurrentHashMap.newKeySet();
