@@ -70,9 +70,14 @@ public class MatchingService {
                 .forEach(j -> j.end(MatchingJob.State.FAILED, MatchingJob.INTERRUPTED, now)));
     }
 
+    /**
+     * Starts nothing more. Not an interrupt: a thread interrupted while H2 reads or writes its file closes the file's
+     * channel under every other transaction still finishing (the running import's batch). A run still going when the
+     * process ends (its threads are daemons) is marked failed at the next start, as before.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        heartbeat.shutdownNow();
-        runner.shutdownNow();
+        heartbeat.shutdown();
+        runner.shutdown();
     }
 
     /** Starts a run over the request's scope, or answers the run already going. */

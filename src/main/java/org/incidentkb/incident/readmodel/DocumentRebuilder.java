@@ -38,6 +38,7 @@ public class DocumentRebuilder {
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean again;
+    private volatile boolean stopping;
 
     public DocumentRebuilder(IncidentRepository incidents, IncidentDocuments documents) {
         this.incidents = incidents;
@@ -48,8 +49,14 @@ public class DocumentRebuilder {
         schedule();
     }
 
+    /**
+     * Lets the batch under way finish and starts no other. Not an interrupt: a thread interrupted while H2 reads its
+     * file closes the file's channel, and every other transaction still finishing then (the running import's batch)
+     * would fail with it.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        thread.shutdownNow();
+        stopping = true;
+        thread.shutdown();
     }
 
     void onLabelChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LabelChanged changed) {
@@ -66,11 +73,11 @@ public class DocumentRebuilder {
 
     private void run() {
         try {
-            while (again) {
+            while (again && !stopping) {
                 again = false;
                 int stored = 0;
                 int failures = 0;
-                for (int done = 1; done > 0 && failures < 3;) {
+                for (int done = 1; done > 0 && failures < 3 && !stopping;) {
                     try {
                         done = rebuildBatch();
                         stored += done;
