@@ -4,19 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.incidentkb.common.BackgroundJob;
 
 /** One matching run: its windows and scope, its state, and its report. */
 @Entity
 @Table(name = "matching_job")
-public class MatchingJob {
-
-    /** A queued or running job whose heartbeat is older than this died with its process. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+public class MatchingJob extends BackgroundJob {
 
     static final String INTERRUPTED = "Interrupted: the process running the matching stopped. Run it again; a run "
             + "replaces the proposals of the one before.";
@@ -25,9 +21,6 @@ public class MatchingJob {
     public enum State {
         QUEUED, RUNNING, DONE, FAILED
     }
-
-    @Id
-    private String id;
 
     @Enumerated(EnumType.STRING)
     private State state;
@@ -63,32 +56,13 @@ public class MatchingJob {
     private long proposed;
     private long kept;
     private long removed;
-    private String message;
-
-    @Column(name = "submitted_by")
-    private String submittedBy;
-
-    @Column(name = "instance_id")
-    private String instanceId;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "started_at")
-    private Instant startedAt;
-
-    @Column(name = "finished_at")
-    private Instant finishedAt;
-
-    @Column(name = "heartbeat_at")
-    private Instant heartbeatAt;
 
     protected MatchingJob() {
     }
 
     MatchingJob(String id, MatchingRequest request, String triggerImport, String submittedBy, String instanceId,
             Instant now) {
-        this.id = id;
+        super(id, submittedBy, instanceId, now);
         this.state = State.QUEUED;
         this.active = 1;
         this.spatialWindowKm = request.spatialWindowKm();
@@ -98,10 +72,6 @@ public class MatchingJob {
         this.from = request.from();
         this.to = request.to();
         this.triggerImport = triggerImport;
-        this.submittedBy = submittedBy;
-        this.instanceId = instanceId;
-        this.createdAt = now;
-        this.heartbeatAt = now;
     }
 
     MatchingRequest request() {
@@ -110,14 +80,13 @@ public class MatchingJob {
 
     void started(Instant now) {
         state = State.RUNNING;
-        startedAt = now;
-        heartbeatAt = now;
+        markStarted(now);
     }
 
     void progress(long incidents, long compared, Instant now) {
         this.incidents = incidents;
         this.compared = compared;
-        this.heartbeatAt = now;
+        beat(now);
     }
 
     void done(long proposed, long kept, long removed, Instant now) {
@@ -130,17 +99,12 @@ public class MatchingJob {
     void end(State end, String why, Instant now) {
         state = end;
         active = null;
-        message = why;
-        finishedAt = now;
-        heartbeatAt = now;
+        markFinished(why, now);
     }
 
-    boolean isAbandoned(Instant now) {
-        return (state == State.QUEUED || state == State.RUNNING) && heartbeatAt.isBefore(now.minus(ABANDONED_AFTER));
-    }
-
-    public String getId() {
-        return id;
+    @Override
+    protected boolean isActive() {
+        return state == State.QUEUED || state == State.RUNNING;
     }
 
     public State getState() {
@@ -169,29 +133,5 @@ public class MatchingJob {
 
     public long getRemoved() {
         return removed;
-    }
-
-    public String getMessage() {
-        return message;
-    }
-
-    public String getInstanceId() {
-        return instanceId;
-    }
-
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getStartedAt() {
-        return startedAt;
-    }
-
-    public Instant getFinishedAt() {
-        return finishedAt;
     }
 }
