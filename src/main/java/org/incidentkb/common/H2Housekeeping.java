@@ -120,7 +120,7 @@ public class H2Housekeeping {
         }
     }
 
-    /** H2's store under a pooled connection (the embedded database's own objects; H2 2.x). */
+    /** H2's store under a pooled connection (the embedded database's own objects, as of H2 2.4). */
     private static MVStore store(Connection connection) throws SQLException {
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         return session.getDatabase().getStore().getMvStore();
