@@ -236,13 +236,13 @@ log "renaming the most-cited perpetrator"
 TOP=$(curl -s "$API/stats/incidents?groupBy=perpetrator" | jq -c '[.rows[] | select(.perpetrator != null)] | max_by(.incidents)')
 TOP_ID=$(jq -r '.perpetrator.id' <<< "$TOP")
 TOP_NAME=$(jq -r '.perpetrator.name' <<< "$TOP")
-TOP_SHOWN=$(curl -s "$API/incidents?actor=$TOP_ID&size=1" | jq -r '.total')
+TOP_SHOWN=$(curl -s "$API/incidents?actor=$TOP_ID&size=1&count=exact" | jq -r '.total')
 TOP_INCIDENT=$(curl -s "$API/incidents?actor=$TOP_ID&size=1" | jq -r '.items[0].id')
-rename_ms() {   # rename_ms NAME -> ms of PATCH /actors/TOP_ID
-    local t0; t0=$(now_ms)
+rename_ms() {   # rename_ms NAME -> ms of PATCH /actors/TOP_ID, or "failed after N ms"
+    local t0 ok=1; t0=$(now_ms)
     curl -sf "${AUTH[@]}" -o /dev/null -X PATCH "$API/actors/$TOP_ID" -H 'Content-Type: application/merge-patch+json' \
-        -d "$(jq -n --arg n "$1" '{name: $n}')" || log "rename to $1 failed"
-    echo $(( $(now_ms) - t0 ))
+        -d "$(jq -n --arg n "$1" '{name: $n}')" || { log "rename to $1 failed"; ok=0; }
+    [[ "$ok" == 1 ]] && echo $(( $(now_ms) - t0 )) || echo "failed after $(( $(now_ms) - t0 ))"
 }
 RENAME_MS=$(rename_ms "$TOP_NAME (renamed)")
 t0=$(now_ms); curl -sf -o /dev/null "$API/incidents/$TOP_INCIDENT"; FIRST_READ_MS=$(( $(now_ms) - t0 ))

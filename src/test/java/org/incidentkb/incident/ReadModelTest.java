@@ -95,6 +95,30 @@ class ReadModelTest {
     }
 
     @Test
+    void shouldShowTheNewNameOfAnActorNamedOnlyInAClaimOrACasualtyRecord() {
+        long speaker = Fixtures.actor(Fixtures.unique("Spokesman office"));
+        long unit = Fixtures.actor(Fixtures.unique("Border unit"));
+        long id = Fixtures.incident(Fixtures.unique("Named in records"));
+        Fixtures.createdId(INCIDENTS + "/" + id + "/claims", """
+                {"actor": {"id": %d}, "stance": "ATTRIBUTED", "statedBy": {"actor": {"id": %d}}}""".formatted(unit, speaker));
+        Fixtures.createdId(INCIDENTS + "/" + id + "/casualties", """
+                {"category": "MILITANT", "affiliation": {"actor": {"id": %d}}, "killed": 2}""".formatted(unit));
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(200);
+
+        String speakerName = Fixtures.unique("Renamed spokesman office");
+        String unitName = Fixtures.unique("Renamed border unit");
+        for (var rename : java.util.Map.of(speaker, speakerName, unit, unitName).entrySet()) {
+            given().contentType("application/merge-patch+json").body("{\"name\": \"" + rename.getValue() + "\"}")
+                    .when().patch("/api/v1/actors/" + rename.getKey()).then().statusCode(200);
+        }
+
+        given().when().get(INCIDENTS + "/" + id).then().statusCode(200)
+                .body("claims[0].statedBy.actor.name", is(speakerName))
+                .body("claims[0].actor.name", is(unitName))
+                .body("casualties[0].affiliation.actor.name", is(unitName));
+    }
+
+    @Test
     void shouldGiveAWriteTheETagOfWhatTheNextReadAnswers() {
         long id = Fixtures.incident(Fixtures.unique("Same tag"));
         String written = given().contentType("application/merge-patch+json").body("{\"summary\": \"tagged\"}").when()
