@@ -108,6 +108,22 @@ class IncidentSearchResourceTest {
                 (int) inside);
         assertThat(ids("tag=" + tag + "&to=2023-12-31&sort=startDate")).containsExactly((int) spanning, (int) before);
         assertThat(ids("tag=" + tag + "&from=2024-02-01")).containsExactly((int) after);
+
+        // Pages of a range are taken from its starting and its spanning incidents alike, by number and by cursor.
+        String range = "tag=" + tag + "&from=2023-12-31&to=2024-01-31&size=1&sort=-startDate";
+        assertThat(ids(range + "&page=1")).containsExactly((int) inside);
+        assertThat(ids(range + "&page=2")).containsExactly((int) before);
+        assertThat(ids(range + "&page=3")).containsExactly((int) spanning);
+        assertThat(ids(range + "&page=4")).isEmpty();
+        List<Integer> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().when().get(INCIDENTS + "?" + range + (cursor == null ? "" : "&after=" + cursor)).then()
+                    .statusCode(200).extract().jsonPath();
+            walked.addAll(page.getList("items.id"));
+            cursor = page.getString("cursor");
+        } while (cursor != null && walked.size() < 10);
+        assertThat(walked).containsExactly((int) inside, (int) before, (int) spanning);
     }
 
     @Test
