@@ -53,6 +53,7 @@ public class H2Housekeeping {
     private long lastSync;
     private long lastVersion = -1;
     private boolean retentionSet;
+    private boolean warned;
 
     @Inject
     public H2Housekeeping(DataSource dataSource, Database database,
@@ -115,8 +116,15 @@ public class H2Housekeeping {
                 store.commit(); // writes the rewritten pages out; the chunks they came from hold nothing live now
             }
             lastVersion = store.getCurrentVersion();
-        } catch (SQLException | RuntimeException e) {
-            LOG.debugf(e, "H2 housekeeping pass failed; the next one tries again");
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // Said once: a pass that fails every time (an H2 whose objects changed) leaves the file growing as before.
+            if (!warned) {
+                warned = true;
+                LOG.warnf(e, "H2 housekeeping pass failed (the file is not compacted while this goes on); "
+                        + "later failures are logged at debug level");
+            } else {
+                LOG.debugf(e, "H2 housekeeping pass failed; the next one tries again");
+            }
         }
     }
 

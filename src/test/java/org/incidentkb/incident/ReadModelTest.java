@@ -103,7 +103,7 @@ class ReadModelTest {
                 {"actor": {"id": %d}, "stance": "ATTRIBUTED", "statedBy": {"actor": {"id": %d}}}""".formatted(unit, speaker));
         Fixtures.createdId(INCIDENTS + "/" + id + "/casualties", """
                 {"category": "MILITANT", "affiliation": {"actor": {"id": %d}}, "killed": 2}""".formatted(unit));
-        given().when().get(INCIDENTS + "/" + id).then().statusCode(200);
+        String before = given().when().get(INCIDENTS + "/" + id).then().statusCode(200).extract().header("ETag");
 
         String speakerName = Fixtures.unique("Renamed spokesman office");
         String unitName = Fixtures.unique("Renamed border unit");
@@ -115,7 +115,8 @@ class ReadModelTest {
         given().when().get(INCIDENTS + "/" + id).then().statusCode(200)
                 .body("claims[0].statedBy.actor.name", is(speakerName))
                 .body("claims[0].actor.name", is(unitName))
-                .body("casualties[0].affiliation.actor.name", is(unitName));
+                .body("casualties[0].affiliation.actor.name", is(unitName))
+                .header("ETag", org.hamcrest.Matchers.not(before));
     }
 
     @Test
@@ -227,6 +228,9 @@ class ReadModelTest {
         org.assertj.core.api.Assertions.assertThat(gzipped.statusCode()).isEqualTo(200);
         org.assertj.core.api.Assertions.assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         org.assertj.core.api.Assertions.assertThat(gzipped.headers().firstValue("ETag")).hasValue(plain.header("ETag"));
+        // A cache keeps the two apart by the coding the client accepts.
+        org.assertj.core.api.Assertions.assertThat(gzipped.headers().firstValue("Vary").orElse(""))
+                .containsIgnoringCase("Accept-Encoding");
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
             org.assertj.core.api.Assertions.assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(plain.asString());
