@@ -3,6 +3,9 @@ package org.incidentkb.stats;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -11,8 +14,9 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The roll-up tables (V8, V10, V12, V13) for the statistics queries, each aliased {@code r}: they share their
- * columns, the coarser grains leaving some out. Declared by hand like {@code IncidentSchema} (ADR 0010).
+ * The roll-up tables (V8, V10, V12, V13; their corrections for deduplicated figures, V22) for the statistics
+ * queries, each aliased {@code r}: they share their columns, the coarser grains leaving some out. Declared by hand like
+ * {@code IncidentSchema} (ADR 0010).
  */
 final class RollupSchema {
 
@@ -21,6 +25,12 @@ final class RollupSchema {
 
     static Table<Record> table(StatsRollup.Grain grain) {
         return DSL.table(name(grain.table)).as("r");
+    }
+
+    /** The grain's columns, keys then measures, unqualified, in the order of its statements. */
+    static List<Field<?>> columns(StatsRollup.Grain grain) {
+        return Stream.concat(Arrays.stream(grain.keys.split(", ")), Arrays.stream(RollupWriter.MEASURES.split(", ")))
+                .<Field<?>>map(c -> field(name(c))).toList();
     }
 
     static final Field<Long> PERPETRATOR_ID = r("perpetrator_id", SQLDataType.BIGINT);

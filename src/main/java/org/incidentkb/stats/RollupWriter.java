@@ -33,46 +33,50 @@ public class RollupWriter {
     }
 
     /**
-     * Adds contributions (negative for what went away) to the roll-up, in the caller's transaction, in key order so
-     * that concurrent writers lock rows in the same order.
+     * Adds contributions (negative for what went away) to the roll-up, or with {@code events} to its corrections for
+     * {@code dedupe=events}, in the caller's transaction, in key order so that concurrent writers lock rows in the
+     * same order.
      */
-    void add(SortedMap<Key, Contribution> deltas) {
-        if (deltas.isEmpty()) {
-            return;
+    void add(SortedMap<Key, Contribution> deltas, boolean events) {
+        if (!deltas.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> add(connection, deltas, events));
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            for (Grain grain : Grain.values()) {
-                SortedMap<Key, Contribution> ofGrain = new java.util.TreeMap<>();
-                deltas.forEach((key, delta) -> {
-                    if (key.grain() == grain) {
-                        ofGrain.put(key, delta);
-                    }
-                });
-                if (ofGrain.isEmpty()) {
-                    continue;
+    }
+
+    /** {@link #add(SortedMap, boolean)} on the caller's connection. */
+    void add(Connection connection, SortedMap<Key, Contribution> deltas, boolean events) throws SQLException {
+        for (Grain grain : Grain.values()) {
+            SortedMap<Key, Contribution> ofGrain = new java.util.TreeMap<>();
+            deltas.forEach((key, delta) -> {
+                if (key.grain() == grain) {
+                    ofGrain.put(key, delta);
                 }
-                if (postgres) {
-                    upsertBatch(connection, grain, ofGrain);
-                } else {
-                    updateOrInsert(connection, grain, ofGrain);
-                }
+            });
+            if (ofGrain.isEmpty()) {
+                continue;
             }
-        });
+            String table = events ? grain.eventTable : grain.table;
+            if (postgres) {
+                upsertBatch(connection, table, grain, ofGrain);
+            } else {
+                updateOrInsert(connection, table, grain, ofGrain);
+            }
+        }
     }
 
-    private static String upsert(Grain g) {
-        return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
+    private static String upsert(String table, Grain g) {
+        return "insert into " + table + " (" + g.keys + ", " + MEASURES + ") values ("
                 + placeholders(g.keyCount() + Contribution.COUNT) + ") on conflict (" + g.keys + ") do update set "
-                + each(MEASURES, m -> m + " = " + g.table + "." + m + " + excluded." + m, ", ");
+                + each(MEASURES, m -> m + " = " + table + "." + m + " + excluded." + m, ", ");
     }
 
-    private static String update(Grain g) {
-        return "update " + g.table + " set " + each(MEASURES, m -> m + " = " + m + " + ?", ", ") + " where "
+    private static String update(String table, Grain g) {
+        return "update " + table + " set " + each(MEASURES, m -> m + " = " + m + " + ?", ", ") + " where "
                 + each(g.keys, k -> k + " = ?", " and ");
     }
 
-    private static String insert(Grain g) {
-        return "insert into " + g.table + " (" + g.keys + ", " + MEASURES + ") values ("
+    private static String insert(String table, Grain g) {
+        return "insert into " + table + " (" + g.keys + ", " + MEASURES + ") values ("
                 + placeholders(g.keyCount() + Contribution.COUNT) + ")";
     }
 
@@ -85,9 +89,9 @@ public class RollupWriter {
     }
 
     /** PostgreSQL: one batch of INSERT ... ON CONFLICT DO UPDATE, which concurrent inserts of a new key cannot fail. */
-    private static void upsertBatch(Connection connection, Grain grain, SortedMap<Key, Contribution> deltas)
-            throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(upsert(grain))) {
+    private static void upsertBatch(Connection connection, String table, Grain grain,
+            SortedMap<Key, Contribution> deltas) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(upsert(table, grain))) {
             for (var delta : deltas.entrySet()) {
                 bind(upsert, delta.getKey(), delta.getValue());
                 upsert.addBatch();
@@ -101,10 +105,10 @@ public class RollupWriter {
      * the same new key meanwhile, the insert fails on the primary key once that one commits; H2 keeps the
      * transaction, and the update then finds the row.
      */
-    private static void updateOrInsert(Connection connection, Grain grain, SortedMap<Key, Contribution> deltas)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(update(grain));
-                PreparedStatement insert = connection.prepareStatement(insert(grain))) {
+    private static void updateOrInsert(Connection connection, String table, Grain grain,
+            SortedMap<Key, Contribution> deltas) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(update(table, grain));
+                PreparedStatement insert = connection.prepareStatement(insert(table, grain))) {
             for (var delta : deltas.entrySet()) {
                 long[] m = delta.getValue().measures();
                 for (int i = 0; i < m.length; i++) {

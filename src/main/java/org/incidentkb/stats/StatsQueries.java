@@ -7,7 +7,11 @@ import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_LOW;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.CATEGORY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
 import static org.incidentkb.incident.query.IncidentSchema.ID;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_PLAIN;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_LOW;
@@ -20,6 +24,10 @@ import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART;
 import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_ACTOR;
 import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_ROLE;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_END_DATE;
+import static org.incidentkb.incident.query.IncidentSchema.PLAIN_ID;
+import static org.incidentkb.incident.query.IncidentSchema.START_DATE;
+import static org.incidentkb.incident.query.IncidentSchema.TYPE_CODE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -38,6 +46,7 @@ import java.util.Map;
 import org.incidentkb.common.Database;
 import org.incidentkb.incident.query.IncidentFilter;
 import org.incidentkb.incident.query.IncidentQueries;
+import org.incidentkb.incident.query.IncidentSchema;
 import org.incidentkb.stats.RollupSchema.Measure;
 import org.incidentkb.stats.StatsApi.Row;
 import org.incidentkb.stats.StatsApi.Totals;
@@ -154,7 +163,7 @@ public class StatsQueries {
         inner.add(coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO)).as("incidents"));
         inner.addAll(sums("killed", RollupSchema.KILLED));
         inner.addAll(sums("injured", RollupSchema.INJURED));
-        var grouped = select(inner).from(RollupSchema.table(grain)).where(where);
+        var grouped = select(inner).from(source(grain, filter)).where(where);
         Table<?> g = (innerGroup.isEmpty() ? grouped
                 : grouped.groupBy(innerGroup).having(sum(RollupSchema.INCIDENTS).gt(inline(BigDecimal.ZERO)))).asTable("g");
         Table<?> from = byPerpetrator ? g.leftJoin(PERPETRATOR).on(PERPETRATOR_ID.eq(groupPerpetrator)) : g;
@@ -165,6 +174,83 @@ public class StatsQueries {
         }
         return database.read(sql -> sql.select(fields).from(from).orderBy(nullsLast(outerKeys))
                 .fetch(r -> row(groupBy, r)));
+    }
+
+    /**
+     * The rows a roll-up statistic adds up: the grain's roll-up table; with {@code dedupe=events} its corrections too;
+     * with {@code from} (the first of a month) the rows of the months from then on, and the incidents that started
+     * earlier and are still going on then, each as the row it would be in the roll-up (few: an index range on the end
+     * date). All with the roll-up's columns, as {@code r}.
+     */
+    private static Table<?> source(Grain grain, IncidentFilter filter) {
+        if (filter.from() == null && !filter.dedupeEvents()) {
+            return RollupSchema.table(grain);
+        }
+        List<Field<?>> columns = RollupSchema.columns(grain);
+        Condition fromOn = filter.from() == null ? DSL.noCondition()
+                : field(name("period"), Integer.class).ge(inline(StatsRollup.period(filter.from())));
+        org.jooq.Select<Record> rows = select(columns).from(DSL.table(name(grain.table))).where(fromOn);
+        if (filter.dedupeEvents()) {
+            rows = rows.unionAll(select(columns).from(DSL.table(name(grain.eventTable))).where(fromOn));
+        }
+        if (filter.from() != null) {
+            rows = rows.unionAll(spanning(grain, filter, false)).unionAll(spanning(grain, filter, true));
+        }
+        return rows.asTable("r");
+    }
+
+    /**
+     * The incidents that started before {@code from} and end on or after it, as roll-up rows of one incident each:
+     * counted once (perpetrator 0) or once per perpetrator; deduplicated, a member that is not its event's lead is left
+     * out and the lead counts the event's low and high.
+     */
+    private static org.jooq.Select<Record> spanning(Grain grain, IncidentFilter filter, boolean perPerpetrator) {
+        boolean dedupe = filter.dedupeEvents();
+        Condition lead = EVENT_INCIDENT.isNotNull();
+        Field<Integer> killedLow = dedupe ? when(lead, EVENT_KILLED_LOW).otherwise(KILLED_LOW) : KILLED_LOW;
+        Field<Integer> killedHigh = dedupe ? when(lead, EVENT_KILLED_HIGH).otherwise(KILLED_HIGH) : KILLED_HIGH;
+        Field<Integer> injuredLow = dedupe ? when(lead, EVENT_INJURED_LOW).otherwise(INJURED_LOW) : INJURED_LOW;
+        Field<Integer> injuredHigh = dedupe ? when(lead, EVENT_INJURED_HIGH).otherwise(INJURED_HIGH) : INJURED_HIGH;
+        Field<Integer> year = DSL.year(START_DATE);
+        List<Field<?>> fields = new ArrayList<>();
+        fields.add(perPerpetrator ? coalesce(PERPETRATOR_PART_ACTOR, inline(StatsRollup.NO_PERPETRATOR))
+                : inline(StatsRollup.ALL));
+        fields.add(coalesce(COUNTRY_CODE, inline("")));
+        // An integer, as in the roll-up (PostgreSQL's extract is a numeric, whose division would keep the month).
+        fields.add((grain == Grain.COUNTRY_YEAR ? year.mul(inline(100)).plus(inline(12))
+                : year.mul(inline(100)).plus(DSL.month(START_DATE))).cast(Integer.class));
+        if (grain == Grain.FINE) {
+            fields.add(coalesce(TYPE_CODE, inline("")));
+            fields.add(CATEGORY_CODE);
+            fields.add(IncidentSchema.CLAIM_STATUS);
+        }
+        fields.add(inline(1L));
+        fields.addAll(measure(killedLow, KILLED_BEST, killedHigh));
+        fields.addAll(measure(injuredLow, INJURED_BEST, injuredHigh));
+        fields.add(when(KILLED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
+        fields.add(when(INJURED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
+        Table<?> from = INCIDENT;
+        Condition where = START_DATE.lt(filter.from()).and(ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN)
+                .where(PLAIN_END_DATE.ge(filter.from()))));
+        if (filter.to() != null) {
+            where = where.and(START_DATE.le(filter.to()));
+        }
+        if (perPerpetrator) {
+            from = from.leftJoin(PERPETRATOR_PART).on(PERPETRATOR_PART_INCIDENT.eq(ID)
+                    .and(PERPETRATOR_PART_ROLE.eq(inline("PERPETRATOR"))));
+        }
+        if (dedupe) {
+            from = from.leftJoin(EVENT).on(EVENT_INCIDENT.eq(ID));
+            where = where.and(EVENT_INCIDENT.isNull().or(EVENT_ID.eq(EVENT_INCIDENT)));
+        }
+        return select(fields).from(from).where(where);
+    }
+
+    /** One incident's low, best, high and open as the roll-up keeps them (open + unknown: no known high). */
+    private static List<Field<?>> measure(Field<Integer> low, Field<Integer> best, Field<Integer> high) {
+        return List.of(coalesce(low, inline(0)).cast(Long.class), coalesce(best, inline(0)).cast(Long.class),
+                coalesce(high, inline(0)).cast(Long.class),
+                when(high.isNull().and(best.isNotNull()), inline(1L)).otherwise(inline(0L)));
     }
 
     private static List<SelectField<?>> sums(String name, Measure m) {

@@ -8,8 +8,10 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.incidentkb.common.Figures;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.Role;
@@ -18,9 +20,9 @@ import org.incidentkb.incident.write.IncidentsChanged;
 
 /**
  * Keeps the statistics roll-ups current (incident_rollup, V8; incident_rollup_country, V10; incident_rollup_year,
- * V12): every write
- * to incidents takes the old incidents' contributions away and adds the new ones', in the write's transaction. Also
- * says which statistics the roll-ups can answer, and from which.
+ * V12): every write to incidents takes the old incidents' contributions away and adds the new ones', in the write's
+ * transaction; for an incident of an event, its correction for {@code dedupe=events} ({@link EventRollup}) moves the
+ * same way. Also says which statistics the roll-ups can answer, and from which.
  */
 @ApplicationScoped
 public class StatsRollup {
@@ -31,25 +33,33 @@ public class StatsRollup {
     static final long NO_PERPETRATOR = -1;
 
     private final RollupWriter writer;
+    private final EventRollup events;
 
-    public StatsRollup(RollupWriter writer) {
+    public StatsRollup(RollupWriter writer, EventRollup events) {
         this.writer = writer;
+        this.events = events;
     }
 
-    /** The roll-up tables, finest first, with their key columns. */
+    /**
+     * The roll-up tables, finest first, with their key columns: the incidents' (V8, V10, V12) and, with the same
+     * columns, the corrections that {@code dedupe=events} adds to them (V22).
+     */
     enum Grain {
         /** incident_rollup (V8): by type, category and claim status too. */
-        FINE("incident_rollup", "perpetrator_id, country_code, period, type_code, category_code, claim_status"),
+        FINE("incident_rollup", "event_rollup",
+                "perpetrator_id, country_code, period, type_code, category_code, claim_status"),
         /** incident_rollup_country (V10): by perpetrator, country and month only. */
-        COUNTRY_MONTH("incident_rollup_country", "perpetrator_id, country_code, period"),
+        COUNTRY_MONTH("incident_rollup_country", "event_rollup_country", "perpetrator_id, country_code, period"),
         /** incident_rollup_year (V12): by perpetrator, country and year (period = year * 100 + 12). */
-        COUNTRY_YEAR("incident_rollup_year", "perpetrator_id, country_code, period");
+        COUNTRY_YEAR("incident_rollup_year", "event_rollup_year", "perpetrator_id, country_code, period");
 
         final String table;
+        final String eventTable;
         final String keys;
 
-        Grain(String table, String keys) {
+        Grain(String table, String eventTable, String keys) {
             this.table = table;
+            this.eventTable = eventTable;
             this.keys = keys;
         }
 
@@ -89,10 +99,35 @@ public class StatsRollup {
             return new Contribution(new long[COUNT]);
         }
 
-        void add(IncidentView incident, int sign) {
+        void add(Counted incident, int sign) {
             measures[0] += sign;
-            add(KILLED, KILLED_UNKNOWN, incident.casualtySummary().killed(), sign);
-            add(INJURED, INJURED_UNKNOWN, incident.casualtySummary().injured(), sign);
+            add(KILLED, KILLED_UNKNOWN, incident.killed(), sign);
+            add(INJURED, INJURED_UNKNOWN, incident.injured(), sign);
+        }
+
+        /**
+         * What {@code dedupe=events} changes in an event member's contribution: a member that is not the lead takes
+         * its own away; the lead counts the event's low and high in place of its own (its best and whether its figure
+         * is known stay its own), and reports no high when the event has none.
+         */
+        void correct(Counted incident, EventRole role, int sign) {
+            if (!role.leads()) {
+                add(incident, -sign);
+                return;
+            }
+            replaceRange(KILLED, incident.killed(), role.killedLow(), role.killedHigh(), sign);
+            replaceRange(INJURED, incident.injured(), role.injuredLow(), role.injuredHigh(), sign);
+        }
+
+        private void replaceRange(int at, Figures own, Integer low, Integer high, int sign) {
+            measures[at] += sign * ((long) nonNull(low) - (own == null ? 0 : own.low()));
+            measures[at + 2] += sign * ((long) nonNull(high) - (own == null ? 0 : nonNull(own.high())));
+            // open + unknown counts the incidents without a known high: the event's instead of the lead's own
+            measures[at + 3] += sign * ((high == null ? 1 : 0) - (own == null || own.high() == null ? 1 : 0));
+        }
+
+        private static int nonNull(Integer value) {
+            return value == null ? 0 : value;
         }
 
         private void add(int at, int unknownAt, Figures f, int sign) {
@@ -111,34 +146,87 @@ public class StatsRollup {
         }
     }
 
+    /**
+     * An incident as the roll-ups count it: where it counts ('' for no country or type; no perpetrator counts as
+     * {@link #NO_PERPETRATOR}) and its figures (null when unknown).
+     */
+    record Counted(long id, String country, int period, String type, String category, String claimStatus,
+            List<Long> perpetrators, Figures killed, Figures injured) {
+
+        static Counted of(IncidentView v) {
+            List<Long> perpetrators = v.actors().stream().filter(a -> a.role() == Role.PERPETRATOR)
+                    .map(a -> a.actor().id()).distinct().toList();
+            String country = v.location() == null || v.location().countryCode() == null ? ""
+                    : v.location().countryCode();
+            return new Counted(v.id(), country, StatsRollup.period(v.startDate()), v.type() == null ? "" : v.type().code(),
+                    v.category().code(), v.claimStatus().name(), perpetrators, v.casualtySummary().killed(),
+                    v.casualtySummary().injured());
+        }
+    }
+
+    /**
+     * An incident's row in {@code incident_event}: the event it is part of (named by its lead) and, for the lead, the
+     * event's reconciled low and high figures.
+     */
+    record EventRole(long incidentId, long eventId, Integer killedLow, Integer killedHigh, Integer injuredLow,
+            Integer injuredHigh) {
+
+        boolean leads() {
+            return incidentId == eventId;
+        }
+    }
+
     void onChange(@Observes @Priority(3) IncidentsChanged change) {
         SortedMap<Key, Contribution> deltas = new TreeMap<>();
-        change.befores().forEach(v -> add(deltas, v, -1));
-        change.afters().forEach(v -> add(deltas, v, 1));
-        deltas.values().removeIf(Contribution::isZero);
-        writer.add(deltas);
-    }
-
-    private static void add(SortedMap<Key, Contribution> deltas, IncidentView v, int sign) {
-        String country = v.location() == null || v.location().countryCode() == null ? "" : v.location().countryCode();
-        String type = v.type() == null ? "" : v.type().code();
-        int period = period(v.startDate());
-        List<Long> perpetrators = v.actors().stream().filter(a -> a.role() == Role.PERPETRATOR)
-                .map(a -> a.actor().id()).distinct().toList();
-        for (long perpetrator : perpetrators.isEmpty() ? List.of(NO_PERPETRATOR) : perpetrators) {
-            key(deltas, perpetrator, country, period, type, v, sign);
+        for (IncidentView v : change.befores()) {
+            Counted before = Counted.of(v);
+            add(deltas, before, c -> c.add(before, -1));
         }
-        key(deltas, ALL, country, period, type, v, sign);
+        for (IncidentView v : change.afters()) {
+            Counted after = Counted.of(v);
+            add(deltas, after, c -> c.add(after, 1));
+        }
+        deltas.values().removeIf(Contribution::isZero);
+        writer.add(deltas, false);
+        // An incident of an event moves its correction along (EventGroups then recomputes the event if need be).
+        Map<Long, EventRole> roles = events.roles(change.befores().stream().map(IncidentView::id).toList());
+        if (roles.isEmpty()) {
+            return;
+        }
+        SortedMap<Key, Contribution> corrections = new TreeMap<>();
+        for (IncidentsChanged.Change c : change.changes()) {
+            EventRole role = c.before() == null ? null : roles.get(c.before().id());
+            if (role != null) {
+                Counted before = Counted.of(c.before());
+                add(corrections, before, k -> k.correct(before, role, -1));
+                if (c.after() != null) {
+                    Counted after = Counted.of(c.after());
+                    add(corrections, after, k -> k.correct(after, role, 1));
+                }
+            }
+        }
+        corrections.values().removeIf(Contribution::isZero);
+        writer.add(corrections, true);
     }
 
-    private static void key(SortedMap<Key, Contribution> deltas, long perpetrator, String country, int period,
-            String type, IncidentView v, int sign) {
-        deltas.computeIfAbsent(new Key(Grain.FINE, perpetrator, country, period, type, v.category().code(),
-                v.claimStatus().name()), k -> Contribution.zero()).add(v, sign);
-        deltas.computeIfAbsent(new Key(Grain.COUNTRY_MONTH, perpetrator, country, period, "", "", ""),
-                k -> Contribution.zero()).add(v, sign);
-        deltas.computeIfAbsent(new Key(Grain.COUNTRY_YEAR, perpetrator, country, period / 100 * 100 + 12, "", "", ""),
-                k -> Contribution.zero()).add(v, sign);
+    /** Applies {@code what} to the incident's contribution at each of its keys, in each grain. */
+    static void add(SortedMap<Key, Contribution> deltas, Counted incident,
+            Consumer<Contribution> what) {
+        List<Long> perpetrators = incident.perpetrators().isEmpty() ? List.of(NO_PERPETRATOR) : incident.perpetrators();
+        for (long perpetrator : perpetrators) {
+            key(deltas, perpetrator, incident, what);
+        }
+        key(deltas, ALL, incident, what);
+    }
+
+    private static void key(SortedMap<Key, Contribution> deltas, long perpetrator, Counted v,
+            Consumer<Contribution> what) {
+        what.accept(deltas.computeIfAbsent(new Key(Grain.FINE, perpetrator, v.country(), v.period(), v.type(),
+                v.category(), v.claimStatus()), k -> Contribution.zero()));
+        what.accept(deltas.computeIfAbsent(new Key(Grain.COUNTRY_MONTH, perpetrator, v.country(), v.period(), "", "",
+                ""), k -> Contribution.zero()));
+        what.accept(deltas.computeIfAbsent(new Key(Grain.COUNTRY_YEAR, perpetrator, v.country(),
+                v.period() / 100 * 100 + 12, "", "", ""), k -> Contribution.zero()));
     }
 
     static int period(LocalDate date) {
@@ -154,23 +242,26 @@ public class StatsRollup {
             return Grain.FINE;
         }
         boolean wholeYears = !groupBy.contains(Dimension.MONTH)
+                && (f.from() == null || f.from().getDayOfYear() == 1)
                 && (f.to() == null || (f.to().getMonthValue() == 12 && f.to().getDayOfMonth() == 31));
         return wholeYears ? Grain.COUNTRY_YEAR : Grain.COUNTRY_MONTH;
     }
 
     /**
      * Whether the roll-up answers these statistics: groups other than admin1, and filters on country, category,
-     * type and claim status only, or also a {@code to} date at the end of a month (incidents starting by then).
-     * Anything else ({@code from} includes incidents that started earlier and are still going on) is counted from
-     * the incidents, and so is {@code dedupe=events} (the roll-up counts incidents, not events).
+     * type and claim status only, or also a {@code from} date at the start of a month (the months from then on, and
+     * the incidents still going on then that started earlier, read from the incidents) and a {@code to} date at the
+     * end of a month (incidents starting by then). Anything else is counted from the incidents. With
+     * {@code dedupe=events} the roll-up's corrections (V22) are added to it.
      */
     static boolean answers(IncidentFilter f, List<Dimension> groupBy) {
         return !groupBy.contains(Dimension.ADMIN1)
-                && f.from() == null && (f.to() == null || f.to().equals(YearMonth.from(f.to()).atEndOfMonth()))
+                && (f.from() == null || f.from().getDayOfMonth() == 1)
+                && (f.to() == null || f.to().equals(YearMonth.from(f.to()).atEndOfMonth()))
                 && f.admin1().isEmpty() && f.involvements().isEmpty() && f.claimedBy().isEmpty()
                 && f.minKilled() == null && f.maxKilled() == null && f.minInjured() == null && f.maxInjured() == null
                 && f.bbox() == null && f.near() == null && f.text() == null && f.tags().isEmpty()
                 && f.publishers().isEmpty() && f.externalRefs().isEmpty() && f.updatedSince() == null
-                && !f.dedupeEvents() && f.ids().isEmpty();
+                && f.ids().isEmpty();
     }
 }

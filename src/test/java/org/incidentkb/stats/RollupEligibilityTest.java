@@ -40,12 +40,14 @@ class RollupEligibilityTest {
         assertThat(StatsRollup.answers(filter(q -> q.type = List.of("air-drone-strike")), List.of(Dimension.TYPE)))
                 .isTrue();
         assertThat(StatsRollup.answers(filter(q -> q.to = "2024-02-29"), List.of(Dimension.MONTH))).isTrue();
+        assertThat(StatsRollup.answers(filter(q -> q.from = "2024-02-01"), List.of(Dimension.MONTH))).isTrue();
+        assertThat(StatsRollup.answers(filter(q -> q.dedupe = "events"), List.of(Dimension.YEAR))).isTrue();
     }
 
     @Test
     void shouldCountFromTheIncidentsWhatTheRollupCannotKnow() {
         assertThat(StatsRollup.answers(filter(q -> q.to = "2024-02-28"), List.of())).as("mid-month to").isFalse();
-        assertThat(StatsRollup.answers(filter(q -> q.from = "2024-01-01"), List.of())).as("from").isFalse();
+        assertThat(StatsRollup.answers(filter(q -> q.from = "2024-01-02"), List.of())).as("mid-month from").isFalse();
         assertThat(StatsRollup.answers(filter(q -> { }), List.of(Dimension.ADMIN1))).as("admin1").isFalse();
         assertThat(StatsRollup.answers(filter(q -> q.q = "drone"), List.of())).as("text").isFalse();
         assertThat(StatsRollup.answers(filter(q -> q.perpetrator = List.of("7")), List.of())).as("actor").isFalse();
@@ -60,6 +62,10 @@ class RollupEligibilityTest {
                 .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
         assertThat(StatsRollup.grain(filter(q -> q.to = "2024-06-30"), List.of(Dimension.YEAR)))
                 .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
+        assertThat(StatsRollup.grain(filter(q -> q.from = "2024-01-01"), List.of(Dimension.YEAR)))
+                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+        assertThat(StatsRollup.grain(filter(q -> q.from = "2024-03-01"), List.of(Dimension.YEAR)))
+                .as("from within a year").isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.MONTH)))
                 .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(filter(q -> q.claimStatus = List.of("CLAIMED")), List.of(Dimension.YEAR)))

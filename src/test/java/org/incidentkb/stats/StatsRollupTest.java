@@ -6,10 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.incidentkb.Fixtures;
 import org.incidentkb.incident.model.ClaimStatus;
 import org.incidentkb.incident.query.IncidentFilter;
@@ -27,6 +37,9 @@ class StatsRollupTest {
 
     @Inject
     RollupCounts counts;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     org.incidentkb.incident.query.IncidentQueries queries;
@@ -71,6 +84,126 @@ class StatsRollupTest {
         assertRollupMatches("after a delete");
     }
 
+    /**
+     * An event of three incidents from the API, then everything that changes an event or one of its members: the
+     * deduplicated statistics and totals from the roll-up and its corrections stay what counting the incidents with
+     * their events answers, and so do the plain ones.
+     */
+    @Test
+    void shouldAnswerDeduplicatedStatisticsLikeTheIncidentTableThroughEveryChangeToAnEvent() {
+        long perpetrator = Fixtures.actor(Fixtures.unique("Event perp"));
+        long a = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Event A", "type": "air-drone-strike", "startDate": "2019-05-10",
+                 "location": {"countryCode": "IRQ"}, "actors": [{"actor": {"id": %d}, "role": "PERPETRATOR"}],
+                 "casualties": [{"category": "ALL", "killed": {"low": 2, "best": 3, "high": 5}}]}"""
+                .formatted(perpetrator));
+        long b = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Event B", "category": "battles", "startDate": "2019-05-11", "location": {"countryCode": "SYR"},
+                 "casualties": [{"category": "ALL", "killed": {"low": 1, "best": 2, "high": null},
+                                 "injured": {"low": 4, "best": 6, "high": 9}}]}""");
+        long c = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Event C", "type": "air-drone-strike", "startDate": "2019-06-01",
+                 "location": {"countryCode": "IRQ"}}""");
+        long spanning = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Event E", "type": "air-drone-strike", "startDate": "2019-04-20", "endDate": "2019-06-15",
+                 "location": {"countryCode": "IRQ"}, "actors": [{"actor": {"id": %d}, "role": "PERPETRATOR"}],
+                 "casualties": [{"category": "ALL", "killed": {"low": 1, "best": 1, "high": 8}, "injured": 2}]}"""
+                .formatted(perpetrator));
+        assertRollupMatches("four incidents, one of them going on over two months, no event");
+
+        link(a, b);
+        link(spanning, a);
+        assertRollupMatches("after an event of two");
+        long bc = link(b, c);
+        assertRollupMatches("after a third member");
+
+        given().contentType("application/json").body("{\"category\": \"ALL\", \"killed\": 11}")
+                .when().post("/api/v1/incidents/" + c + "/casualties").then().statusCode(201);
+        assertRollupMatches("after a member's figures changed");
+        given().contentType("application/merge-patch+json").body("""
+                {"startDate": "2019-07-02", "location": {"countryCode": "JOR"},
+                 "actors": [{"actor": {"id": %d}, "role": "PERPETRATOR"}]}""".formatted(perpetrator))
+                .when().patch("/api/v1/incidents/" + b).then().statusCode(200);
+        assertRollupMatches("after a member moved to another month, country and perpetrator");
+
+        given().contentType("application/merge-patch+json").body("{\"status\": \"REJECTED\"}")
+                .when().patch("/api/v1/links/" + bc).then().statusCode(200);
+        assertRollupMatches("after a link was rejected");
+        given().contentType("application/merge-patch+json").body("{\"status\": \"CONFIRMED\"}")
+                .when().patch("/api/v1/links/" + bc).then().statusCode(200);
+        assertRollupMatches("after it was confirmed again");
+
+        given().when().delete("/api/v1/incidents/" + a).then().statusCode(204);
+        assertRollupMatches("after the lead was deleted");
+        given().when().delete("/api/v1/links/" + bc).then().statusCode(204);
+        assertRollupMatches("after the last link was deleted");
+
+        long d = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Event D", "type": "air-drone-strike", "startDate": "2019-06-02",
+                 "location": {"countryCode": "IRQ"}, "casualties": [{"category": "ALL", "killed": 1}]}""");
+        link(c, d);
+        link(spanning, d);
+        // A matching run recomputes every event, and with them every correction.
+        String location = given().contentType("application/json").body("{\"country\": \"IRQ\", \"from\": \"1901-01-01\","
+                + " \"to\": \"1901-01-31\"}").when().post("/api/v1/matching").then().statusCode(202).extract()
+                .header("Location");
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> "DONE".equals(
+                given().when().get(location).then().statusCode(200).extract().path("state")));
+        assertRollupMatches("after a matching run recomputed every event");
+
+        // A database upgraded with events in it: the migration builds the same corrections from them.
+        Map<String, String> kept = corrections();
+        assertThat(kept).isNotEmpty();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : List.of("event_rollup", "event_rollup_country", "event_rollup_year")) {
+                em.createNativeQuery("delete from " + table).executeUpdate();
+            }
+            for (String statement : migration("V22__statistics_event_corrections.sql")) {
+                if (statement.startsWith("insert")) {
+                    em.createNativeQuery(statement).executeUpdate();
+                }
+            }
+        });
+        assertThat(corrections()).isEqualTo(kept);
+    }
+
+    /** The rows of the three correction tables that are not all zero, as key to measures. */
+    private Map<String, String> corrections() {
+        Map<String, String> out = new TreeMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (StatsRollup.Grain grain : StatsRollup.Grain.values()) {
+                int keys = grain.keyCount();
+                List<?> rows = em.createNativeQuery("select " + grain.keys + ", " + RollupWriter.MEASURES + " from "
+                        + grain.eventTable).getResultList();
+                for (Object row : rows) {
+                    List<String> values = Arrays.stream((Object[]) row).map(String::valueOf).toList();
+                    List<String> measures = values.subList(keys, values.size());
+                    if (measures.stream().anyMatch(m -> !m.equals("0"))) {
+                        out.put(grain + " " + values.subList(0, keys), String.join(",", measures));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A migration's statements, without its comments. */
+    private static List<String> migration(String name) {
+        try (var in = StatsRollupTest.class.getResourceAsStream("/db/migration/" + name)) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
+            return Arrays.stream(sql.split(";")).map(String::trim).filter(st -> !st.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long link(long from, long to) {
+        return given().contentType("application/json").body("{\"to\": {\"id\": %d}, \"relation\": \"SAME_EVENT\"}"
+                .formatted(to)).when().post("/api/v1/incidents/" + from + "/links").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
     private void assertRollupMatches(String when) {
         List<List<Dimension>> groupings = new ArrayList<>();
         groupings.add(List.of());
@@ -85,17 +218,8 @@ class StatsRollupTest {
                 }
             }
         }
-        IncidentFilter none = IncidentFilter.none();
-        List<IncidentFilter> filters = List.of(none,
-                new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of("IRQ", "SYR"), Set.of(), Set.of(), Set.of(),
-                        List.of(), Set.of(), Set.of(ClaimStatus.UNCLAIMED, ClaimStatus.CLAIMED), null, null, null, null,
-                        null, null, null, Set.of(), Set.of(), Set.of(), null, false, Set.of()),
-                new IncidentFilter(null, LocalDate.of(2019, 12, 31), Set.of("IRQ"), Set.of(), Set.of(), Set.of(),
-                        List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                        Set.of(), null, false, Set.of()),
-                new IncidentFilter(null, null, Set.of(), Set.of(), Set.of("battles"), Set.of("air-drone-strike"),
-                        List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
-                        Set.of(), null, false, Set.of()));
+        List<IncidentFilter> filters = new ArrayList<>(filters(false));
+        filters.addAll(filters(true));
         QuarkusTransaction.requiringNew().run(() -> {
             for (IncidentFilter filter : filters) {
                 assertThat(counts.known(filter)).as("%s, total of %s", when, filter)
@@ -107,6 +231,30 @@ class StatsRollupTest {
                 }
             }
         });
+    }
+
+    private static List<IncidentFilter> filters(boolean dedupe) {
+        return List.of(
+                new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(), Set.of(), Set.of(),
+                        null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, dedupe, Set.of()),
+                new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of("IRQ", "SYR"), Set.of(), Set.of(), Set.of(),
+                        List.of(), Set.of(), Set.of(ClaimStatus.UNCLAIMED, ClaimStatus.CLAIMED), null, null, null, null,
+                        null, null, null, Set.of(), Set.of(), Set.of(), null, dedupe, Set.of()),
+                new IncidentFilter(null, LocalDate.of(2019, 12, 31), Set.of("IRQ"), Set.of(), Set.of(), Set.of(),
+                        List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
+                        Set.of(), null, dedupe, Set.of()),
+                new IncidentFilter(null, null, Set.of(), Set.of(), Set.of("battles"), Set.of("air-drone-strike"),
+                        List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
+                        Set.of(), null, dedupe, Set.of()),
+                new IncidentFilter(LocalDate.of(2019, 5, 1), LocalDate.of(2019, 12, 31), Set.of("IRQ", "JOR"), Set.of(),
+                        Set.of(), Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null,
+                        Set.of(), Set.of(), Set.of(), null, dedupe, Set.of()),
+                new IncidentFilter(LocalDate.of(2019, 6, 1), null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
+                        Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null,
+                        dedupe, Set.of()),
+                new IncidentFilter(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), Set.of(), Set.of(), Set.of(),
+                        Set.of("air-drone-strike"), List.of(), Set.of(), Set.of(), null, null, null, null, null, null,
+                        null, Set.of(), Set.of(), Set.of(), null, dedupe, Set.of()));
     }
 
     @Test
@@ -143,10 +291,10 @@ class StatsRollupTest {
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
                 Set.of(), null, false, Set.of());
         assertThat(StatsRollup.answers(midMonth, List.of(Dimension.MONTH))).isFalse();
-        IncidentFilter from = new IncidentFilter(LocalDate.of(2019, 7, 1), null, Set.of(), Set.of(), Set.of(),
+        IncidentFilter from = new IncidentFilter(LocalDate.of(2019, 7, 2), null, Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
                 Set.of(), null, false, Set.of());
-        assertThat(StatsRollup.answers(from, List.of(Dimension.MONTH))).isFalse();
+        assertThat(StatsRollup.answers(from, List.of(Dimension.MONTH))).as("from within a month").isFalse();
         IncidentFilter killed = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
                 Set.of(), Set.of(), 1, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false, Set.of());
         assertThat(StatsRollup.answers(killed, List.of())).isFalse();
