@@ -96,6 +96,11 @@ public class EventGroups {
                 }
                 frontier = next;
             }
+            // The members' rows locked in id order: a write to one of them in flight ends first, and is read below.
+            List<Long> members = seen.stream().sorted().toList();
+            for (List<Long> chunk : chunks(members)) {
+                longs(c, "select id from incident where id in (" + marks(chunk) + ") order by id for update", chunk);
+            }
             rollup.remove(c, seen);
             for (List<Long> chunk : chunks(List.copyOf(seen))) {
                 try (PreparedStatement s = c.prepareStatement("delete from incident_event where incident_id in ("
@@ -118,10 +123,11 @@ public class EventGroups {
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
             long started = System.nanoTime();
-            rollup.clear(c);
+            // The rows first: a write to a member in flight holds its row, and ends before the corrections go.
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("delete from incident_event");
             }
+            rollup.clear(c);
             long[] from = new long[1024];
             long[] to = new long[1024];
             int links = 0;

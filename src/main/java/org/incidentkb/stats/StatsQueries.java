@@ -11,7 +11,6 @@ import static org.incidentkb.incident.query.IncidentSchema.CATEGORY_CODE;
 import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
 import static org.incidentkb.incident.query.IncidentSchema.ID;
 import static org.incidentkb.incident.query.IncidentSchema.INCIDENT;
-import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_PLAIN;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.INJURED_LOW;
@@ -24,8 +23,6 @@ import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART;
 import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_ACTOR;
 import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.PERPETRATOR_PART_ROLE;
-import static org.incidentkb.incident.query.IncidentSchema.PLAIN_END_DATE;
-import static org.incidentkb.incident.query.IncidentSchema.PLAIN_ID;
 import static org.incidentkb.incident.query.IncidentSchema.START_DATE;
 import static org.incidentkb.incident.query.IncidentSchema.TYPE_CODE;
 import static org.jooq.impl.DSL.coalesce;
@@ -182,7 +179,7 @@ public class StatsQueries {
      * earlier and are still going on then, each as the row it would be in the roll-up (few: an index range on the end
      * date). All with the roll-up's columns, as {@code r}.
      */
-    private static Table<?> source(Grain grain, IncidentFilter filter) {
+    private Table<?> source(Grain grain, IncidentFilter filter) {
         if (filter.from() == null && !filter.dedupeEvents()) {
             return RollupSchema.table(grain);
         }
@@ -204,7 +201,7 @@ public class StatsQueries {
      * counted once (perpetrator 0) or once per perpetrator; deduplicated, a member that is not its event's lead is left
      * out and the lead counts the event's low and high.
      */
-    private static org.jooq.Select<Record> spanning(Grain grain, IncidentFilter filter, boolean perPerpetrator) {
+    private org.jooq.Select<Record> spanning(Grain grain, IncidentFilter filter, boolean perPerpetrator) {
         boolean dedupe = filter.dedupeEvents();
         Condition lead = EVENT_INCIDENT.isNotNull();
         Field<Integer> killedLow = dedupe ? when(lead, EVENT_KILLED_LOW).otherwise(KILLED_LOW) : KILLED_LOW;
@@ -230,8 +227,7 @@ public class StatsQueries {
         fields.add(when(KILLED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
         fields.add(when(INJURED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
         Table<?> from = INCIDENT;
-        Condition where = START_DATE.lt(filter.from()).and(ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN)
-                .where(PLAIN_END_DATE.ge(filter.from()))));
+        Condition where = incidents.spanning(filter.from());
         if (filter.to() != null) {
             where = where.and(START_DATE.le(filter.to()));
         }

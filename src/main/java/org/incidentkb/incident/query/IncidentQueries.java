@@ -14,6 +14,7 @@ import static org.incidentkb.incident.query.IncidentSchema.CLAIM_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STANCE;
 import static org.incidentkb.incident.query.IncidentSchema.CLAIM_STATUS;
 import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
+import static org.incidentkb.incident.query.IncidentSchema.END_DATE;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
@@ -73,6 +74,7 @@ import static org.jooq.impl.DSL.val;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -160,12 +162,21 @@ public class IncidentQueries {
         if (f.to() != null) {
             starting = starting.and(START_DATE.le(f.to()));
         }
-        // Only the end-date index in the subquery, or the planner (H2's) walks the start-date index instead.
-        Condition spanning = START_DATE.lt(f.from())
-                .and(ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN).where(PLAIN_END_DATE.ge(f.from()))));
+        Condition spanning = spanning(f.from());
         Table<?> union = select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(starting))
                 .unionAll(select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(spanning))).asTable("i");
         return new Selection(union, noCondition(), null);
+    }
+
+    /**
+     * The incidents that started before {@code from} and end on or after it: an index range on the end date. On H2
+     * only that index in a subquery, or its planner walks the start-date index instead; on PostgreSQL the plain
+     * condition, or its planner drives the subquery from the incidents before {@code from} when the table's
+     * statistics are not fresh (2.6 s at a million instead of 0.06 s).
+     */
+    public Condition spanning(LocalDate from) {
+        return START_DATE.lt(from).and(database.isPostgres() ? END_DATE.ge(from)
+                : ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN).where(PLAIN_END_DATE.ge(from))));
     }
 
     /** The ids and sort keys of the selection in the sort's order, after the cursor when given. */
