@@ -67,7 +67,8 @@ else
     DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0")
     DB_NOTE="H2 file DB"
 fi
-CLEAR_SQL=("delete from link_revision" "delete from incident_event" "delete from incident_link")
+CLEAR_SQL=("delete from link_revision" "delete from incident_event" "delete from incident_link" "delete from event_rollup"
+    "delete from event_rollup_country" "delete from event_rollup_year")
 if [[ "$FRESH" == 0 && "${CLEAR_LINKS:-0}" == 1 ]]; then
     log "deleting the links and events of the earlier run"
     if [[ "$DB" == postgresql ]]; then

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +84,10 @@ class MatchingRun {
         Map<Long, String> actorNames = tx(() -> actorNames(result.pairs()));
 
         Instant now = Timestamps.now();
-        List<Matcher.Pair> pairs = result.pairs();
+        // Written in id order, so that each index on the links and their history grows at its end instead of at
+        // random places (the matcher hands them out best score first).
+        List<Matcher.Pair> pairs = new ArrayList<>(result.pairs());
+        pairs.sort(Comparator.<Matcher.Pair>comparingLong(p -> in.id()[p.a()]).thenComparingLong(p -> in.id()[p.b()]));
         Set<PairKey> proposedNow = new HashSet<>();
         for (int from = 0; from < pairs.size(); from += CHUNK) {
             List<Matcher.Pair> chunk = pairs.subList(from, Math.min(pairs.size(), from + CHUNK));
