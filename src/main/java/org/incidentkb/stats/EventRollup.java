@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -124,7 +125,7 @@ public class EventRollup {
         change(c, incidents, 1);
     }
 
-    /** Deletes every correction, before every {@code incident_event} row is deleted. */
+    /** Deletes every correction, when every {@code incident_event} row is rewritten. */
     public void clear(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (Grain grain : Grain.values()) {
@@ -154,7 +155,7 @@ public class EventRollup {
     }
 
     private static String sums() {
-        return String.join(", ", java.util.Arrays.stream(RollupWriter.MEASURES.split(", ")).map(m -> "sum(" + m + ")")
+        return String.join(", ", Arrays.stream(RollupWriter.MEASURES.split(", ")).map(m -> "sum(" + m + ")")
                 .toList());
     }
 
