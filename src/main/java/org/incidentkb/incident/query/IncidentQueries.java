@@ -58,9 +58,11 @@ import static org.incidentkb.incident.query.IncidentSchema.TYPE_CODE;
 import static org.incidentkb.incident.query.IncidentSchema.UPDATED_AT;
 import static org.jooq.impl.DSL.asin;
 import static org.jooq.impl.DSL.cos;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.power;
@@ -89,6 +91,7 @@ import org.incidentkb.incident.query.IncidentFilter.Circle;
 import org.incidentkb.incident.query.IncidentFilter.Involvement;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -120,7 +123,17 @@ public class IncidentQueries {
      * standing in for it) and the conditions on it; {@code sameValue} is a column every selected row has the same
      * value in, when there is one (see {@link IncidentSort#orderBy(Field)}).
      */
-    public record Selection(Table<?> table, Condition where, Field<?> sameValue) {
+    /**
+     * The incidents a filter selects: {@code table} (the incidents, or a union of parts) restricted by {@code where};
+     * {@code sameValue} a column all of them share (so that an order may lead with it and follow an index); for a
+     * union, {@code parts} the conditions on the incidents of each part, so that a page can be taken from each part in
+     * order (each an index range) before the parts are merged.
+     */
+    public record Selection(Table<?> table, Condition where, Field<?> sameValue, List<Condition> parts) {
+
+        Selection(Table<?> table, Condition where, Field<?> sameValue) {
+            this(table, where, sameValue, List.of());
+        }
     }
 
     /** Whether a selection keeps only incidents with coordinates, only those without, or either. */
@@ -150,12 +163,12 @@ public class IncidentQueries {
         if (coordinates != Coordinates.ANY) {
             where = where.and(coordinates == Coordinates.PRESENT ? LATITUDE.isNotNull() : LATITUDE.isNull());
         }
+        Field<?> sameValue = f.countries().size() == 1 ? COUNTRY_CODE
+                : f.countries().isEmpty() && f.types().size() == 1 ? TYPE_CODE : null;
         if (f.from() == null) {
             if (f.to() != null) {
                 where = where.and(START_DATE.le(f.to()));
             }
-            Field<?> sameValue = f.countries().size() == 1 ? COUNTRY_CODE
-                    : f.countries().isEmpty() && f.types().size() == 1 ? TYPE_CODE : null;
             return new Selection(INCIDENT, where, sameValue);
         }
         Condition starting = START_DATE.ge(f.from());
@@ -165,7 +178,7 @@ public class IncidentQueries {
         Condition spanning = spanning(f.from());
         Table<?> union = select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(starting))
                 .unionAll(select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(spanning))).asTable("i");
-        return new Selection(union, noCondition(), null);
+        return new Selection(union, noCondition(), sameValue, List.of(where.and(starting), where.and(spanning)));
     }
 
     /**
@@ -179,14 +192,40 @@ public class IncidentQueries {
                 : ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN).where(PLAIN_END_DATE.ge(from))));
     }
 
-    /** The ids and sort keys of the selection in the sort's order, after the cursor when given. */
+    /**
+     * The ids and sort keys of the selection in the sort's order, after the cursor when given. A union takes the
+     * page's worth of each part in order first (an index range each, {@code offset + limit} rows) and merges those:
+     * ordering the whole union instead read every incident of a year in a country on PostgreSQL (0.85 s at a million
+     * for Iraq in 2015; 7 ms this way).
+     */
     public List<SortedId> keys(Selection s, IncidentSort sort, IncidentSort.Cursor after, int offset, int limit) {
         List<SelectField<?>> fields = new ArrayList<>();
         fields.add(ID);
         fields.addAll(sort.keyFields());
-        Condition where = after == null ? s.where() : s.where().and(sort.after(after));
-        return database.read(sql -> sql.select(fields).from(s.table()).where(where).orderBy(sort.orderBy(s.sameValue()))
-                .limit(limit).offset(offset).fetch(r -> new SortedId(r.get(ID), sort.keyValues(r))));
+        if (s.parts().isEmpty()) {
+            Condition where = after == null ? s.where() : s.where().and(sort.after(after));
+            return database.read(sql -> sql.select(fields).from(s.table()).where(where)
+                    .orderBy(sort.orderBy(s.sameValue())).limit(limit).offset(offset)
+                    .fetch(r -> new SortedId(r.get(ID), sort.keyValues(r))));
+        }
+        // Each part's columns under their own names (the id may also be a sort key), then the same order over them.
+        List<SelectField<?>> named = new ArrayList<>();
+        List<Field<?>> columns = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            named.add(((Field<?>) fields.get(i)).as("k" + i));
+            columns.add(field(name("p", "k" + i), ((Field<?>) fields.get(i)).getType()));
+        }
+        org.jooq.Select<Record> union = null;
+        for (Condition part : s.parts()) {
+            Condition where = after == null ? part : part.and(sort.after(after));
+            var page = select(named).from(INCIDENT).where(where).orderBy(sort.orderBy(s.sameValue()))
+                    .limit(offset + limit);
+            union = union == null ? page : union.unionAll(page);
+        }
+        Table<?> merged = union.asTable("p");
+        return database.read(sql -> sql.select(columns).from(merged)
+                .orderBy(sort.orderByColumns(columns.subList(1, columns.size()))).limit(limit).offset(offset)
+                .fetch(r -> new SortedId(((Number) r.get(0)).longValue(), sort.keyValues(r))));
     }
 
     public long count(Selection s) {

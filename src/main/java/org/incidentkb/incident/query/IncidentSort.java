@@ -169,6 +169,15 @@ public record IncidentSort(List<Order> orders, Field<Integer> relevance) {
      * date, id) index delivers the rows sorted (H2 only uses an index's order when the ORDER BY names its leading
      * columns).
      */
+    /** This order over other columns holding the keys in the order of {@link #keyFields()} (a derived table's). */
+    List<SortField<?>> orderByColumns(List<Field<?>> columns) {
+        List<SortField<?>> order = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            order.add(orders.get(i).descending() ? columns.get(i).desc() : columns.get(i).asc());
+        }
+        return order;
+    }
+
     List<SortField<?>> orderBy(Field<?> sameValueColumn) {
         if (sameValueColumn == null || orders.get(0).key() != Key.START_DATE) {
             return orderBy();
