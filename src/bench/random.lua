@@ -4,11 +4,25 @@
 --   id     GET /api/v1/incidents/{id}, ids uniform in 1..MAX_ID (default)
 --   list   GET /api/v1/incidents for one country and one year (2010-2024), the 50 newest
 --   stats  GET /api/v1/stats/incidents by month for one country, up to the end of a year (2015-2024)
+--   stats_year  the same for one country within one year (from its first day to its last; 2010-2024)
 --   text   GET /api/v1/incidents?q=district N (N in 1..40, a phrase of every generated locality) for one country
--- Countries: ten of the generator's conflict countries.
+-- Countries: ten of the generator's conflict countries, or RANDOM_COUNTRIES (comma-separated); years: RANDOM_YEARS
+-- ("2010-2019") narrows those of list and stats_year. RANDOM_DEDUPE=events asks lists and statistics deduplicated.
 local what = os.getenv("RANDOM_WHAT") or "id"
 local max_id = tonumber(os.getenv("MAX_ID") or "1000000")
 local countries = { "IRQ", "SYR", "AFG", "YEM", "UKR", "NGA", "SOM", "PAK", "IND", "COL" }
+if os.getenv("RANDOM_COUNTRIES") then
+    countries = {}
+    for code in string.gmatch(os.getenv("RANDOM_COUNTRIES"), "[^,]+") do
+        countries[#countries + 1] = code
+    end
+end
+local first_year, last_year = 2010, 2024
+if os.getenv("RANDOM_YEARS") then
+    first_year, last_year = string.match(os.getenv("RANDOM_YEARS"), "(%d+)-(%d+)")
+    first_year, last_year = tonumber(first_year), tonumber(last_year)
+end
+local dedupe = os.getenv("RANDOM_DEDUPE") and ("&dedupe=" .. os.getenv("RANDOM_DEDUPE")) or ""
 local threads = 0
 
 function setup(thread)
@@ -26,14 +40,18 @@ end
 
 function request()
     if what == "list" then
-        local year = math.random(2010, 2024)
+        local year = math.random(first_year, last_year)
         return wrk.format("GET", "/api/v1/incidents?country=" .. country() .. "&from=" .. year .. "-01-01&to=" .. year
-            .. "-12-31&size=50&page=1&sort=-startDate")
+            .. "-12-31&size=50&page=1&sort=-startDate" .. dedupe)
+    elseif what == "stats_year" then
+        local year = math.random(first_year, last_year)
+        return wrk.format("GET", "/api/v1/stats/incidents?groupBy=month&country=" .. country() .. "&from=" .. year
+            .. "-01-01&to=" .. year .. "-12-31" .. dedupe)
     elseif what == "text" then
         return wrk.format("GET", "/api/v1/incidents?q=district%20" .. math.random(1, 40) .. "&country=" .. country())
     elseif what == "stats" then
         return wrk.format("GET", "/api/v1/stats/incidents?groupBy=month&country=" .. country() .. "&to="
-            .. math.random(2015, 2024) .. "-12-31")
+            .. math.random(2015, 2024) .. "-12-31" .. dedupe)
     end
     return wrk.format("GET", "/api/v1/incidents/" .. math.random(1, max_id))
 end
