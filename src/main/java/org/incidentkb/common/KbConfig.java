@@ -28,6 +28,21 @@ public interface KbConfig {
 
     Http http();
 
+    TextIndex textIndex();
+
+    /** The text index of {@code q=} on the embedded H2 (docs/adr/0016); PostgreSQL uses its trigram indexes. */
+    interface TextIndex {
+        /** Off, {@code q=} scans the incidents on H2 (a million: seconds a request). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The index's directory; by default beside the H2 file ({@code ./data/incident-kb.text} for
+         * {@code ./data/incident-kb.mv.db}), and in memory for an in-memory database.
+         */
+        Optional<String> directory();
+    }
+
     interface Http {
         /**
          * How long an anonymous answer of a list, statistics or an export may be used without asking again

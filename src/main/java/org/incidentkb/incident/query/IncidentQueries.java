@@ -78,10 +78,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
 import org.incidentkb.common.ProblemException;
@@ -89,6 +91,7 @@ import org.incidentkb.incident.model.ExternalRef;
 import org.incidentkb.incident.query.IncidentFilter.BoundingBox;
 import org.incidentkb.incident.query.IncidentFilter.Circle;
 import org.incidentkb.incident.query.IncidentFilter.Involvement;
+import org.incidentkb.incident.text.TextIndex;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -114,8 +117,11 @@ public class IncidentQueries {
     /** SQLSTATE of a statement the database cancelled (its timeout), on PostgreSQL and H2 alike. */
     private static final String QUERY_CANCELED = "57014";
 
-    public IncidentQueries(Database database) {
+    private final TextIndex textIndex;
+
+    public IncidentQueries(Database database, TextIndex textIndex) {
         this.database = database;
+        this.textIndex = textIndex;
     }
 
     /**
@@ -334,7 +340,7 @@ public class IncidentQueries {
             w.add(near(f.near()));
         }
         if (f.text() != null) {
-            w.add(text(Like.contains(f.text())));
+            w.add(text(f.text(), f.countries()));
         }
         if (!f.tags().isEmpty()) {
             w.add(ID.in(select(TAG_INCIDENT).from(TAG).where(TAG_TAG.in(f.tags()))));
@@ -357,12 +363,6 @@ public class IncidentQueries {
     }
 
     /**
-     * Substring search in the title, summary, locality and the names of the dead. PostgreSQL has trigram indexes
-     * (migration V6): one index lookup per column, united, instead of an OR that makes the planner walk the sort
-     * index and test every row; H2 has no index for substrings, so one pass over the rows testing all columns is the
-     * cheapest there.
-     */
-    /**
      * How relevant an incident is to the text searched for, as {@code sort=relevance} ranks it: 0 when the title
      * holds it, 1 the locality, 2 the summary, 3 only a casualty's name. The same on both databases.
      */
@@ -372,8 +372,21 @@ public class IncidentQueries {
                 .when(lower(SUMMARY).like(p, '!'), inline(2)).otherwise(inline(3));
     }
 
-    private Condition text(String pattern) {
-        Field<String> p = val(pattern);
+    /**
+     * Substring search in the title, summary, locality and the names of the dead. On H2 the text index answers the
+     * ids that hold the text (ADR 0016), for the rest of the query to take as a list; PostgreSQL has trigram indexes
+     * (migration V6): one index lookup per column, united, instead of an OR that makes the planner walk the sort
+     * index and test every row. Where neither serves (the index still catching up, or more matches than it lists),
+     * one pass over the rows testing all columns.
+     */
+    private Condition text(String text, Collection<String> countries) {
+        Optional<long[]> ids = database.isPostgres() ? Optional.empty() : textIndex.ids(text, countries);
+        if (ids.isPresent()) {
+            long[] found = ids.get();
+            return found.length == 0 ? DSL.falseCondition()
+                    : ID.eq(DSL.any(DSL.val(Arrays.stream(found).boxed().toArray(Long[]::new))));
+        }
+        Field<String> p = val(Like.contains(text));
         var names = select(CASUALTY_INCIDENT).from(CASUALTY).join(CASUALTY_NAME).on(CASUALTY_NAME_CASUALTY.eq(CASUALTY_ID))
                 .where(lower(CASUALTY_NAME_NAME).like(p, '!'));
         if (database.isPostgres()) {

@@ -113,7 +113,8 @@ public class IncidentQuery {
     public String dedupe;
 
     @QueryParam("q")
-    @Parameter(description = "Text in the title, summary, locality or a casualty's name (case-insensitive, at least 3 characters) (e.g. `Abu Taqwa`)")
+    @Parameter(description = "Text in the title, summary, locality or a casualty's name: a substring, case-insensitive, in "
+            + "any script, 3 to 200 characters; answered from a trigram index (e.g. `Abu Taqwa`, `القائم`)")
     public String q;
 
     @QueryParam("id")

@@ -25,11 +25,11 @@ class ExactCountTimeoutTest {
             public <T> T read(Function<DSLContext, T> query) {
                 throw new DataAccessException("SQL [select count(*) ...]; " + cause.getMessage(), cause);
             }
-        });
+        }, null);
     }
 
     private static IncidentQueries.Selection all() {
-        return new IncidentQueries(new Database(null, "h2")).selection(IncidentFilter.none());
+        return new IncidentQueries(new Database(null, "h2"), null).selection(IncidentFilter.none());
     }
 
     @Test

@@ -1,0 +1,166 @@
+package org.incidentkb.incident.text;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.incidentkb.Fixtures;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * q= through the text index (ADR 0016): the same incidents as the substring scan it replaces, in Latin and Arabic
+ * script, following every create, change and delete, and caught up again from the database when it lost them. The
+ * answers through the API are checked on both databases; what the index itself holds, on H2, where it is on.
+ */
+@QuarkusTest
+class TextIndexTest {
+
+    private static final String INCIDENTS = "/api/v1/incidents";
+
+    @Inject
+    TextIndex index;
+
+    @Inject
+    EntityManager em;
+
+    private final String tag = "zq" + UUID.randomUUID().toString().substring(0, 6);
+    private final Set<Long> created = new TreeSet<>();
+
+    @BeforeEach
+    void waitForTheIndex() {
+        if (!isPostgres()) {
+            await().atMost(Duration.ofSeconds(30)).until(index::ready);
+        }
+    }
+
+    @Test
+    void shouldFindWhatTheScanFindsAndFollowEveryWrite() throws Exception {
+        long qaim = incident("Strike on a depot in al-Qa'im " + tag, "Reported by local sources", "القائم", "IRQ");
+        long district = incident("Shelling " + tag, "Houses hit in District 7 of the old city", "Nineveh district 12",
+                "IRQ");
+        long syria = incident("Clash " + tag, "Fighting reported", "Deir ez-Zor district 7", "SYR");
+        long named = incident("Drone strike " + tag, "A car was hit", "Baghdad", "IRQ");
+        given().contentType("application/json").body("""
+                {"category": "MILITANT", "killed": {"low": 1, "best": 1, "high": 1},
+                 "names": [{"name": "Mushtaq Talib al-Saeedi"}, {"name": "Abu Taqwa"}]}""")
+                .when().post(INCIDENTS + "/" + named + "/casualties").then().statusCode(201);
+
+        assertThat(found("district 7 ", null)).containsExactly(district, syria);
+        assertThat(found("DISTRICT 7", "SYR")).containsExactly(syria);
+        assertThat(found("قائم", null)).containsExactly(qaim);
+        assertThat(found("talib al-sa", null)).containsExactly(named);
+        // Two names of one casualty record are two texts: a text across their border is in neither.
+        assertThat(found("saeedi abu", null)).isEmpty();
+        assertThat(found("-qa'im " + tag, null)).containsExactly(qaim);
+
+        given().contentType("application/merge-patch+json").body("""
+                {"summary": "Houses hit in the old city", "location": {"countryCode": "IRQ", "locality": "Tal Afar"}}""")
+                .when().patch(INCIDENTS + "/" + district).then().statusCode(200);
+        assertThat(found("district 7", null)).containsExactly(syria);
+        assertThat(found("tal afar", null)).containsExactly(district);
+        given().when().delete(INCIDENTS + "/" + syria).then().statusCode(204);
+        assertThat(found("district 7", null)).isEmpty();
+
+        if (!isPostgres()) {
+            assertThat(index.catchUp()).as("the index followed every write as the database holds it").isZero();
+            // Lost: the index answers nothing of it; caught up: the same as before.
+            index.clearForTest();
+            assertThat(index.ids("tal afar", Set.of()).orElseThrow()).doesNotContain(district);
+            assertThat(index.catchUp()).isGreaterThanOrEqualTo(3);
+            assertThat(found("tal afar", null)).containsExactly(district);
+            assertThat(found("قائم", null)).containsExactly(qaim);
+            assertThat(found("abu taqwa", null)).containsExactly(named);
+            assertThat(index.catchUp()).as("nothing left to catch up").isZero();
+        }
+    }
+
+    /** Random pieces of the texts of a few incidents: the index finds exactly the incidents the scan finds. */
+    @Test
+    void shouldAnswerAsTheScanForAnySubstring() {
+        Assumptions.assumeFalse(isPostgres(), "the index is on H2 only");
+        List<String> texts = List.of("Airstrike on the Al-Rasheed camp, south of Baghdad " + tag,
+                "IED explodes under a convoy near Tuz Khurmatu " + tag, "هجوم بطائرة مسيرة على قاعدة عين الأسد " + tag,
+                "Shelling of Kobanî (Kobani) by Turkish forces " + tag, "ھێرشی درۆن بۆ سەر هەولێر " + tag);
+        for (String text : texts) {
+            incident(text, text.substring(5) + " summary", text.substring(0, 12), "IRQ");
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 60; i++) {
+            String text = texts.get(random.nextInt(texts.size()));
+            int from = random.nextInt(text.length() - 3);
+            String piece = text.substring(from, from + 3 + random.nextInt(Math.min(12, text.length() - from - 3) + 1));
+            if (piece.trim().length() < 3) {
+                continue;
+            }
+            Set<Long> scanned = scan(piece);
+            Set<Long> indexed = new TreeSet<>();
+            Arrays.stream(index.ids(piece, Set.of()).orElseThrow()).filter(created::contains).forEach(indexed::add);
+            assertThat(indexed).as("q=%s", piece).isEqualTo(scanned).isNotEmpty();
+        }
+    }
+
+    @Test
+    void shouldLeaveTooCommonATextToTheScan() {
+        Assumptions.assumeFalse(isPostgres(), "the index is on H2 only");
+        assertThat(TextIndex.query("ab", Set.of())).as("under three characters").isEmpty();
+        assertThat(TextIndex.trigrams(TextIndex.fold("  Mosul  "))).containsExactly("mos", "osu", "sul");
+        assertThat(TextIndex.besideDatabase("jdbc:h2:file:./data/incident-kb;DB_CLOSE_ON_EXIT=FALSE"))
+                .contains(java.nio.file.Path.of("./data/incident-kb.text"));
+        assertThat(TextIndex.besideDatabase("jdbc:h2:mem:kb;DB_CLOSE_DELAY=-1")).isEmpty();
+    }
+
+    private List<Long> found(String q, String country) {
+        var request = given().queryParam("q", q + " ").queryParam("size", 100).queryParam("sort", "id");
+        if (country != null) {
+            request.queryParam("country", country);
+        }
+        List<Long> api = request.when().get(INCIDENTS).then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class).stream().filter(created::contains).toList();
+        if (!isPostgres()) {
+            List<Long> indexed = new ArrayList<>();
+            Arrays.stream(index.ids(q, country == null ? Set.of() : Set.of(country)).orElseThrow())
+                    .filter(created::contains).forEach(indexed::add);
+            assertThat(indexed).as("the index's answer to q=%s", q).isEqualTo(api);
+        }
+        return api;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> scan(String piece) {
+        String p = "%" + piece.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                + "%";
+        List<Number> rows = em.createNativeQuery("select id from incident where (lower(title) like ?1 escape '!' or "
+                + "lower(summary) like ?1 escape '!' or lower(locality) like ?1 escape '!')").setParameter(1, p)
+                .getResultList();
+        Set<Long> ids = new TreeSet<>();
+        rows.stream().map(Number::longValue).filter(created::contains).forEach(ids::add);
+        return ids;
+    }
+
+    private long incident(String title, String summary, String locality, String country) {
+        long id = Fixtures.createdId(INCIDENTS, """
+                {"title": "%s", "summary": "%s", "type": "air-drone-strike", "startDate": "2024-01-04",
+                 "location": {"countryCode": "%s", "locality": "%s"}}""".formatted(title.replace("\"", "\\\""),
+                summary.replace("\"", "\\\""), country, locality.replace("\"", "\\\"")));
+        created.add(id);
+        return id;
+    }
+
+    private static boolean isPostgres() {
+        return "postgresql".equals(System.getProperty("quarkus.datasource.db-kind"));
+    }
+}
