@@ -208,6 +208,11 @@ public class TextIndex {
         return ready;
     }
 
+    /** {@code ready}, {@code catching-up} or {@code off}, for the readiness check. */
+    public String state() {
+        return !enabled ? "off" : ready ? "ready" : "catching-up";
+    }
+
     /**
      * The ids, in ascending order, of the incidents whose title, locality, summary or a casualty's name holds
      * {@code text} (lower-cased and trimmed, as {@code Like.contains}), in one of {@code countries} when any are

@@ -114,6 +114,14 @@ class TextIndexTest {
     }
 
     @Test
+    void shouldSayInTheReadinessCheckWhoAnswersQ() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'text-index' }.status", org.hamcrest.Matchers.is("UP"))
+                .body("checks.find { it.name == 'text-index' }.data.state",
+                        org.hamcrest.Matchers.is(isPostgres() ? "off" : "ready"));
+    }
+
+    @Test
     void shouldLeaveTooCommonATextToTheScan() {
         Assumptions.assumeFalse(isPostgres(), "the index is on H2 only");
         assertThat(TextIndex.query("ab", Set.of())).as("under three characters").isEmpty();
