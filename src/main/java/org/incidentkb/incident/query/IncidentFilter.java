@@ -92,6 +92,13 @@ public record IncidentFilter(
                 refs, Params.instant("updatedSince", q.updatedSince), dedupe(q.dedupe), ids(q.id));
     }
 
+    /** This filter with a text and countries in place of its own. */
+    public IncidentFilter withText(String text, Set<String> countries) {
+        return new IncidentFilter(from, to, countries, admin1, categories, types, involvements, claimedBy,
+                claimStatuses, minKilled, maxKilled, minInjured, maxInjured, bbox, near, text, tags, publishers,
+                externalRefs, updatedSince, dedupeEvents, ids);
+    }
+
     /** The same filter over every record, each event's members all counted (what it selects before deduplication). */
     public IncidentFilter withoutDedupe() {
         return new IncidentFilter(from, to, countries, admin1, categories, types, involvements, claimedBy,

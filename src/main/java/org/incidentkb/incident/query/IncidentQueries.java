@@ -84,6 +84,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
 import org.incidentkb.common.ProblemException;
@@ -118,6 +119,11 @@ public class IncidentQueries {
     private static final String QUERY_CANCELED = "57014";
 
     private final TextIndex textIndex;
+    /**
+     * Up to this many ids from the text index are written into the statement (at a million incidents on H2, 1,600 ids:
+     * 10 ms to count and 6 ms for a page, against 0.1 s and more as an array parameter).
+     */
+    private static final int INLINE_IDS = 4_000;
 
     public IncidentQueries(Database database, TextIndex textIndex) {
         this.database = database;
@@ -363,6 +369,17 @@ public class IncidentQueries {
     }
 
     /**
+     * How many incidents a filter of only a text (and countries) selects, when the text index knows it: the number of
+     * its ids, exact, without reading a row. Empty otherwise.
+     */
+    public OptionalLong textOnlyCount(IncidentFilter f) {
+        if (database.isPostgres() || f.text() == null || !f.equals(IncidentFilter.none().withText(f.text(), f.countries()))) {
+            return OptionalLong.empty();
+        }
+        return textIndex.ids(f.text(), f.countries()).map(ids -> OptionalLong.of(ids.length)).orElse(OptionalLong.empty());
+    }
+
+    /**
      * How relevant an incident is to the text searched for, as {@code sort=relevance} ranks it: 0 when the title
      * holds it, 1 the locality, 2 the summary, 3 only a casualty's name. The same on both databases.
      */
@@ -383,8 +400,18 @@ public class IncidentQueries {
         Optional<long[]> ids = database.isPostgres() ? Optional.empty() : textIndex.ids(text, countries);
         if (ids.isPresent()) {
             long[] found = ids.get();
-            return found.length == 0 ? DSL.falseCondition()
-                    : ID.eq(DSL.any(DSL.val(Arrays.stream(found).boxed().toArray(Long[]::new))));
+            if (found.length == 0) {
+                return DSL.falseCondition();
+            }
+            if (found.length <= INLINE_IDS) {
+                // Written into the SQL: H2 then looks each up in the primary key and tests a row against a hash set.
+                return ID.in(Arrays.stream(found).mapToObj(DSL::inline).toList());
+            }
+            // More: one bare array parameter (H2 keeps parsed statements, and these would be large), also looked up in
+            // the primary key, but H2 tests each row against the whole array. jOOQ's any() would write one OR per id on
+            // H2, and a cast of the parameter would be evaluated again for every row.
+            Object array = Arrays.stream(found).boxed().toArray(Long[]::new);
+            return DSL.condition("{0} = any({1})", ID, DSL.field("?", Object.class, array));
         }
         Field<String> p = val(Like.contains(text));
         var names = select(CASUALTY_INCIDENT).from(CASUALTY).join(CASUALTY_NAME).on(CASUALTY_NAME_CASUALTY.eq(CASUALTY_ID))

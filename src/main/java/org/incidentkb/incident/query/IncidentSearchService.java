@@ -122,6 +122,9 @@ public class IncidentSearchService {
         boolean lowerBound = false;
         if (count != Count.NONE && after == null) {
             var known = withCoordinatesOnly ? java.util.OptionalLong.empty() : counts.known(filter);
+            if (known.isEmpty() && !withCoordinatesOnly) {
+                known = queries.textOnlyCount(filter);
+            }
             if (known.isPresent()) {
                 total = known.getAsLong();
             } else if (count == Count.EXACT) {

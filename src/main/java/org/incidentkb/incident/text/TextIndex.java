@@ -100,11 +100,17 @@ public class TextIndex {
     static final int MAX_HITS = 100_000;
     static final int COMMIT_SECONDS = 5;
     private static final int CHUNK = 2_000;
+    /** What the documents hold and how; an index of another format is built again at the start. */
+    private static final String FORMAT = "trigrams-1";
+    private static final String FORMAT_KEY = "format";
     private static final String ID = "id";
     private static final String UPDATED = "updated";
     private static final String COUNTRY = "country";
-    /** The texts q searches, in the order relevance ranks them. */
-    static final List<String> TEXTS = List.of("title", "locality", "summary", "names");
+    /**
+     * The texts q searches (title, locality, summary, casualty names), as the values of one field: a search asks one
+     * phrase instead of one per text, and the wide gap between values keeps a phrase from running across two.
+     */
+    private static final String TEXT = "text";
     private static final FieldType GRAMS = grams();
 
     /** Trigrams of text already lower-cased; the values of a multi-valued field are kept apart by a wide gap. */
@@ -160,6 +166,18 @@ public class TextIndex {
         return Optional.of(Path.of(home + ".text"));
     }
 
+    private static String format(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(FORMAT_KEY)) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
     @PostConstruct
     void open() {
         if (!enabled) {
@@ -168,6 +186,11 @@ public class TextIndex {
         try {
             directory = directoryPath.isPresent() ? FSDirectory.open(directoryPath.get()) : new ByteBuffersDirectory();
             writer = new IndexWriter(directory, new IndexWriterConfig(TRIGRAMS).setRAMBufferSizeMB(32));
+            if (!FORMAT.equals(format(writer))) {
+                // Made by a build that indexed differently (or new): emptied, so that the start-up pass fills it.
+                writer.deleteAll();
+            }
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the text index in " + directoryPath.orElse(null), e);
@@ -247,14 +270,11 @@ public class TextIndex {
         if (grams.isEmpty()) {
             return Optional.empty();
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-        for (String field : TEXTS) {
-            any.add(phrase(field, grams), Occur.SHOULD);
-        }
+        Query phrase = phrase(TEXT, grams);
         if (countries.isEmpty()) {
-            return Optional.of(any.build());
+            return Optional.of(phrase);
         }
-        return Optional.of(new BooleanQuery.Builder().add(any.build(), Occur.MUST)
+        return Optional.of(new BooleanQuery.Builder().add(phrase, Occur.MUST)
                 .add(new TermInSetQuery(COUNTRY, countries.stream().map(BytesRef::new).toList()), Occur.FILTER).build());
     }
 
@@ -338,16 +358,16 @@ public class TextIndex {
             if (country != null) {
                 d.add(new StringField(COUNTRY, country, Field.Store.NO));
             }
-            text(d, "title", title);
-            text(d, "locality", locality);
-            text(d, "summary", summary);
-            names.forEach(n -> text(d, "names", n));
+            text(d, title);
+            text(d, locality);
+            text(d, summary);
+            names.forEach(n -> text(d, n));
             return d;
         }
 
-        private static void text(Document d, String field, String value) {
+        private static void text(Document d, String value) {
             if (value != null && !value.isBlank()) {
-                d.add(new Field(field, fold(value), GRAMS));
+                d.add(new Field(TEXT, fold(value), GRAMS));
             }
         }
     }

@@ -66,6 +66,14 @@ class TextIndexTest {
         // Two names of one casualty record are two texts: a text across their border is in neither.
         assertThat(found("saeedi abu", null)).isEmpty();
         assertThat(found("-qa'im " + tag, null)).containsExactly(qaim);
+        // The total of a text alone (the index's count) and of a text with another filter (counted in SQL) agree.
+        given().queryParam("q", tag).when().get(INCIDENTS).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.is(4)).body("totalRelation", org.hamcrest.Matchers.is("eq"));
+        given().queryParam("q", tag).queryParam("country", "SYR").when().get(INCIDENTS).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.is(1)).body("items[0].id", org.hamcrest.Matchers.is((int) syria));
+        given().queryParam("q", tag).queryParam("type", "air-drone-strike").queryParam("minKilled", 1).when()
+                .get(INCIDENTS).then().statusCode(200).body("total", org.hamcrest.Matchers.is(1))
+                .body("items[0].id", org.hamcrest.Matchers.is((int) named));
 
         given().contentType("application/merge-patch+json").body("""
                 {"summary": "Houses hit in the old city", "location": {"countryCode": "IRQ", "locality": "Tal Afar"}}""")
