@@ -179,7 +179,7 @@ wrk_run() {
         /^ +50%/ { p50 = ms($2) }
         /^ +99%/ { p99 = ms($2) }
         /Non-2xx or 3xx responses:/ { bad = $NF }
-        END { printf "%.0f %.2f %.2f %d", rps, p50, p99, bad }' "$file"
+        END { printf (rps < 10 ? "%.2f" : "%.0f") " %.2f %.2f %d", rps, p50, p99, bad }' "$file"
 }
 ENDPOINTS_JSON="$OUT/endpoints.jsonl"
 : > "$ENDPOINTS_JSON"
@@ -322,7 +322,7 @@ fi
 # ---------------------------------------------------------------- report
 COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" --arg rows "${PEER_MAX_ID:-?}" --arg ours "$TOTAL" '
     map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p | select($p != null)
-        | "\($e.name | .[0:46] | . + " " * (46 - length)) \($e.rps | tostring | " " * (9 - length) + .) \($p.rps | tostring | " " * (9 - length) + .)   \(($e.rps / $p.rps * 10 | round) / 10)x   (peer \($rows) rows, ours \($ours))")
+        | "\($e.name | .[0:46] | . + " " * (46 - length)) \($e.rps | tostring | " " * (9 - length) + .) \($p.rps | tostring | " " * (9 - length) + .)   \(if $p.rps > 0 then (($e.rps / $p.rps * 10 | round) / 10 | tostring) + "x" else "peer answered nothing" end)   (peer \($rows) rows, ours \($ours))")
     | .[]' "$ENDPOINTS_JSON")
 {
     echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), $DB_NOTE, -Xmx512m"
@@ -359,7 +359,7 @@ jq -n --arg db "$DB" --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson rows 
      exportAllNdjson: {ms: $exportAllMs, heapUsedMib: $exportAllHeapMib},
      actorRename: {incidents: $renamedIncidents, ms: $renameMs, firstReadMs: $firstReadMs},
      endpoints: ($endpoints | map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p
-         | if $p then . + {peer: ($p + {rows: $peerRows}), ratio: ((.rps / $p.rps * 100 | round) / 100)} else . end)),
+         | if $p then . + {peer: ($p + {rows: $peerRows}), ratio: (if $p.rps > 0 then (.rps / $p.rps * 100 | round) / 100 else null end)} else . end)),
      peer: $peerNote,
      timings: (($pages[0].results + $exports[0].results) | map({name: .command, meanS: .mean, minS: .min, maxS: .max}))}' \
     > "$OUT/results.json"
