@@ -139,6 +139,8 @@ public class TextIndex {
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile boolean ready;
+    /** A write the index could not follow: it answers nothing more until the next start compares it again. */
+    private volatile boolean broken;
 
     @Inject
     public TextIndex(DataSource dataSource, Database database, KbConfig config,
@@ -228,12 +230,12 @@ public class TextIndex {
 
     /** Whether {@link #ids} answers (the index is on and has caught up with the database since the start). */
     public boolean ready() {
-        return ready;
+        return ready && !broken;
     }
 
     /** {@code ready}, {@code catching-up} or {@code off}, for the readiness check. */
     public String state() {
-        return !enabled ? "off" : ready ? "ready" : "catching-up";
+        return !enabled ? "off" : broken ? "broken" : ready ? "ready" : "catching-up";
     }
 
     /**
@@ -243,7 +245,7 @@ public class TextIndex {
      * {@link #MAX_HITS} matches), and the caller then scans.
      */
     public Optional<long[]> ids(String text, Collection<String> countries) {
-        if (!ready) {
+        if (!ready()) {
             return Optional.empty();
         }
         Optional<Query> query = query(text, countries);
@@ -326,7 +328,7 @@ public class TextIndex {
             apply(entries);
         } catch (IOException | RuntimeException e) {
             // The write stands; the index answers no more until a start has compared it with the database again.
-            ready = false;
+            broken = true;
             LOG.error("the text index could not follow a write; q scans until the next start", e);
         }
     }
