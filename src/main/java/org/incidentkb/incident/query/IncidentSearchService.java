@@ -1,5 +1,6 @@
 package org.incidentkb.incident.query;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.hibernate.Session;
 import org.incidentkb.actor.ActorService;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.ReadRouting;
 import org.incidentkb.eventtype.EventTypeService;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.IncidentApi.Tombstone;
@@ -36,12 +38,15 @@ public class IncidentSearchService {
     private final EventTypeService eventTypes;
     private final IncidentDocuments documents;
     private final IncidentCounts counts;
+    private final ReadRouting routing;
     /** Counting a total stops here (then said to be a lower bound), unless a request asks for the exact count. */
     private final int totalLimit;
     private final int exactCountSeconds;
 
     public IncidentSearchService(IncidentRepository incidents, IncidentQueries queries, ActorService actors, EventTypeService eventTypes,
-            IncidentDocuments documents, IncidentCounts counts, KbConfig config) {
+            IncidentDocuments documents, IncidentCounts counts, KbConfig config,
+            @PersistenceUnitExtension ReadRouting routing) {
+        this.routing = routing;
         this.totalLimit = config.lists().totalLimit();
         this.exactCountSeconds = (int) Math.max(1, config.lists().exactCountTimeout().toSeconds());
         this.documents = documents;
@@ -122,7 +127,8 @@ public class IncidentSearchService {
         boolean lowerBound = false;
         if (count != Count.NONE && after == null) {
             var known = withCoordinatesOnly ? java.util.OptionalLong.empty() : counts.known(filter);
-            if (known.isEmpty() && !withCoordinatesOnly) {
+            if (known.isEmpty() && !withCoordinatesOnly && ReadRouting.PRIMARY.equals(routing.resolveTenantId())) {
+                // The text index follows the primary; a page read from a replica is counted there.
                 known = queries.textOnlyCount(filter);
             }
             if (known.isPresent()) {
