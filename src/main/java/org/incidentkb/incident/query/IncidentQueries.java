@@ -123,7 +123,7 @@ public class IncidentQueries {
      * Up to this many ids from the text index are written into the statement (at a million incidents on H2, 1,600 ids:
      * 10 ms to count and 6 ms for a page, against 0.1 s and more as an array parameter).
      */
-    private static final int INLINE_IDS = 4_000;
+    static final int INLINE_IDS = 4_000;
 
     public IncidentQueries(Database database, TextIndex textIndex) {
         this.database = database;
@@ -399,19 +399,7 @@ public class IncidentQueries {
     private Condition text(String text, Collection<String> countries) {
         Optional<long[]> ids = database.isPostgres() ? Optional.empty() : textIndex.ids(text, countries);
         if (ids.isPresent()) {
-            long[] found = ids.get();
-            if (found.length == 0) {
-                return DSL.falseCondition();
-            }
-            if (found.length <= INLINE_IDS) {
-                // Written into the SQL: H2 then looks each up in the primary key and tests a row against a hash set.
-                return ID.in(Arrays.stream(found).mapToObj(DSL::inline).toList());
-            }
-            // More: one bare array parameter (H2 keeps parsed statements, and these would be large), also looked up in
-            // the primary key, but H2 tests each row against the whole array. jOOQ's any() would write one OR per id on
-            // H2, and a cast of the parameter would be evaluated again for every row.
-            Object array = Arrays.stream(found).boxed().toArray(Long[]::new);
-            return DSL.condition("{0} = any({1})", ID, DSL.field("?", Object.class, array));
+            return anyOf(ids.get());
         }
         Field<String> p = val(Like.contains(text));
         var names = select(CASUALTY_INCIDENT).from(CASUALTY).join(CASUALTY_NAME).on(CASUALTY_NAME_CASUALTY.eq(CASUALTY_ID))
@@ -424,6 +412,24 @@ public class IncidentQueries {
         }
         return lower(TITLE).like(p, '!').or(lower(SUMMARY).like(p, '!')).or(lower(LOCALITY).like(p, '!'))
                 .or(ID.in(names));
+    }
+
+    /**
+     * The incidents with these ids, as H2 serves such a list best: up to {@link #INLINE_IDS} written into the
+     * statement (H2 looks each up in the primary key and tests a row against a hash set); more as one bare array
+     * parameter (H2 keeps parsed statements, and these would be large), also looked up in the primary key, but each
+     * row is then tested against the whole array. jOOQ's any() would write one OR per id on H2, and a cast of the
+     * parameter would be evaluated again for every row.
+     */
+    static Condition anyOf(long[] ids) {
+        if (ids.length == 0) {
+            return DSL.falseCondition();
+        }
+        if (ids.length <= INLINE_IDS) {
+            return ID.in(Arrays.stream(ids).mapToObj(DSL::inline).toList());
+        }
+        Object array = Arrays.stream(ids).boxed().toArray(Long[]::new);
+        return DSL.condition("{0} = any({1})", ID, DSL.field("?", Object.class, array));
     }
 
     private static <T> void in(List<Condition> w, Field<T> column, Collection<T> values) {

@@ -385,7 +385,9 @@ public class TextIndex {
             try {
                 for (Entry e : entries) {
                     long held = updated(searcher, e.id());
-                    if (held > e.updated() || (held == e.updated() && e.title() != null)) {
+                    // Older than what the index holds: a writer that finished later already put its newer view.
+                    // An equal one is written again (two changes of one transaction may share a timestamp).
+                    if (held > e.updated()) {
                         continue;
                     }
                     Term id = new Term(ID, Long.toString(e.id()));
