@@ -373,10 +373,28 @@ public class IncidentQueries {
      * its ids, exact, without reading a row. Empty otherwise.
      */
     public OptionalLong textOnlyCount(IncidentFilter f) {
-        if (database.isPostgres() || f.text() == null || !f.equals(IncidentFilter.none().withText(f.text(), f.countries()))) {
-            return OptionalLong.empty();
+        return textOnly(f) ? textIndex.count(f.text(), f.countries()) : OptionalLong.empty();
+    }
+
+    /**
+     * A selection of only a text (and countries) read in the default order, on H2: the first {@code reach} incidents
+     * after the cursor, as the text index orders them by start date and id, so that the page reads their rows alone
+     * instead of every match's (the SQL orders and slices them as any selection). Empty where that does not apply
+     * (another filter or order, a reach past {@link TextIndex#MAX_REACH}, the index not answering).
+     */
+    public Optional<Selection> textPage(IncidentFilter f, IncidentSort sort, IncidentSort.Cursor after, int reach) {
+        if (!textOnly(f) || !sort.isNewestFirst()) {
+            return Optional.empty();
         }
-        return textIndex.ids(f.text(), f.countries()).map(ids -> OptionalLong.of(ids.length)).orElse(OptionalLong.empty());
+        LocalDate afterStart = after == null ? null : (LocalDate) after.values().get(0);
+        Long afterId = after == null ? null : (Long) after.values().get(1);
+        return textIndex.newest(f.text(), f.countries(), afterStart, afterId, reach)
+                .map(ids -> new Selection(INCIDENT, anyOf(ids), f.countries().size() == 1 ? COUNTRY_CODE : null));
+    }
+
+    private boolean textOnly(IncidentFilter f) {
+        return !database.isPostgres() && f.text() != null
+                && f.equals(IncidentFilter.none().withText(f.text(), f.countries()));
     }
 
     /**

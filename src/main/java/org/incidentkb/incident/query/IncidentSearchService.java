@@ -140,7 +140,10 @@ public class IncidentSearchService {
                 lowerBound = total == totalLimit;
             }
         }
-        Result result = slice(selection, sort, offset, size, after, total, lowerBound, shape);
+        // A text alone in the default order: the page's ids straight from the text index (ADR 0016).
+        IncidentQueries.Selection rows = withCoordinatesOnly ? selection
+                : queries.textPage(filter, sort, after, (after == null ? offset : 0) + size + 1).orElse(selection);
+        Result result = slice(rows, sort, offset, size, after, total, lowerBound, shape);
         return filter.dedupeEvents() ? withSameAs(result, shape) : result;
     }
 

@@ -149,6 +149,12 @@ public record IncidentSort(List<Order> orders, Field<Integer> relevance) {
                 && orders.get(1).key() == Key.ID && !orders.get(1).descending();
     }
 
+    /** The lists' default order: the latest start date first, then the highest id. */
+    public boolean isNewestFirst() {
+        return orders.size() == 2 && orders.get(0).key() == Key.START_DATE && orders.get(0).descending()
+                && orders.get(1).key() == Key.ID && orders.get(1).descending();
+    }
+
     public String spec() {
         return orders.stream().map(Order::param).collect(Collectors.joining(","));
     }

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,14 +52,18 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -82,7 +88,8 @@ import org.jboss.logging.Logger;
  * characters (trigrams, the idea of PostgreSQL's pg_trgm), with the country beside them. A text is found where its
  * trigrams stand one after the other, so a match is exactly a substring match, the same answer as
  * {@code lower(title) like '%text%'} and as PostgreSQL's trigram indexes give; {@link #ids} answers the incidents that
- * hold it, and the SQL of the list or statistic takes them as an id list instead of scanning.
+ * hold it, and the SQL of the list or statistic takes them as an id list instead of scanning; {@link #newest} the
+ * first of them in the lists' default order (by the start date it keeps beside each id), for a page of a text alone.
  * <p>
  * The database stays the truth. The index follows every write after it commits, in the writing thread, before the
  * answer goes out (so a writer finds what it wrote); it is flushed to its directory every {@link #COMMIT_SECONDS} s
@@ -101,10 +108,16 @@ public class TextIndex {
     static final int COMMIT_SECONDS = 5;
     private static final int CHUNK = 2_000;
     /** What the documents hold and how; an index of another format is built again at the start. */
-    private static final String FORMAT = "trigrams-1";
+    private static final String FORMAT = "trigrams-2";
     private static final String FORMAT_KEY = "format";
     private static final String ID = "id";
     private static final String UPDATED = "updated";
+    /** The start date (epoch day), to hand out a page in the lists' default order: newest first, then highest id. */
+    private static final String START = "start";
+    private static final Sort NEWEST = new Sort(new SortField(START, SortField.Type.LONG, true),
+            new SortField(ID, SortField.Type.LONG, true));
+    /** The longest reach (offset + page) {@link #newest} answers; a priority queue of that many entries. */
+    public static final int MAX_REACH = 10_000;
     private static final String COUNTRY = "country";
     /**
      * The texts q searches (title, locality, summary, casualty names), as the values of one field: a search asks one
@@ -267,6 +280,65 @@ public class TextIndex {
         }
     }
 
+    /**
+     * How many incidents hold {@code text} (as {@link #ids}); empty when the index cannot answer.
+     */
+    public OptionalLong count(String text, Collection<String> countries) {
+        Optional<Query> query = ready() ? query(text, countries) : Optional.empty();
+        if (query.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return OptionalLong.of(searcher.count(query.get()));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            LOG.warn("text index count failed; counting in the database instead", e);
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The first {@code n} (at most {@link #MAX_REACH}) of the incidents that hold {@code text} (as {@link #ids}) in
+     * the lists' default order, the latest start date first and then the highest id, after the incident with
+     * {@code afterStart} and {@code afterId} when given: a page's worth of ids without reading every match's row.
+     * Empty when the index cannot answer.
+     */
+    public Optional<long[]> newest(String text, Collection<String> countries, LocalDate afterStart, Long afterId,
+            int n) {
+        Optional<Query> query = ready() && n <= MAX_REACH ? query(text, countries) : Optional.empty();
+        if (query.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int last = searcher.getIndexReader().maxDoc() - 1;
+                if (last < 0) {
+                    return Optional.of(new long[0]);
+                }
+                // Where to go on from: the cursor's own incident is not after itself (the same keys, and its
+                // document number is not above the last one).
+                FieldDoc after = afterStart == null ? null
+                        : new FieldDoc(last, Float.NaN, new Object[] {afterStart.toEpochDay(), afterId});
+                ScoreDoc[] top = searcher.searchAfter(after, query.get(), n, NEWEST, false).scoreDocs;
+                long[] ids = new long[top.length];
+                for (int i = 0; i < top.length; i++) {
+                    ids[i] = (Long) ((FieldDoc) top[i]).fields[1];
+                }
+                return Optional.of(ids);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("text index page failed; the page is read from the database instead", e);
+            return Optional.empty();
+        }
+    }
+
     static Optional<Query> query(String text, Collection<String> countries) {
         List<String> grams = trigrams(fold(text));
         if (grams.isEmpty()) {
@@ -334,11 +406,11 @@ public class TextIndex {
     }
 
     /** What the index keeps of one incident; {@code title == null} for a deleted one. */
-    record Entry(long id, long updated, String country, String title, String locality, String summary,
+    record Entry(long id, long updated, long start, String country, String title, String locality, String summary,
             List<String> names) {
 
         static Entry deleted(long id) {
-            return new Entry(id, Long.MAX_VALUE, null, null, null, null, List.of());
+            return new Entry(id, Long.MAX_VALUE, 0, null, null, null, null, List.of());
         }
 
         static Entry of(IncidentView v) {
@@ -348,7 +420,8 @@ public class TextIndex {
                     names.add(p.name());
                 }
             }
-            return new Entry(v.id(), micros(v.updatedAt()), v.location() == null ? null : v.location().countryCode(),
+            return new Entry(v.id(), micros(v.updatedAt()), v.startDate().toEpochDay(),
+                    v.location() == null ? null : v.location().countryCode(),
                     v.title(), v.location() == null ? null : v.location().locality(), v.summary(), names);
         }
 
@@ -357,6 +430,7 @@ public class TextIndex {
             d.add(new StringField(ID, Long.toString(id), Field.Store.NO));
             d.add(new NumericDocValuesField(ID, id));
             d.add(new NumericDocValuesField(UPDATED, updated));
+            d.add(new NumericDocValuesField(START, start));
             if (country != null) {
                 d.add(new StringField(COUNTRY, country, Field.Store.NO));
             }
@@ -560,7 +634,7 @@ public class TextIndex {
         }
         Set<Long> wanted = new HashSet<>(ids);
         List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, updated_at, country_code, title, locality, summary "
+        try (PreparedStatement s = c.prepareStatement("select id, updated_at, start_date, country_code, title, locality, summary "
                 + "from incident where id between ? and ?")) {
             s.setLong(1, low);
             s.setLong(2, high);
@@ -569,7 +643,8 @@ public class TextIndex {
                     long id = rows.getLong(1);
                     if (wanted.contains(id)) {
                         entries.add(new Entry(id, micros(rows.getObject(2, OffsetDateTime.class).toInstant()),
-                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                                rows.getObject(3, LocalDate.class).toEpochDay(), rows.getString(4),
+                                rows.getString(5), rows.getString(6), rows.getString(7),
                                 names.getOrDefault(id, List.of())));
                     }
                 }

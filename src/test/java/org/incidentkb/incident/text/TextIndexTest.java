@@ -121,6 +121,66 @@ class TextIndexTest {
         }
     }
 
+    /**
+     * A text alone in the default order takes its page's ids from the index (on H2): by page number and by cursor,
+     * with and without a country, the same incidents in the same order as the database sorts them (latest start date
+     * first, then the highest id; three share a date), and the other orders as before.
+     */
+    @Test
+    void shouldPageATextInTheDefaultOrder() {
+        String[][] rows = { { "2024-01-04", "IRQ" }, { "2023-05-01", "IRQ" }, { "2024-01-04", "SYR" },
+                { "2025-02-02", "IRQ" }, { "2022-01-01", "SYR" }, { "2024-01-04", "IRQ" }, { "2025-02-02", "SYR" } };
+        record Row(long id, String start, String country) {
+        }
+        List<Row> made = new ArrayList<>();
+        for (String[] r : rows) {
+            made.add(new Row(incident("Raid " + tag, "Paged", "Sinjar", r[1], r[0]), r[0], r[1]));
+        }
+        java.util.Comparator<Row> newest = java.util.Comparator.comparing(Row::start).thenComparing(Row::id).reversed();
+        List<Long> all = made.stream().sorted(newest).map(Row::id).toList();
+        List<Long> syria = made.stream().filter(r -> r.country().equals("SYR")).sorted(newest).map(Row::id).toList();
+
+        assertThat(byCursor(null, 3)).isEqualTo(all);
+        assertThat(byCursor("SYR", 2)).isEqualTo(syria);
+        List<Long> byPage = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            byPage.addAll(given().queryParam("q", tag).queryParam("size", 3).queryParam("page", page).when()
+                    .get(INCIDENTS).then().statusCode(200).body("total", org.hamcrest.Matchers.is(7)).extract()
+                    .jsonPath().getList("items.id", Long.class));
+        }
+        assertThat(byPage).isEqualTo(all);
+        List<Long> oldestFirst = given().queryParam("q", tag).queryParam("size", 10).queryParam("sort", "startDate")
+                .when().get(INCIDENTS).then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+        assertThat(oldestFirst).isEqualTo(made.stream().sorted(newest.reversed()).map(Row::id).toList());
+        if (!isPostgres()) {
+            assertThat(index.newest(tag, Set.of(), null, null, 10).orElseThrow()).containsExactly(
+                    all.stream().mapToLong(Long::longValue).toArray());
+            Row third = made.stream().filter(r -> r.id() == all.get(2)).findFirst().orElseThrow();
+            assertThat(index.newest(tag, Set.of(), java.time.LocalDate.parse(third.start()), third.id(), 2)
+                    .orElseThrow()).containsExactly(all.get(3), all.get(4));
+            assertThat(index.newest(tag, Set.of(), null, null, TextIndex.MAX_REACH + 1)).isEmpty();
+        }
+    }
+
+    /** Every page of q=tag (and a country) after the cursor of the one before, in the default order. */
+    private List<Long> byCursor(String country, int size) {
+        List<Long> ids = new ArrayList<>();
+        String after = null;
+        do {
+            var request = given().queryParam("q", tag).queryParam("size", size);
+            if (country != null) {
+                request.queryParam("country", country);
+            }
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page = request.when().get(INCIDENTS).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id", Long.class));
+            after = page.getString("cursor");
+        } while (after != null && ids.size() < 20);
+        return ids;
+    }
+
     @Test
     void shouldSayInTheReadinessCheckWhoAnswersQ() {
         given().when().get("/q/health/ready").then().statusCode(200)
@@ -168,10 +228,14 @@ class TextIndexTest {
     }
 
     private long incident(String title, String summary, String locality, String country) {
+        return incident(title, summary, locality, country, "2024-01-04");
+    }
+
+    private long incident(String title, String summary, String locality, String country, String startDate) {
         long id = Fixtures.createdId(INCIDENTS, """
-                {"title": "%s", "summary": "%s", "type": "air-drone-strike", "startDate": "2024-01-04",
+                {"title": "%s", "summary": "%s", "type": "air-drone-strike", "startDate": "%s",
                  "location": {"countryCode": "%s", "locality": "%s"}}""".formatted(title.replace("\"", "\\\""),
-                summary.replace("\"", "\\\""), country, locality.replace("\"", "\\\"")));
+                summary.replace("\"", "\\\""), startDate, country, locality.replace("\"", "\\\"")));
         created.add(id);
         return id;
     }
