@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -164,8 +165,15 @@ public class MatchingService {
     }
 
     private void run(String id, MatchingRequest request, MatchingData.Scope scope, String author) {
-        ScheduledFuture<?> beat = heartbeat.scheduleAtFixedRate(() -> inRequestContext(() -> update(id,
-                j -> j.progress(j.getIncidents(), j.getCompared(), Timestamps.now()))), 30, 30, TimeUnit.SECONDS);
+        ScheduledFuture<?> beat;
+        try {
+            beat = heartbeat.scheduleAtFixedRate(() -> inRequestContext(() -> update(id,
+                    j -> j.progress(j.getIncidents(), j.getCompared(), Timestamps.now()))), 30, 30, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // Queued when the process began to stop: it does not start; the next start marks it failed.
+            LOG.infof("Matching run %s not started: the service is stopping", id);
+            return;
+        }
         try {
             update(id, j -> j.started(Timestamps.now()));
             MatchingRun.Report report = runs.run(request, scope, author,
