@@ -162,9 +162,13 @@ class ReadModelTest {
         given().header("If-None-Match", etag).when().get(INCIDENTS + "/" + id).then().statusCode(304);
         org.assertj.core.api.Assertions.assertThat(storedDocuments(id)).as("a read writes nothing").isZero();
         rebuilder.schedule();
-        org.awaitility.Awaitility.await("the rebuilder stores the document").pollInSameThread()
+        // The readiness check says when the pass is over (UP all along: reads work meanwhile); by then it is stored.
+        org.awaitility.Awaitility.await("the rebuilder's pass ends").pollInSameThread()
                 .atMost(java.time.Duration.ofSeconds(20))
-                .until(() -> storedDocuments(id) == 1);
+                .until(() -> "idle".equals(given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'documents' }.status", is("UP")).extract().jsonPath()
+                        .getString("checks.find { it.name == 'documents' }.data.state")));
+        org.assertj.core.api.Assertions.assertThat(storedDocuments(id)).isEqualTo(1);
         given().when().get(INCIDENTS + "/" + id).then().statusCode(200).header("ETag", etag);
     }
 

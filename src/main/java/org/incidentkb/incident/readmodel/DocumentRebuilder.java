@@ -71,6 +71,11 @@ public class DocumentRebuilder {
         }
     }
 
+    /** Whether a pass is storing documents (or about to). */
+    public boolean busy() {
+        return scheduled.get();
+    }
+
     private void run() {
         try {
             while (again && !stopping) {
