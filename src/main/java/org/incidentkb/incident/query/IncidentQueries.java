@@ -388,7 +388,9 @@ public class IncidentQueries {
         }
         LocalDate afterStart = after == null ? null : (LocalDate) after.values().get(0);
         Long afterId = after == null ? null : (Long) after.values().get(1);
-        return textIndex.newest(f.text(), f.countries(), afterStart, afterId, reach)
+        // A few more than the reach: an id the index still holds but the database no longer does (deleted by hand,
+        // or not yet on the replica read) must not cut the page short and end the paging.
+        return textIndex.newest(f.text(), f.countries(), afterStart, afterId, reach + Math.max(16, reach / 10))
                 .map(ids -> new Selection(INCIDENT, anyOf(ids), f.countries().size() == 1 ? COUNTRY_CODE : null));
     }
 
