@@ -160,7 +160,11 @@ public class MatchingService {
             }
             throw e;
         }
-        runner.execute(() -> inRequestContext(() -> run(id, request, scope, submittedBy)));
+        try {
+            runner.execute(() -> inRequestContext(() -> run(id, request, scope, submittedBy)));
+        } catch (RejectedExecutionException stopping) {
+            LOG.infof("Matching run %s not started: the service is stopping (the next start marks it failed)", id);
+        }
         return new Started(get(id).orElseThrow());
     }
 
