@@ -24,12 +24,13 @@ public class IncidentRepository implements PanacheRepository<Incident> {
                 Parameters.with("dataset", ref.dataset()).and("id", ref.externalId())).firstResultOptional();
     }
 
-    /** Up to {@code limit} ids of incidents that have no stored document, lowest first. */
+    /** Up to {@code limit} ids above {@code after} of incidents that have no stored document, lowest first. */
     @SuppressWarnings("unchecked")
-    public List<Long> withoutDocument(int limit) {
-        return ((List<Number>) getEntityManager().createNativeQuery("select i.id from incident i where not exists "
-                + "(select 1 from incident_document d where d.incident_id = i.id) order by i.id").setMaxResults(limit)
-                .getResultList()).stream().map(Number::longValue).toList();
+    public List<Long> withoutDocument(long after, int limit) {
+        return ((List<Number>) getEntityManager().createNativeQuery("select i.id from incident i where i.id > :after "
+                + "and not exists (select 1 from incident_document d where d.incident_id = i.id) order by i.id")
+                .setParameter("after", after).setMaxResults(limit).getResultList()).stream().map(Number::longValue)
+                .toList();
     }
 
     /** The incidents with these ids, in the order of the ids, with category and type joined. */

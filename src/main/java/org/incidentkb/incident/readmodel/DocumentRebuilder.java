@@ -82,10 +82,15 @@ public class DocumentRebuilder {
                 again = false;
                 int stored = 0;
                 int failures = 0;
-                for (int done = 1; done > 0 && failures < 3 && !stopping;) {
+                // One walk up the ids per pass: each batch goes on after the last incident the one before looked at
+                // (at a million incidents, starting again from the first id for every batch read the table 130 times
+                // to store the 65,731 documents a rename had dropped).
+                long after = 0;
+                for (Done done = null; (done == null || done.looked() > 0) && failures < 3 && !stopping;) {
                     try {
-                        done = rebuildBatch();
-                        stored += done;
+                        done = rebuildBatch(after);
+                        after = done.last();
+                        stored += done.stored();
                         failures = 0;
                     } catch (RuntimeException e) {
                         // Another instance storing the same documents at the same moment wins; go on with the rest.
@@ -105,34 +110,41 @@ public class DocumentRebuilder {
         }
     }
 
-    private record Built(long epoch, List<IncidentView> views) {
+    private record Built(long epoch, List<Long> ids, List<IncidentView> views) {
+    }
+
+    /** What a batch did: how many incidents without a document it found, the last id it is done with, what it stored. */
+    record Done(int looked, long last, int stored) {
     }
 
     /**
-     * Stores the documents of the next batch of incidents without one; returns how many it looked at. The labels'
+     * Stores the documents of the next batch of incidents without one, after the id {@code after}. The labels'
      * generation is read before the entities, and the batch is stored only if it has not moved since, with its row
      * locked while storing: a rename committed in between (whose names the views may or may not show) makes the
-     * batch be built again instead.
+     * batch be built again instead (the same {@code last}).
      */
     @ActivateRequestContext
-    int rebuildBatch() {
+    Done rebuildBatch(long after) {
         Built built = QuarkusTransaction.requiringNew().call(() -> {
             long epoch = documents.epoch();
-            List<Long> ids = incidents.withoutDocument(BATCH);
-            return new Built(epoch, incidents.load(ids).stream().map(IncidentView::from).toList());
+            List<Long> ids = incidents.withoutDocument(after, BATCH);
+            return new Built(epoch, ids, incidents.load(ids).stream().map(IncidentView::from).toList());
         });
-        if (built.views().isEmpty()) {
-            return 0;
+        if (built.ids().isEmpty()) {
+            return new Done(0, after, 0);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (documents.lockEpoch() == built.epoch()) {
-                // Locked first, so that an incident deleted meanwhile is gone when its document would be stored, and
-                // one being deleted waits for this commit and then takes its document along (on H2 the insert's
-                // foreign key check alone let a document outlive its incident: a deleted incident read 200).
-                documents.lockIncidents(built.views().stream().map(IncidentView::id).toList());
-                built.views().forEach(v -> documents.storeIfAbsent(documents.of(v), v.id()));
+        boolean stored = QuarkusTransaction.requiringNew().call(() -> {
+            if (documents.lockEpoch() != built.epoch()) {
+                return false;
             }
+            // Locked first, so that an incident deleted meanwhile is gone when its document would be stored, and
+            // one being deleted waits for this commit and then takes its document along (on H2 the insert's
+            // foreign key check alone let a document outlive its incident: a deleted incident read 200).
+            documents.lockIncidents(built.views().stream().map(IncidentView::id).toList());
+            built.views().forEach(v -> documents.storeIfAbsent(documents.of(v), v.id()));
+            return true;
         });
-        return built.views().size();
+        return stored ? new Done(built.ids().size(), built.ids().get(built.ids().size() - 1), built.views().size())
+                : new Done(built.ids().size(), after, 0);
     }
 }
