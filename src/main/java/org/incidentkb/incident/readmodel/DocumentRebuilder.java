@@ -113,7 +113,10 @@ public class DocumentRebuilder {
     private record Built(long epoch, List<Long> ids, List<IncidentView> views) {
     }
 
-    /** What a batch did: how many incidents without a document it found, the last id it is done with, what it stored. */
+    /**
+     * What a batch did: how many incidents without a document it found, the last id it is done with, how many
+     * documents it stored.
+     */
     record Done(int looked, long last, int stored) {
     }
 
