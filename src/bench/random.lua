@@ -7,7 +7,8 @@
 --   stats_year  the same for one country within one year (from its first day to its last; 2010-2024)
 --   text   GET /api/v1/incidents?q=district N (N in 1..40, a phrase of every generated locality) for one country
 -- Countries: ten of the generator's conflict countries, or RANDOM_COUNTRIES (comma-separated); years: RANDOM_YEARS
--- ("2010-2019") narrows those of list and stats_year. RANDOM_DEDUPE=events asks lists and statistics deduplicated.
+-- ("2010-2019") narrows those of list and stats_year. RANDOM_DEDUPE=events asks lists and statistics deduplicated;
+-- RANDOM_SORT (e.g. startDate) sorts the text lists otherwise than newest first.
 local what = os.getenv("RANDOM_WHAT") or "id"
 local max_id = tonumber(os.getenv("MAX_ID") or "1000000")
 local countries = { "IRQ", "SYR", "AFG", "YEM", "UKR", "NGA", "SOM", "PAK", "IND", "COL" }
@@ -23,6 +24,7 @@ if os.getenv("RANDOM_YEARS") then
     first_year, last_year = tonumber(first_year), tonumber(last_year)
 end
 local dedupe = os.getenv("RANDOM_DEDUPE") and ("&dedupe=" .. os.getenv("RANDOM_DEDUPE")) or ""
+local sort = os.getenv("RANDOM_SORT") and ("&sort=" .. os.getenv("RANDOM_SORT")) or ""
 local threads = 0
 
 function setup(thread)
@@ -48,7 +50,8 @@ function request()
         return wrk.format("GET", "/api/v1/stats/incidents?groupBy=month&country=" .. country() .. "&from=" .. year
             .. "-01-01&to=" .. year .. "-12-31" .. dedupe)
     elseif what == "text" then
-        return wrk.format("GET", "/api/v1/incidents?q=district%20" .. math.random(1, 40) .. "&country=" .. country())
+        return wrk.format("GET", "/api/v1/incidents?q=district%20" .. math.random(1, 40) .. "&country=" .. country()
+            .. sort)
     elseif what == "stats" then
         return wrk.format("GET", "/api/v1/stats/incidents?groupBy=month&country=" .. country() .. "&to="
             .. math.random(2015, 2024) .. "-12-31" .. dedupe)
