@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.incidentkb.actor.ActorService;
@@ -119,10 +120,17 @@ public class IncidentSearchService {
     public Result page(IncidentFilter filter, IncidentSort sort, int offset, int size, IncidentSort.Cursor after, Count count,
             boolean withCoordinatesOnly, Shape shape) {
         readOnly();
-        IncidentQueries.Selection selection = queries.selection(filter, withCoordinatesOnly ? IncidentQueries.Coordinates.PRESENT : IncidentQueries.Coordinates.ANY);
+        IncidentQueries.Coordinates coordinates = withCoordinatesOnly ? IncidentQueries.Coordinates.PRESENT
+                : IncidentQueries.Coordinates.ANY;
         if (filter.updatedSince() != null) {
-            return feedPage(filter.updatedSince(), selection, sort, offset, size, after, count, shape);
+            return feedPage(filter.updatedSince(), queries.selection(filter, coordinates), sort, offset, size, after,
+                    count, shape);
         }
+        // A text alone in the default order: the page's ids straight from the text index (ADR 0016); the selection
+        // of every match is then made only if the total has to be counted from it.
+        Optional<IncidentQueries.Selection> textPage = withCoordinatesOnly ? Optional.empty()
+                : queries.textPage(filter, sort, after, (after == null ? offset : 0) + size + 1);
+        IncidentQueries.Selection selection = null;
         Long total = null;
         boolean lowerBound = false;
         if (count != Count.NONE && after == null) {
@@ -134,15 +142,16 @@ public class IncidentSearchService {
             if (known.isPresent()) {
                 total = known.getAsLong();
             } else if (count == Count.EXACT) {
+                selection = queries.selection(filter, coordinates);
                 total = queries.countWithin(selection, exactCountSeconds);
             } else {
+                selection = queries.selection(filter, coordinates);
                 total = Math.min(queries.count(selection, totalLimit), totalLimit);
                 lowerBound = total == totalLimit;
             }
         }
-        // A text alone in the default order: the page's ids straight from the text index (ADR 0016).
-        IncidentQueries.Selection rows = withCoordinatesOnly ? selection
-                : queries.textPage(filter, sort, after, (after == null ? offset : 0) + size + 1).orElse(selection);
+        IncidentQueries.Selection rows = textPage.isPresent() ? textPage.get()
+                : selection != null ? selection : queries.selection(filter, coordinates);
         Result result = slice(rows, sort, offset, size, after, total, lowerBound, shape);
         return filter.dedupeEvents() ? withSameAs(result, shape) : result;
     }
