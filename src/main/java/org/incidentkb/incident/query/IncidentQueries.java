@@ -376,13 +376,18 @@ public class IncidentQueries {
         return textOnly(f) ? textIndex.count(f.text(), f.countries()) : OptionalLong.empty();
     }
 
+    /** A page's reach of a text alone, from the text index, and the total it knows. */
+    public record TextPage(Selection selection, long total) {
+    }
+
     /**
      * A selection of only a text (and countries) read in the default order, on H2: the first {@code reach} incidents
      * after the cursor, as the text index orders them by start date and id, so that the page reads their rows alone
-     * instead of every match's (the SQL orders and slices them as any selection). Empty where that does not apply
-     * (another filter or order, a reach past {@link TextIndex#MAX_REACH}, the index not answering).
+     * instead of every match's (the SQL orders and slices them as any selection), and how many match in all. Empty
+     * where that does not apply (another filter or order, a reach past {@link TextIndex#MAX_REACH}, the index not
+     * answering).
      */
-    public Optional<Selection> textPage(IncidentFilter f, IncidentSort sort, IncidentSort.Cursor after, int reach) {
+    public Optional<TextPage> textPage(IncidentFilter f, IncidentSort sort, IncidentSort.Cursor after, int reach) {
         if (!textOnly(f) || !sort.isNewestFirst()) {
             return Optional.empty();
         }
@@ -391,7 +396,8 @@ public class IncidentQueries {
         // A few more than the reach: an id the index still holds but the database no longer does (deleted by hand,
         // or not yet on the replica read) must not cut the page short and end the paging.
         return textIndex.newest(f.text(), f.countries(), afterStart, afterId, reach + Math.max(16, reach / 10))
-                .map(ids -> new Selection(INCIDENT, anyOf(ids), f.countries().size() == 1 ? COUNTRY_CODE : null));
+                .map(page -> new TextPage(new Selection(INCIDENT, anyOf(page.ids()),
+                        f.countries().size() == 1 ? COUNTRY_CODE : null), page.total()));
     }
 
     private boolean textOnly(IncidentFilter f) {

@@ -128,7 +128,7 @@ public class IncidentSearchService {
         }
         // A text alone in the default order: the page's ids straight from the text index (ADR 0016); the selection
         // of every match is then made only if the total has to be counted from it.
-        Optional<IncidentQueries.Selection> textPage = withCoordinatesOnly ? Optional.empty()
+        Optional<IncidentQueries.TextPage> textPage = withCoordinatesOnly ? Optional.empty()
                 : queries.textPage(filter, sort, after, (after == null ? offset : 0) + size + 1);
         IncidentQueries.Selection selection = null;
         Long total = null;
@@ -137,7 +137,8 @@ public class IncidentSearchService {
             var known = withCoordinatesOnly ? java.util.OptionalLong.empty() : counts.known(filter);
             if (known.isEmpty() && !withCoordinatesOnly && ReadRouting.PRIMARY.equals(routing.resolveTenantId())) {
                 // The text index follows the primary; a page read from a replica is counted there.
-                known = queries.textOnlyCount(filter);
+                known = textPage.isPresent() ? java.util.OptionalLong.of(textPage.get().total())
+                        : queries.textOnlyCount(filter);
             }
             if (known.isPresent()) {
                 total = known.getAsLong();
@@ -150,7 +151,7 @@ public class IncidentSearchService {
                 lowerBound = total == totalLimit;
             }
         }
-        IncidentQueries.Selection rows = textPage.isPresent() ? textPage.get()
+        IncidentQueries.Selection rows = textPage.isPresent() ? textPage.get().selection()
                 : selection != null ? selection : queries.selection(filter, coordinates);
         Result result = slice(rows, sort, offset, size, after, total, lowerBound, shape);
         return filter.dedupeEvents() ? withSameAs(result, shape) : result;

@@ -58,7 +58,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
@@ -67,6 +66,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -301,14 +302,18 @@ public class TextIndex {
         }
     }
 
+    /** The ids of a page's reach, in order, and how many incidents match in all (exact). */
+    public record Page(long[] ids, long total) {
+    }
+
     /**
      * The first {@code n} (at most {@link #MAX_REACH}) of the incidents that hold {@code text} (as {@link #ids}) in
      * the lists' default order, the latest start date first and then the highest id, after the incident with
-     * {@code afterStart} and {@code afterId} when given: a page's worth of ids without reading every match's row.
-     * Empty when the index cannot answer.
+     * {@code afterStart} and {@code afterId} when given, and how many match in all (before and after the cursor): a
+     * page's worth of ids and the list's total in one pass, without reading every match's row. Empty when the index
+     * cannot answer.
      */
-    public Optional<long[]> newest(String text, Collection<String> countries, LocalDate afterStart, Long afterId,
-            int n) {
+    public Optional<Page> newest(String text, Collection<String> countries, LocalDate afterStart, Long afterId, int n) {
         Optional<Query> query = ready() && n <= MAX_REACH ? query(text, countries) : Optional.empty();
         if (query.isEmpty()) {
             return Optional.empty();
@@ -318,18 +323,20 @@ public class TextIndex {
             try {
                 int last = searcher.getIndexReader().maxDoc() - 1;
                 if (last < 0) {
-                    return Optional.of(new long[0]);
+                    return Optional.of(new Page(new long[0], 0));
                 }
                 // Where to go on from: the cursor's own incident is not after itself (the same keys, and its
                 // document number is not above the last one).
                 FieldDoc after = afterStart == null ? null
                         : new FieldDoc(last, Float.NaN, new Object[] {afterStart.toEpochDay(), afterId});
-                ScoreDoc[] top = searcher.searchAfter(after, query.get(), n, NEWEST, false).scoreDocs;
-                long[] ids = new long[top.length];
-                for (int i = 0; i < top.length; i++) {
-                    ids[i] = (Long) ((FieldDoc) top[i]).fields[1];
+                // Every match counted (no threshold), so the total is exact, those before the cursor included.
+                TopFieldDocs top = searcher.search(query.get(),
+                        new TopFieldCollectorManager(NEWEST, n, after, Integer.MAX_VALUE, false));
+                long[] ids = new long[top.scoreDocs.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = (Long) ((FieldDoc) top.scoreDocs[i]).fields[1];
                 }
-                return Optional.of(ids);
+                return Optional.of(new Page(ids, top.totalHits.value));
             } finally {
                 searchers.release(searcher);
             }

@@ -153,11 +153,15 @@ class TextIndexTest {
                 .when().get(INCIDENTS).then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
         assertThat(oldestFirst).isEqualTo(made.stream().sorted(newest.reversed()).map(Row::id).toList());
         if (!isPostgres()) {
-            assertThat(index.newest(tag, Set.of(), null, null, 10).orElseThrow()).containsExactly(
-                    all.stream().mapToLong(Long::longValue).toArray());
+            TextIndex.Page first = index.newest(tag, Set.of(), null, null, 10).orElseThrow();
+            assertThat(first.ids()).containsExactly(all.stream().mapToLong(Long::longValue).toArray());
+            assertThat(first.total()).isEqualTo(7);
             Row third = made.stream().filter(r -> r.id() == all.get(2)).findFirst().orElseThrow();
-            assertThat(index.newest(tag, Set.of(), java.time.LocalDate.parse(third.start()), third.id(), 2)
-                    .orElseThrow()).containsExactly(all.get(3), all.get(4));
+            TextIndex.Page after = index.newest(tag, Set.of(), java.time.LocalDate.parse(third.start()), third.id(), 2)
+                    .orElseThrow();
+            assertThat(after.ids()).containsExactly(all.get(3), all.get(4));
+            assertThat(after.total()).as("all matches, also those before the cursor").isEqualTo(7);
+            assertThat(index.newest(tag, Set.of("SYR"), null, null, 1).orElseThrow().total()).isEqualTo(3);
             assertThat(index.newest(tag, Set.of(), null, null, TextIndex.MAX_REACH + 1)).isEmpty();
             // Deleted in SQL behind the service's back: the index still holds it until the next start, and the
             // paging still reaches every incident left instead of ending at the short page.
