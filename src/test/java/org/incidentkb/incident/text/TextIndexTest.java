@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.incidentkb.Fixtures;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.write.IncidentsChanged;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class TextIndexTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     private final String tag = "zq" + UUID.randomUUID().toString().substring(0, 6);
     private final Set<Long> created = new TreeSet<>();
@@ -127,7 +132,7 @@ class TextIndexTest {
      * first, then the highest id; three share a date), and the other orders as before.
      */
     @Test
-    void shouldPageATextInTheDefaultOrder() {
+    void shouldPageATextInTheDefaultOrder() throws Exception {
         String[][] rows = { { "2024-01-04", "IRQ" }, { "2023-05-01", "IRQ" }, { "2024-01-04", "SYR" },
                 { "2025-02-02", "IRQ" }, { "2022-01-01", "SYR" }, { "2024-01-04", "IRQ" }, { "2025-02-02", "SYR" } };
         record Row(long id, String start, String country) {
@@ -163,13 +168,27 @@ class TextIndexTest {
             assertThat(after.total()).as("all matches, also those before the cursor").isEqualTo(7);
             assertThat(index.newest(tag, Set.of("SYR"), null, null, 1).orElseThrow().total()).isEqualTo(3);
             assertThat(index.newest(tag, Set.of(), null, null, TextIndex.MAX_REACH + 1)).isEmpty();
-            // Deleted in SQL behind the service's back: the index still holds it until the next start, and the
-            // paging still reaches every incident left instead of ending at the short page.
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em
-                    .createNativeQuery("delete from incident where id = :id").setParameter("id", all.get(1))
-                    .executeUpdate());
-            assertThat(byCursor(null, 1)).isEqualTo(all.stream().filter(id -> !id.equals(all.get(1))).toList());
+            // An incident the index holds and the database does not (as after a delete in SQL behind the service's
+            // back, until the next start), newer than all: the paging still reaches every incident instead of
+            // ending at the short page it makes.
+            IncidentView ghost = ghostOf(all.get(0), "2030-01-01");
+            index.onChange(new IncidentsChanged(List.of(new IncidentsChanged.Change(null, ghost)), "test"));
+            try {
+                assertThat(index.newest(tag, Set.of(), null, null, 1).orElseThrow().ids()).containsExactly(ghost.id());
+                assertThat(byCursor(null, 1)).isEqualTo(all);
+            } finally {
+                index.onChange(new IncidentsChanged(List.of(new IncidentsChanged.Change(ghost, null)), "test"));
+            }
         }
+    }
+
+    /** An incident as the API shows it, under an id no incident has and with another start date. */
+    private IncidentView ghostOf(long id, String startDate) throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                given().when().get(INCIDENTS + "/" + id).then().statusCode(200).extract().asString());
+        tree.put("id", id + 10_000_000L).put("startDate", startDate);
+        return json.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                false).treeToValue(tree, IncidentView.class);
     }
 
     /** Every page of q=tag (and a country) after the cursor of the one before, in the default order. */
