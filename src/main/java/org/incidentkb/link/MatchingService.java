@@ -163,7 +163,13 @@ public class MatchingService {
         try {
             runner.execute(() -> inRequestContext(() -> run(id, request, scope, submittedBy)));
         } catch (RejectedExecutionException stopping) {
-            LOG.infof("Matching run %s not started: the service is stopping (the next start marks it failed)", id);
+            // The service is stopping: the run will not start, and says so (else the next start marks it failed).
+            LOG.infof("Matching run %s not started: the service is stopping", id);
+            try {
+                update(id, j -> j.end(MatchingJob.State.FAILED, MatchingJob.INTERRUPTED, Timestamps.now()));
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Matching run %s: not marked failed while stopping", id);
+            }
         }
         return new Started(get(id).orElseThrow());
     }
