@@ -185,7 +185,7 @@ public class StatsQueries {
         }
         List<Field<?>> columns = RollupSchema.columns(grain);
         Condition fromOn = filter.from() == null ? DSL.noCondition()
-                : field(name("period"), Integer.class).ge(inline(StatsRollup.period(filter.from())));
+                : field(name("period"), Integer.class).ge(StatsRollup.period(filter.from()));
         org.jooq.Select<Record> rows = select(columns).from(DSL.table(name(grain.table))).where(fromOn);
         if (filter.dedupeEvents()) {
             rows = rows.unionAll(select(columns).from(DSL.table(name(grain.eventTable))).where(fromOn));
