@@ -127,9 +127,9 @@ class IncidentSearchResourceTest {
     }
 
     /**
-     * A page asked again, or after pages of other numbers, comes from the database as it is now: H2 once answered a
-     * date range's page from the result of an earlier page of the same statement (its reuse of results missed that
-     * the page's end had moved), so that page 3 of 20 came back with one incident, or none, out of 525.
+     * A page asked again, or after pages of other numbers, is that page: H2 once answered a date range's page from
+     * the result of an earlier page of the same statement (its reuse of a subquery's result missed that the page's
+     * end, a bound parameter, had moved), so that page 3 of 20 came back with one incident, or none, out of 525.
      */
     @Test
     void shouldAnswerEveryPageOfADateRangeWhateverWasAskedBefore() {

@@ -237,8 +237,11 @@ public class IncidentQueries {
         for (Part part : s.parts()) {
             Condition where = after == null ? part.where() : part.where().and(sort.after(after));
             var rows = select(named).from(INCIDENT).where(where);
+            // The part's end written into the SQL: H2 reuses a subquery's earlier result when the parameters of its
+            // conditions are the same, without comparing those of its order and end, so a bound end answered page 3
+            // with page 2's rows (H2 2.4.240).
             org.jooq.Select<Record> page = part.few() ? rows
-                    : rows.orderBy(sort.orderBy(s.sameValue())).limit(offset + limit);
+                    : rows.orderBy(sort.orderBy(s.sameValue())).limit(inline(offset + limit));
             union = union == null ? page : union.unionAll(page);
         }
         Table<?> merged = union.asTable("p");
@@ -270,10 +273,13 @@ public class IncidentQueries {
         }
     }
 
-    /** How many incidents the selection holds, counting no further than {@code bound} + 1. */
+    /**
+     * How many incidents the selection holds, counting no further than {@code bound} + 1 (written into the SQL, as a
+     * subquery's end must be on H2: see {@link #keys}).
+     */
     public long count(Selection s, int bound) {
         return database.read(sql -> sql.selectCount()
-                .from(sql.selectOne().from(s.table()).where(s.where()).limit(bound + 1).asTable("bounded"))
+                .from(sql.selectOne().from(s.table()).where(s.where()).limit(inline(bound + 1)).asTable("bounded"))
                 .fetchOne(0, Long.class));
     }
 
