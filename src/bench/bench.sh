@@ -202,6 +202,7 @@ bench "GET /stats/incidents?groupBy=month&country=IRQ" "/api/v1/stats/incidents?
 RANDOM_WHAT=stats bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random.lua"
 bench "GET /incidents (first page, total of all)" "/api/v1/incidents?size=50"
 bench "GET /incidents?perpetrator=Islamic State&minKilled=10" "/api/v1/incidents?perpetrator=Islamic%20State&minKilled=10&size=50"
+RANDOM_WHAT=perpetrator bench "GET /incidents?perpetrator=Islamic State&minKilled={random}" "/" "$ROOT/src/bench/random.lua"
 bench "GET /incidents?near=33.3,44.4&radiusKm=50" "/api/v1/incidents?near=33.3,44.4&radiusKm=50&size=50"
 bench "GET /incidents?q=district 7&country=SYR" "/api/v1/incidents?q=district%207&country=SYR&size=50"
 RANDOM_WHAT=text bench "GET /incidents?q=district {random}&country={random}" "/" "$ROOT/src/bench/random.lua"

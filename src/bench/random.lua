@@ -6,6 +6,8 @@
 --   stats  GET /api/v1/stats/incidents by month for one country, up to the end of a year (2015-2024)
 --   stats_year  the same for one country within one year (from its first day to its last; 2010-2024)
 --   text   GET /api/v1/incidents?q=district N (N in 1..40, a phrase of every generated locality) for one country
+--   perpetrator  GET /api/v1/incidents?perpetrator=Islamic State&minKilled=N (N in 1..30): the fixed row's query,
+--          which H2 otherwise answers from its copy of the last identical query's result
 -- Countries: ten of the generator's conflict countries, or RANDOM_COUNTRIES (comma-separated); years: RANDOM_YEARS
 -- ("2010-2019") narrows those of list and stats_year. RANDOM_DEDUPE=events asks lists and statistics deduplicated;
 -- RANDOM_SORT (e.g. startDate) sorts the text lists otherwise than newest first.
@@ -45,6 +47,9 @@ function request()
         local year = math.random(first_year, last_year)
         return wrk.format("GET", "/api/v1/incidents?country=" .. country() .. "&from=" .. year .. "-01-01&to=" .. year
             .. "-12-31&size=50&page=1&sort=-startDate" .. dedupe)
+    elseif what == "perpetrator" then
+        return wrk.format("GET", "/api/v1/incidents?perpetrator=Islamic%20State&minKilled=" .. math.random(1, 30)
+            .. "&size=50")
     elseif what == "stats_year" then
         local year = math.random(first_year, last_year)
         return wrk.format("GET", "/api/v1/stats/incidents?groupBy=month&country=" .. country() .. "&from=" .. year
