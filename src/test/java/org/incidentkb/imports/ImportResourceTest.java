@@ -446,6 +446,11 @@ class ImportResourceTest {
         assertThat(incident("BLK:" + run + "-2").getString("title")).isEqualTo("Bulk plain, changed in the same batch " + run);
         given().when().get("/api/v1/incidents/" + bulk.getLong("id") + "/history").then().statusCode(200)
                 .body("items.size()", is(1)).body("items[0].operation", is("CREATE"));
+        // Lists by actor read incident_by_actor, written with the batch.
+        given().queryParam("perpetrator", actor).queryParam("minKilled", 3).when().get("/api/v1/incidents").then()
+                .statusCode(200).body("total", is(1)).body("items[0].id", is((int) bulk.getLong("id")));
+        given().queryParam("perpetrator", actor).queryParam("minKilled", 4).when().get("/api/v1/incidents").then()
+                .statusCode(200).body("total", is(0));
     }
 
     /** A row's error that quotes a NUL from the file is stored (escaped) and the job goes on to DONE. */

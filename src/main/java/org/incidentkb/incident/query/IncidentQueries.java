@@ -1,6 +1,9 @@
 package org.incidentkb.incident.query;
 
 import static org.incidentkb.incident.query.IncidentSchema.ADMIN1;
+import static org.incidentkb.incident.query.IncidentSchema.BY_ACTOR;
+import static org.incidentkb.incident.query.IncidentSchema.BY_ACTOR_ACTOR;
+import static org.incidentkb.incident.query.IncidentSchema.BY_ACTOR_ROLE;
 import static org.incidentkb.incident.query.IncidentSchema.CASUALTY;
 import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_ID;
 import static org.incidentkb.incident.query.IncidentSchema.CASUALTY_INCIDENT;
@@ -80,11 +83,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
 import org.incidentkb.common.ProblemException;
@@ -125,6 +130,11 @@ public class IncidentQueries {
      */
     static final int INLINE_IDS = 4_000;
 
+    /** The sort keys {@code incident_by_actor} holds. */
+    private static final Set<IncidentSort.Key> BY_ACTOR_SORTS = EnumSet.of(IncidentSort.Key.ID,
+            IncidentSort.Key.START_DATE, IncidentSort.Key.END_DATE, IncidentSort.Key.KILLED, IncidentSort.Key.INJURED,
+            IncidentSort.Key.COUNTRY);
+
     public IncidentQueries(Database database, TextIndex textIndex) {
         this.database = database;
         this.textIndex = textIndex;
@@ -132,24 +142,24 @@ public class IncidentQueries {
 
     /**
      * The incidents a filter selects: {@code table} (the incidents, or a union of parts, aliased {@code i}) restricted
-     * by {@code where}; {@code sameValue} a column all of them share (so that an order may lead with it and follow an
+     * by {@code where}; {@code sameValues} columns all of them share (so that an order may lead with them and follow an
      * index); for a union, its {@code parts}, so that a page can be taken from each part before the parts are merged.
      */
-    public record Selection(Table<?> table, Condition where, Field<?> sameValue, List<Part> parts) {
+    public record Selection(Table<?> table, Condition where, List<Field<?>> sameValues, List<Part> parts) {
 
-        Selection(Table<?> table, Condition where, Field<?> sameValue) {
-            this(table, where, sameValue, List.of());
+        Selection(Table<?> table, Condition where, List<Field<?>> sameValues) {
+            this(table, where, sameValues, List.of());
         }
     }
 
     /**
-     * One part of a union: the condition on its incidents, and whether it holds few of them. A page is taken from a
-     * part in the page's order (an index range, read up to the page's end); a part of few incidents is taken whole
-     * instead, from the index its condition leads to: asked in order, H2 walks the order's index past every row the
-     * condition rejects (the incidents spanning the first of a year in a country: 6,163 rows read for none at 200,000
-     * incidents, where the end-date index reads one).
+     * One part of a union: the rows it reads ({@code from}, aliased {@code i}), the condition on them, and whether it
+     * holds few of them. A page is taken from a part in the page's order (an index range, read up to the page's end);
+     * a part of few incidents is taken whole instead, from the index its condition leads to: asked in order, H2 walks
+     * the order's index past every row the condition rejects (the incidents spanning the first of a year in a country:
+     * 6,163 rows read for none at 200,000 incidents, where the end-date index reads one).
      */
-    public record Part(Condition where, boolean few) {
+    public record Part(Table<?> from, Condition where, boolean few) {
     }
 
     /** Whether a selection keeps only incidents with coordinates, only those without, or either. */
@@ -169,33 +179,66 @@ public class IncidentQueries {
         return selection(f, Coordinates.ANY);
     }
 
-    /**
-     * A date range that incidents may overlap (start before {@code from}, end after it) would be an OR no index
-     * serves; it becomes the union of the incidents starting in the range and the few spanning its start, each an
-     * index range.
-     */
+    /** The incidents a filter selects, read from the incident table (for lists, statistics and counts alike). */
     public Selection selection(IncidentFilter f, Coordinates coordinates) {
         Condition where = where(f);
         if (coordinates != Coordinates.ANY) {
             where = where.and(coordinates == Coordinates.PRESENT ? LATITUDE.isNotNull() : LATITUDE.isNull());
         }
-        Field<?> sameValue = f.countries().size() == 1 ? COUNTRY_CODE
-                : f.countries().isEmpty() && f.types().size() == 1 ? TYPE_CODE : null;
+        List<Field<?>> sameValues = f.countries().size() == 1 ? List.of(COUNTRY_CODE)
+                : f.countries().isEmpty() && f.types().size() == 1 ? List.of(TYPE_CODE) : List.of();
+        return dated(INCIDENT, where, sameValues, f);
+    }
+
+    /**
+     * The incidents a filter selects, as a list in this order reads them best: for one actor in one role with
+     * nothing else but what {@code incident_by_actor} holds (dates, country, type, category, claim status, killed,
+     * injured; sorted on those), that table's rows of the actor in the role, one index range in date order
+     * (docs/adr/0018); otherwise {@link #selection(IncidentFilter, Coordinates)}. Either way its rows have the
+     * incident's id and the columns the filter and order use, under the incident's names.
+     */
+    public Selection listSelection(IncidentFilter f, Coordinates coordinates, IncidentSort sort) {
+        if (coordinates != Coordinates.ANY || !byActor(f) || !sort.keys().stream().allMatch(BY_ACTOR_SORTS::contains)) {
+            return selection(f, coordinates);
+        }
+        Involvement inv = f.involvements().get(0);
+        List<Condition> w = new ArrayList<>();
+        w.add(BY_ACTOR_ACTOR.eq(inv.actorIds().iterator().next()));
+        w.add(BY_ACTOR_ROLE.eq(inv.roles().iterator().next().name()));
+        columns(w, f);
+        return dated(BY_ACTOR, DSL.and(w), List.of(BY_ACTOR_ACTOR, BY_ACTOR_ROLE), f);
+    }
+
+    /**
+     * Whether the filter names one actor in one role (an actor holds each role in an incident once, so its rows are
+     * the incidents, each once) and otherwise only columns of {@code incident_by_actor}.
+     */
+    private static boolean byActor(IncidentFilter f) {
+        return f.involvements().size() == 1 && f.involvements().get(0).actorIds().size() == 1
+                && f.involvements().get(0).roles().size() == 1 && !f.dedupeEvents() && f.ids().isEmpty()
+                && f.admin1().isEmpty() && f.claimedBy().isEmpty() && f.bbox() == null && f.near() == null
+                && f.text() == null && f.tags().isEmpty() && f.publishers().isEmpty() && f.externalRefs().isEmpty()
+                && f.updatedSince() == null;
+    }
+
+    /**
+     * The rows of {@code rows} (aliased {@code i}) the condition keeps within the filter's date range. A date range
+     * that incidents may overlap (start before {@code from}, end after it) would be an OR no index serves; it becomes
+     * the union of the incidents starting in the range and the few spanning its start, each an index range.
+     */
+    private Selection dated(Table<?> rows, Condition where, List<Field<?>> sameValues, IncidentFilter f) {
         if (f.from() == null) {
-            if (f.to() != null) {
-                where = where.and(START_DATE.le(f.to()));
-            }
-            return new Selection(INCIDENT, where, sameValue);
+            return new Selection(rows, f.to() == null ? where : where.and(START_DATE.le(f.to())), sameValues);
         }
         Condition starting = START_DATE.ge(f.from());
         if (f.to() != null) {
             starting = starting.and(START_DATE.le(f.to()));
         }
         Condition spanning = spanning(f.from());
-        Table<?> union = select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(starting))
-                .unionAll(select(INCIDENT.asterisk()).from(INCIDENT).where(where.and(spanning))).asTable("i");
-        return new Selection(union, noCondition(), sameValue,
-                List.of(new Part(where.and(starting), false), new Part(where.and(spanning), true)));
+        Table<?> union = select(rows.asterisk()).from(rows).where(where.and(starting))
+                .unionAll(select(rows.asterisk()).from(rows).where(where.and(spanning))).asTable("i");
+        return new Selection(union, noCondition(), sameValues,
+                List.of(new Part(rows, where.and(starting), false), new Part(rows, where.and(spanning), true)));
     }
 
     /**
@@ -223,7 +266,7 @@ public class IncidentQueries {
         if (s.parts().isEmpty()) {
             Condition where = after == null ? s.where() : s.where().and(sort.after(after));
             return database.read(sql -> sql.select(fields).from(s.table()).where(where)
-                    .orderBy(sort.orderBy(s.sameValue())).limit(limit).offset(offset)
+                    .orderBy(sort.orderBy(s.sameValues())).limit(limit).offset(offset)
                     .fetch(r -> new SortedId(r.get(ID), sort.keyValues(r))));
         }
         // Each part's columns under their own names (the id may also be a sort key), then the same order over them.
@@ -236,12 +279,12 @@ public class IncidentQueries {
         org.jooq.Select<Record> union = null;
         for (Part part : s.parts()) {
             Condition where = after == null ? part.where() : part.where().and(sort.after(after));
-            var rows = select(named).from(INCIDENT).where(where);
+            var rows = select(named).from(part.from()).where(where);
             // The part's end written into the SQL: H2 reuses a subquery's earlier result when the parameters of its
             // conditions are the same, without comparing those of its order and end, so a bound end answered page 3
             // with page 2's rows (H2 2.4.240).
             org.jooq.Select<Record> page = part.few() ? rows
-                    : rows.orderBy(sort.orderBy(s.sameValue())).limit(inline(offset + limit));
+                    : rows.orderBy(sort.orderBy(s.sameValues())).limit(inline(offset + limit));
             union = union == null ? page : union.unionAll(page);
         }
         Table<?> merged = union.asTable("p");
@@ -324,10 +367,8 @@ public class IncidentQueries {
         if (!f.ids().isEmpty()) {
             w.add(ID.in(f.ids()));
         }
-        in(w, COUNTRY_CODE, f.countries());
         in(w, lower(ADMIN1), f.admin1());
-        in(w, CATEGORY_CODE, f.categories());
-        in(w, TYPE_CODE, f.types());
+        columns(w, f);
         for (Involvement inv : f.involvements()) {
             Condition actor = PARTICIPANT_ACTOR.in(inv.actorIds());
             if (!inv.roles().isEmpty()) {
@@ -338,19 +379,6 @@ public class IncidentQueries {
         if (!f.claimedBy().isEmpty()) {
             w.add(ID.in(select(CLAIM_INCIDENT).from(CLAIM)
                     .where(CLAIM_STANCE.eq(inline("CLAIMED")).and(CLAIM_ACTOR.in(f.claimedBy())))));
-        }
-        in(w, CLAIM_STATUS, f.claimStatuses().stream().map(Enum::name).toList());
-        if (f.minKilled() != null) {
-            w.add(KILLED_BEST.ge(f.minKilled()));
-        }
-        if (f.maxKilled() != null) {
-            w.add(KILLED_BEST.le(f.maxKilled()));
-        }
-        if (f.minInjured() != null) {
-            w.add(INJURED_BEST.ge(f.minInjured()));
-        }
-        if (f.maxInjured() != null) {
-            w.add(INJURED_BEST.le(f.maxInjured()));
         }
         if (f.bbox() != null) {
             w.add(bbox(f.bbox()));
@@ -382,6 +410,29 @@ public class IncidentQueries {
     }
 
     /**
+     * The conditions on the columns {@code incident_by_actor} holds too (country, category, type, claim status, killed,
+     * injured; the dates are the selection's).
+     */
+    private static void columns(List<Condition> w, IncidentFilter f) {
+        in(w, COUNTRY_CODE, f.countries());
+        in(w, CATEGORY_CODE, f.categories());
+        in(w, TYPE_CODE, f.types());
+        in(w, CLAIM_STATUS, f.claimStatuses().stream().map(Enum::name).toList());
+        if (f.minKilled() != null) {
+            w.add(KILLED_BEST.ge(f.minKilled()));
+        }
+        if (f.maxKilled() != null) {
+            w.add(KILLED_BEST.le(f.maxKilled()));
+        }
+        if (f.minInjured() != null) {
+            w.add(INJURED_BEST.ge(f.minInjured()));
+        }
+        if (f.maxInjured() != null) {
+            w.add(INJURED_BEST.le(f.maxInjured()));
+        }
+    }
+
+    /**
      * How many incidents a filter of only a text (and countries) selects, when the text index knows it: the number of
      * its ids, exact, without reading a row. Empty otherwise.
      */
@@ -410,7 +461,7 @@ public class IncidentQueries {
         // or not yet on the replica read) must not cut the page short and end the paging.
         return textIndex.newest(f.text(), f.countries(), afterStart, afterId, reach + Math.max(16, reach / 10))
                 .map(page -> new TextPage(new Selection(INCIDENT, anyOf(page.ids()),
-                        f.countries().size() == 1 ? COUNTRY_CODE : null), page.total()));
+                        f.countries().size() == 1 ? List.of(COUNTRY_CODE) : List.of()), page.total()));
     }
 
     private boolean textOnly(IncidentFilter f) {

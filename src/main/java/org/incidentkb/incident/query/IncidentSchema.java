@@ -72,6 +72,14 @@ public final class IncidentSchema {
     public static final Field<Long> PARTICIPANT_ACTOR = field(name("incident_actor", "actor_id"), SQLDataType.BIGINT);
     public static final Field<String> PARTICIPANT_ROLE = field(name("incident_actor", "role"), SQLDataType.VARCHAR);
 
+    /**
+     * incident_by_actor (V24): an actor's incidents in a role, with the incident's columns under their names there,
+     * aliased {@code i} as the incident table is, so that the conditions and sort keys over the incident table apply.
+     */
+    public static final Table<Record> BY_ACTOR = table(name("incident_by_actor")).as("i");
+    public static final Field<Long> BY_ACTOR_ACTOR = field(name("i", "actor_id"), SQLDataType.BIGINT);
+    public static final Field<String> BY_ACTOR_ROLE = field(name("i", "role"), SQLDataType.VARCHAR);
+
     /** claim. */
     public static final Table<Record> CLAIM = table(name("claim"));
     public static final Field<Long> CLAIM_INCIDENT = field(name("claim", "incident_id"), SQLDataType.BIGINT);

@@ -143,16 +143,16 @@ public class IncidentSearchService {
             if (known.isPresent()) {
                 total = known.getAsLong();
             } else if (count == Count.EXACT) {
-                selection = queries.selection(filter, coordinates);
+                selection = queries.listSelection(filter, coordinates, sort);
                 total = queries.countWithin(selection, exactCountSeconds);
             } else {
-                selection = queries.selection(filter, coordinates);
+                selection = queries.listSelection(filter, coordinates, sort);
                 total = Math.min(queries.count(selection, totalLimit), totalLimit);
                 lowerBound = total == totalLimit;
             }
         }
         IncidentQueries.Selection rows = textPage.isPresent() ? textPage.get().selection()
-                : selection != null ? selection : queries.selection(filter, coordinates);
+                : selection != null ? selection : queries.listSelection(filter, coordinates, sort);
         Result result = slice(rows, sort, offset, size, after, total, lowerBound, shape);
         return filter.dedupeEvents() ? withSameAs(result, shape) : result;
     }

@@ -169,12 +169,6 @@ public record IncidentSort(List<Order> orders, Field<Integer> relevance) {
                 .toList();
     }
 
-    /**
-     * This order, led by a column every selected row has the same value in (a filter's single country), when the
-     * order starts with the start date: the same order, said so that the database sees that its (column, start
-     * date, id) index delivers the rows sorted (H2 only uses an index's order when the ORDER BY names its leading
-     * columns).
-     */
     /** This order over other columns holding the keys in the order of {@link #keyFields()} (a derived table's). */
     List<SortField<?>> orderByColumns(List<Field<?>> columns) {
         List<SortField<?>> order = new ArrayList<>();
@@ -184,14 +178,27 @@ public record IncidentSort(List<Order> orders, Field<Integer> relevance) {
         return order;
     }
 
-    List<SortField<?>> orderBy(Field<?> sameValueColumn) {
-        if (sameValueColumn == null || orders.get(0).key() != Key.START_DATE) {
+    /**
+     * This order, led by columns every selected row has the same value in (a filter's single country; the actor and
+     * role of {@code incident_by_actor}), when the order starts with the start date: the same order, said so that the
+     * database sees that its (columns, start date, id) index delivers the rows sorted (H2 only uses an index's order
+     * when the ORDER BY names its leading columns).
+     */
+    List<SortField<?>> orderBy(List<Field<?>> sameValueColumns) {
+        if (sameValueColumns.isEmpty() || orders.get(0).key() != Key.START_DATE) {
             return orderBy();
         }
         List<SortField<?>> order = new ArrayList<>();
-        order.add(orders.get(0).descending() ? sameValueColumn.desc() : sameValueColumn.asc());
+        for (Field<?> column : sameValueColumns) {
+            order.add(orders.get(0).descending() ? column.desc() : column.asc());
+        }
         order.addAll(orderBy());
         return order;
+    }
+
+    /** The keys this order sorts on, in order. */
+    List<Key> keys() {
+        return orders.stream().map(Order::key).toList();
     }
 
     /** The rows after the cursor's row in this order. */

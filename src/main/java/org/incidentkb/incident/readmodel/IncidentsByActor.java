@@ -1,0 +1,79 @@
+package org.incidentkb.incident.readmodel;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.incidentkb.common.BulkRows;
+import org.incidentkb.common.Figures;
+import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.write.IncidentsChanged;
+
+/**
+ * Keeps {@code incident_by_actor} (migration V24, docs/adr/0018) current in the transaction of every write to an
+ * incident: one row per actor and role of the incident, carrying the incident's columns a list filters and sorts on.
+ * An incident's rows are replaced only when one of those, or its actors, changed; a deleted incident's rows go with
+ * its row (the foreign key cascades).
+ */
+@ApplicationScoped
+public class IncidentsByActor {
+
+    static final BulkRows.Table ROWS = new BulkRows.Table("incident_by_actor", "actor_id", "role", "id", "start_date",
+            "end_date", "country_code", "category_code", "type_code", "claim_status", "killed_best", "injured_best");
+
+    private final EntityManager em;
+
+    public IncidentsByActor(EntityManager em) {
+        this.em = em;
+    }
+
+    void onChange(@Observes @Priority(6) IncidentsChanged changed) {
+        BulkRows added = new BulkRows();
+        List<Long> replaced = new ArrayList<>();
+        for (IncidentsChanged.Change change : changed.changes()) {
+            if (change.after() == null) {
+                continue;
+            }
+            Set<List<Object>> after = rows(change.after());
+            if (change.before() != null) {
+                if (rows(change.before()).equals(after)) {
+                    continue;
+                }
+                replaced.add(change.after().id());
+            }
+            after.forEach(row -> added.add(ROWS, row.toArray()));
+        }
+        if (!replaced.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (var delete = connection.prepareStatement("delete from incident_by_actor where id = ?")) {
+                    for (long id : replaced) {
+                        delete.setLong(1, id);
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            });
+        }
+        added.write(em, List.of(ROWS));
+    }
+
+    /** The incident's rows, each as the values of {@link #ROWS}' columns. */
+    static Set<List<Object>> rows(IncidentView v) {
+        String country = v.location() == null ? null : v.location().countryCode();
+        Figures killed = v.casualtySummary().killed();
+        Figures injured = v.casualtySummary().injured();
+        return v.actors().stream()
+                .map(a -> Arrays.<Object>asList(a.actor().id(), a.role().name(), v.id(), v.startDate(),
+                        v.endDate(), country, v.category().code(), v.type() == null ? null : v.type().code(),
+                        v.claimStatus().name(), killed == null ? null : killed.best(),
+                        injured == null ? null : injured.best()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
