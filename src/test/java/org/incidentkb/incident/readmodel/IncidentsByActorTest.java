@@ -173,6 +173,11 @@ class IncidentsByActorTest {
         assertThat(ids(list(killedAtLeast3))).containsExactly(third);
         assertThat(ids(list(Map.of("perpetrator", b)))).containsExactly(second);
         assertThat(ids(list(Map.of("target", a)))).containsExactly(second);
+        // A claim of responsibility changes the claim status.
+        assertThat(ids(list(Map.of("perpetrator", a, "claimStatus", "CLAIMED")))).isEmpty();
+        Fixtures.createdId(INCIDENTS + "/" + first + "/claims",
+                "{\"actor\": {\"id\": %d}, \"stance\": \"CLAIMED\"}".formatted(a));
+        assertThat(ids(list(Map.of("perpetrator", a, "claimStatus", "CLAIMED")))).containsExactly(first);
         // A country changed, then the incident deleted.
         given().contentType("application/merge-patch+json").body("{\"location\": {\"countryCode\": \"IRQ\"}}").when()
                 .patch(INCIDENTS + "/" + third).then().statusCode(200);
