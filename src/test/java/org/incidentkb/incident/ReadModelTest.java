@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import org.incidentkb.Fixtures;
 import org.incidentkb.incident.api.IncidentApi;
 import org.incidentkb.incident.readmodel.DocumentRebuilder;
@@ -199,11 +200,73 @@ class ReadModelTest {
             // JSON pages and NDJSON write the stored JSON: it reads back as the incident, casualty records included.
             org.assertj.core.api.Assertions.assertThat(json.readValue(stored.get(id).utf8(),
                     IncidentApi.IncidentView.class)).usingRecursiveComparison().isEqualTo(built);
-            // CSV and GeoJSON read it without the casualty records (they show the summary only).
+            // CSV and GeoJSON read it without what no row shows: the casualty records (the summary is shown), the
+            // uid, and of each claim all but its actor and stance.
             org.assertj.core.api.Assertions.assertThat(flat.get(id)).usingRecursiveComparison()
-                    .ignoringFields("casualties").isEqualTo(built);
+                    .ignoringFields("casualties", "uid", "claims").isEqualTo(built);
             org.assertj.core.api.Assertions.assertThat(flat.get(id).casualties()).isNull();
+            org.assertj.core.api.Assertions.assertThat(flat.get(id).claims())
+                    .extracting(c -> c.actor().id() + " " + c.actor().name() + " " + c.stance())
+                    .containsExactlyElementsOf(built.claims().stream()
+                            .map(c -> c.actor().id() + " " + c.actor().name() + " " + c.stance()).toList());
         }
+    }
+
+    /**
+     * An export's chunk is decoded on every core: the documents of 260 incidents read at once are those read one by
+     * one, and the CSV and NDJSON of them hold every incident once, in order.
+     */
+    @Test
+    void shouldReadAChunkOfDocumentsAtOnceAsOneByOne() {
+        String tag = Fixtures.unique("chunk").replace(' ', '-');
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 260; i++) {
+            lines.append("""
+                    {"title": "Chunk %d", "category": "battles", "startDate": "2022-01-%02d", "tags": ["%s"],                     "location": {"countryCode": "IRQ", "locality": "Place %d"},                     "actors": [{"actor": {"name": "%s"}, "role": "PERPETRATOR"}],                     "claims": [{"actor": {"name": "%s"}, "stance": "CLAIMED", "quote": "quote %d"}],                     "casualties": [{"category": "CIVILIAN", "killed": {"best": %d}}]}
+                    """.formatted(i, i % 28 + 1, tag, i, tag + " group", tag + " group", i, i % 7));
+        }
+        Fixtures.actor(tag + " group");
+        String job = given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-ndjson").body(lines.toString().getBytes(StandardCharsets.UTF_8))
+                .queryParam("format", "ndjson").when()
+                .post("/api/v1/imports").then().statusCode(202).extract().header("Location");
+        org.awaitility.Awaitility.await("the import ends").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> given().when().get(job).then().statusCode(200).extract().jsonPath().getString("state"),
+                        state -> !state.equals("QUEUED") && !state.equals("RUNNING"));
+        given().when().get(job).then().body("state", is("DONE")).body("report.created", is(260));
+        java.util.List<Long> ids = given().queryParam("tag", tag).queryParam("sort", "id").queryParam("size", 500)
+                .queryParam("fields", "id").when().get(INCIDENTS).then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class);
+        org.assertj.core.api.Assertions.assertThat(ids).hasSize(260);
+
+        var flat = QuarkusTransaction.requiringNew().call(() -> documents.flatViews(ids));
+        var stored = QuarkusTransaction.requiringNew().call(() -> documents.json(ids));
+        org.assertj.core.api.Assertions.assertThat(flat).hasSize(260);
+        org.assertj.core.api.Assertions.assertThat(stored).hasSize(260);
+        for (long id : ids) {
+            var one = QuarkusTransaction.requiringNew().call(() -> documents.flatViews(java.util.List.of(id)));
+            org.assertj.core.api.Assertions.assertThat(flat.get(id)).usingRecursiveComparison().isEqualTo(one.get(id));
+            org.assertj.core.api.Assertions.assertThat(new String(stored.get(id).utf8(), StandardCharsets.UTF_8))
+                    .isEqualTo(given().header("Accept-Encoding", "identity").when().get(INCIDENTS + "/" + id).then()
+                            .statusCode(200).extract().asString());
+        }
+        org.assertj.core.api.Assertions.assertThat(flat.get(ids.get(5)).title()).isEqualTo("Chunk 5");
+        org.assertj.core.api.Assertions.assertThat(flat.get(ids.get(5)).casualtySummary().killed().best()).isEqualTo(5);
+
+        String csv = given().queryParam("tag", tag).queryParam("sort", "id").queryParam("format", "csv").when()
+                .get(INCIDENTS).then().statusCode(200).extract().asString();
+        String[] rows = csv.split("\r\n");
+        org.assertj.core.api.Assertions.assertThat(rows).hasSize(261);
+        for (int i = 0; i < 260; i++) {
+            org.assertj.core.api.Assertions.assertThat(rows[i + 1]).startsWith(ids.get(i) + ",0,Chunk " + i + ",")
+                    .contains(",CLAIMED," + tag + " group,");
+        }
+        String ndjson = given().queryParam("tag", tag).queryParam("sort", "id").queryParam("format", "ndjson").when()
+                .get(INCIDENTS).then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(ndjson.split("\n")).hasSize(260)
+                .allSatisfy(line -> org.assertj.core.api.Assertions.assertThat(line).contains("\"quote\""));
     }
 
     @Test

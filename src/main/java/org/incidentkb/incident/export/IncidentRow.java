@@ -3,11 +3,13 @@ package org.incidentkb.incident.export;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.incidentkb.common.Figures;
 import org.incidentkb.common.Ref;
+import org.incidentkb.incident.api.IncidentApi.ClaimView;
 import org.incidentkb.incident.api.IncidentApi.IncidentActor;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.ClaimStatus;
@@ -69,24 +71,55 @@ public record IncidentRow(
     }
 
     static String actors(IncidentView v, Role role) {
-        return join(v.actors().stream().filter(a -> a.role() == role).toList(),
-                a -> a.actor().name());
+        StringBuilder names = new StringBuilder();
+        for (IncidentActor a : v.actors()) {
+            if (a.role() == role) {
+                append(names, a.actor().name());
+            }
+        }
+        return names.isEmpty() ? null : names.toString();
     }
 
     /** CONFIRMED or SUSPECTED for each actor of {@link #actors}, in the same order. */
     static String confidence(IncidentView v, Role role) {
-        return join(v.actors().stream().filter(a -> a.role() == role).toList(),
-                a -> (a.confidence() == null ? Confidence.CONFIRMED : a.confidence()).name());
+        StringBuilder confidences = new StringBuilder();
+        for (IncidentActor a : v.actors()) {
+            if (a.role() == role) {
+                append(confidences, (a.confidence() == null ? Confidence.CONFIRMED : a.confidence()).name());
+            }
+        }
+        return confidences.isEmpty() ? null : confidences.toString();
     }
 
+    /** The names of the actors of the claims with this stance, each once, in the claims' order. */
     private static String claimants(IncidentView v, Stance stance) {
-        return join(v.claims().stream().filter(c -> c.stance() == stance).map(c -> c.actor().name()).distinct().toList(),
-                Function.identity());
+        StringBuilder names = new StringBuilder();
+        Set<String> seen = new HashSet<>();
+        for (ClaimView c : v.claims()) {
+            if (c.stance() == stance && seen.add(c.actor().name())) {
+                append(names, c.actor().name());
+            }
+        }
+        return names.isEmpty() ? null : names.toString();
     }
 
     private static <T> String join(List<T> items, Function<T, String> label) {
-        return items.isEmpty() ? null : items.stream().map(label).map(IncidentRow::escape)
-                .collect(Collectors.joining(SEPARATOR));
+        if (items.isEmpty()) {
+            return null;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (T item : items) {
+            append(joined, label.apply(item));
+        }
+        return joined.toString();
+    }
+
+    /** One more item of a list column: after a separator unless it is the first, escaped. */
+    private static void append(StringBuilder column, String item) {
+        if (!column.isEmpty()) {
+            column.append(SEPARATOR);
+        }
+        column.append(escape(item));
     }
 
     static String escape(String item) {
