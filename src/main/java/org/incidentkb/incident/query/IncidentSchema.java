@@ -62,9 +62,7 @@ public final class IncidentSchema {
     public static final Table<Record> INCIDENT_PLAIN = table(name("incident"));
     public static final Field<Long> PLAIN_ID = field(name("incident", "id"), SQLDataType.BIGINT);
     public static final Field<LocalDate> PLAIN_END_DATE = field(name("incident", "end_date"), SQLDataType.LOCALDATE);
-    public static final Field<String> PLAIN_TITLE = field(name("incident", "title"), SQLDataType.VARCHAR);
-    public static final Field<String> PLAIN_SUMMARY = field(name("incident", "summary"), SQLDataType.VARCHAR);
-    public static final Field<String> PLAIN_LOCALITY = field(name("incident", "locality"), SQLDataType.VARCHAR);
+    public static final Field<String> PLAIN_COUNTRY_CODE = field(name("incident", "country_code"), SQLDataType.VARCHAR);
 
     /** incident_actor: an actor's part in an incident. */
     public static final Table<Record> PARTICIPANT = table(name("incident_actor"));
