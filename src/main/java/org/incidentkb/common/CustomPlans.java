@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * On PostgreSQL, every pooled connection plans each statement for the values it is run with. After five runs of a
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 public class CustomPlans implements AgroalPoolInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(CustomPlans.class);
 
     private final boolean postgres;
 
@@ -32,7 +35,8 @@ public class CustomPlans implements AgroalPoolInterceptor {
         try (Statement sql = connection.createStatement()) {
             sql.execute("set plan_cache_mode = force_custom_plan");
         } catch (SQLException e) {
-            throw new IllegalStateException("A new connection could not be set to plan statements for their values", e);
+            // Before PostgreSQL 12 there is no such setting: the connection plans as the server does.
+            LOG.warnf("A new connection was not set to plan statements for their values: %s", e.getMessage());
         }
     }
 

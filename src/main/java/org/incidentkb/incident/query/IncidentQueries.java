@@ -478,19 +478,19 @@ public class IncidentQueries {
     }
 
     /**
-     * Substring search in the title, summary, locality and the names of the dead. On H2 the text index answers the
-     * ids that hold the text (ADR 0016), for the rest of the query to take as a list; PostgreSQL has trigram indexes
-     * (migration V6): one index lookup per column, united, instead of an OR that makes the planner walk the sort
-     * index and test every row. Where neither serves (the index still catching up, or more matches than it lists),
-     * one pass over the rows testing all columns.
-     */
-    /**
      * On PostgreSQL, the texts {@code q} looks in, lower-cased and joined by a character no text holds, as the trigram
      * index of migration V26 holds them (the expressions must be the same for the index to serve the query).
      */
     public static final Field<String> SEARCHED_TEXT = field(
             "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))", String.class);
 
+    /**
+     * Substring search in the title, summary, locality and the names of the dead. On H2 the text index answers the
+     * ids that hold the text (ADR 0016), for the rest of the query to take as a list; PostgreSQL has one trigram index
+     * over the three texts joined, led by the country (V26, ADR 0019), united with the casualty names' own, instead of
+     * an OR that makes the planner walk the sort index and test every row. Where neither serves (the index still
+     * catching up, or more matches than it lists), one pass over the rows testing all columns.
+     */
     private Condition text(String text, Collection<String> countries) {
         Optional<long[]> ids = database.isPostgres() ? Optional.empty() : textIndex.ids(text, countries);
         if (ids.isPresent()) {
