@@ -62,4 +62,11 @@ public final class ApiDocs {
     public static final String PRECONDITION_EXAMPLE = """
             {"type": "urn:incident-kb:problem:precondition-failed", "title": "Precondition failed", "status": 412,
              "detail": "If-Match \\"1\\" does not match the current ETag \\"3\\" of Incident 2", "instance": "/api/v1/incidents/2"}""";
+    public static final String COUNT_TIMEOUT = "`count=exact` counted longer than kb.lists.exact-count-timeout "
+            + "(10 s): ask without it (the total is then bounded) or narrow the filter";
+    public static final String COUNT_TIMEOUT_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:count-timeout", "title": "Count took too long", "status": 503,
+             "detail": "Counting every match took longer than 10 s (kb.lists.exact-count-timeout); ask without \
+            count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
+             "instance": "/api/v1/incidents"}""";
 }

@@ -2,6 +2,8 @@ package org.incidentkb.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -27,6 +29,8 @@ public class Database {
             .withRenderNameCase(RenderNameCase.AS_IS).withRenderSchema(false).withExecuteLogging(false)
             .withFetchWarnings(false).withAttachRecords(false).withReflectionCaching(true);
 
+    private static final String QUERY_CANCELED = "57014";
+
     private final EntityManager em;
     private final boolean postgres;
     /** Made once: a configuration is costly to build, and a query only needs it bound to a connection. */
@@ -48,6 +52,19 @@ public class Database {
     public <T> T read(Function<DSLContext, T> query) {
         return em.unwrap(Session.class).doReturningWork(connection -> query.apply(
                 DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));
+    }
+
+    /**
+     * Whether a failure is the database cancelling a statement past its query timeout: SQLSTATE 57014 on PostgreSQL
+     * and H2, or the driver's SQLTimeoutException, however wrapped (jOOQ, Hibernate).
+     */
+    public static boolean cancelled(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SQLTimeoutException || e instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A context that only renders SQL (for tests and logs). */

@@ -43,9 +43,10 @@ public record Paging(int page, int size, String after) {
 
     /**
      * One page of records, the number of all that match (null when not counted; a lower bound when
-     * {@code totalIsLowerBound}) and the cursor after it.
+     * {@code totalIsLowerBound}), the cursor after it, and whether more records follow it (when the total cannot
+     * say).
      */
-    public record Slice<V>(List<V> items, Long total, String nextCursor, boolean totalIsLowerBound) {
+    public record Slice<V>(List<V> items, Long total, String nextCursor, boolean totalIsLowerBound, boolean more) {
 
         public Slice(List<V> items, long total) {
             this(items, total, null, false);
@@ -53,6 +54,11 @@ public record Paging(int page, int size, String after) {
 
         public Slice(List<V> items, Long total, String nextCursor) {
             this(items, total, nextCursor, false);
+        }
+
+        /** A page of a list with a cursor: more follow when there is a cursor. */
+        public Slice(List<V> items, Long total, String nextCursor, boolean totalIsLowerBound) {
+            this(items, total, nextCursor, totalIsLowerBound, nextCursor != null);
         }
     }
 
@@ -77,7 +83,7 @@ public record Paging(int page, int size, String after) {
                     null, link(uri, 1), null));
         }
         boolean exact = total != null && !slice.totalIsLowerBound();
-        boolean hasNext = exact ? (long) page * size < total : slice.nextCursor() != null;
+        boolean hasNext = exact ? (long) page * size < total : slice.more();
         Integer lastPage = exact ? (int) Math.max(1, (total + size - 1) / size) : null;
         return new PageResult<>(slice.items(), page, size, total, relation, hasNext ? slice.nextCursor() : null,
                 new PageResult.Links(link(uri, page), hasNext ? link(uri, page + 1) : null,

@@ -47,6 +47,14 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
+    /** An exact count ({@code count=exact}) that the database cancelled after {@code seconds}: a 503. */
+    public static ProblemException countTimeout(int seconds) {
+        return new ProblemException(503, "urn:incident-kb:problem:count-timeout", "Count took too long",
+                "Counting every match took longer than " + seconds + " s (kb.lists.exact-count-timeout); ask "
+                        + "without count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
+                null);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "urn:incident-kb:problem:conflict", "Conflict", detail, null);
     }

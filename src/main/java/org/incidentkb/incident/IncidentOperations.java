@@ -53,14 +53,6 @@ import org.incidentkb.incident.query.IncidentQuery;
 @RolesAllowed(Roles.READER)
 public interface IncidentOperations {
 
-    /** The problem a 503 on an exact count carries. */
-    String COUNT_TIMEOUT = """
-            {"type": "urn:incident-kb:problem:count-timeout", "title": "Count took too long", "status": 503,
-             "detail": "Counting every match took longer than 10 s (kb.lists.exact-count-timeout); ask without \
-            count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
-             "instance": "/api/v1/incidents"}""";
-
-
     @Revalidated
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED_SINCE_CHANGE)
     @GET
@@ -97,11 +89,10 @@ public interface IncidentOperations {
                             examples = @ExampleObject(name = "Erbil", value = IncidentExamples.GEOJSON)),
                     @Content(mediaType = Format.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "One Incident (or Tombstone) per line")) })
-    @APIResponse(responseCode = "503", description = "`count=exact` counted longer than kb.lists.exact-count-timeout "
-            + "(10 s): ask without it (the total is then bounded) or narrow the filter",
+    @APIResponse(responseCode = "503", description = ApiDocs.COUNT_TIMEOUT,
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "count too long", value = COUNT_TIMEOUT)))
+                    examples = @ExampleObject(name = "count too long", value = ApiDocs.COUNT_TIMEOUT_EXAMPLE)))
     Response list(@BeanParam IncidentQuery query, @BeanParam ListParams list, @Context UriInfo uri,
             @Context HttpHeaders headers);
 

@@ -4,8 +4,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.incidentkb.common.ProblemException;
-import org.incidentkb.incident.query.IncidentSearchService;
+import org.incidentkb.common.Count;
 
 /** How a list of incidents is ordered, paged (page and size as every list, or a cursor) and represented. */
 public class ListParams extends org.incidentkb.common.PageParams {
@@ -39,21 +38,13 @@ public class ListParams extends org.incidentkb.common.PageParams {
     public String fields;
 
     @QueryParam("count")
-    @Parameter(description = "`exact` counts every match for `total`; by default counting stops at "
-            + "kb.lists.total-limit (10,000) and `totalRelation` says `gte` when more match (as Elasticsearch's "
-            + "track_total_hits). Statistics give exact counts at any size (e.g. `exact`).",
+    @Parameter(description = Count.PARAMETER + " Statistics give exact counts at any size (e.g. `exact`).",
             schema = @Schema(enumeration = { "exact" }))
     public String count;
 
     /** How the JSON page counts its total: exactly when asked to, else up to the bound. */
-    IncidentSearchService.Count counting() {
-        if (count == null) {
-            return IncidentSearchService.Count.BOUNDED;
-        }
-        if (!count.equals("exact")) {
-            throw ProblemException.invalid("count", "the only value is exact (count every match)");
-        }
-        return IncidentSearchService.Count.EXACT;
+    Count counting() {
+        return Count.parse(count);
     }
 
     /** Whether the request names a page (so an export returns that page rather than every match). */

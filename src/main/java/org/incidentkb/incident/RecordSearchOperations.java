@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentkb.common.ApiDocs;
+import org.incidentkb.common.Count;
 import org.incidentkb.common.Format;
 import org.incidentkb.common.PageParams;
+import org.incidentkb.common.Problem;
 import org.incidentkb.common.Revalidated;
 import org.incidentkb.common.Roles;
 import org.incidentkb.incident.api.IncidentApi;
@@ -61,6 +63,10 @@ public interface RecordSearchOperations {
                             examples = @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_PAGE)),
                     @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING), examples =
                             @ExampleObject(name = "IRGC", value = IncidentExamples.CLAIM_CSV)) })
+    @APIResponse(responseCode = "503", description = ApiDocs.COUNT_TIMEOUT,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "count too long", value = ApiDocs.COUNT_TIMEOUT_EXAMPLE)))
     Response claims(
             @Parameter(description = "The actor the statement is about, by id, name or alias; repeatable",
                     example = "IRGC") @QueryParam("actor") List<String> actor,
@@ -79,6 +85,8 @@ public interface RecordSearchOperations {
             @Parameter(description = "Statements made on or before this day", example = "2024-01-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("to") String to,
             @BeanParam PageParams pages,
+            @Parameter(description = Count.PARAMETER + " JSON pages only.", schema = @Schema(enumeration = { "exact" }))
+            @QueryParam("count") String count,
             @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
             @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers);
 
@@ -96,6 +104,10 @@ public interface RecordSearchOperations {
                             examples = @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_PAGE)),
                     @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING), examples =
                             @ExampleObject(name = "Abu Taqwa", value = IncidentExamples.CASUALTY_CSV)) })
+    @APIResponse(responseCode = "503", description = ApiDocs.COUNT_TIMEOUT,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "count too long", value = ApiDocs.COUNT_TIMEOUT_EXAMPLE)))
     Response casualties(
             @Parameter(description = "ALL, CIVILIAN, MILITARY, SECURITY_FORCES, MILITANT or UNKNOWN; repeatable",
                     example = "MILITANT", schema = @Schema(type = SchemaType.ARRAY, implementation = CasualtyCategory.class)) @QueryParam("category") List<String> category,
@@ -104,6 +116,8 @@ public interface RecordSearchOperations {
             @Parameter(description = "The actor the people belong to, by id, name or alias; repeatable",
                     example = "Harakat al-Nujaba") @QueryParam("affiliation") List<String> affiliation,
             @BeanParam PageParams pages,
+            @Parameter(description = Count.PARAMETER + " JSON pages only.", schema = @Schema(enumeration = { "exact" }))
+            @QueryParam("count") String count,
             @Parameter(description = FORMAT, example = "csv", schema = @Schema(enumeration = { "json", "csv" }))
             @QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers);
 

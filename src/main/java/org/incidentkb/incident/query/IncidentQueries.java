@@ -118,9 +118,6 @@ public class IncidentQueries {
 
     private final Database database;
 
-    /** SQLSTATE of a statement the database cancelled (its timeout), on PostgreSQL and H2 alike. */
-    private static final String QUERY_CANCELED = "57014";
-
     private final TextIndex textIndex;
     /**
      * Up to this many ids from the text index are written into the statement (at a million incidents on H2, 1,600 ids:
@@ -304,13 +301,10 @@ public class IncidentQueries {
             return database.read(sql -> sql.selectCount().from(s.table()).where(s.where()).queryTimeout(seconds)
                     .fetchOne(0, Long.class));
         } catch (org.jooq.exception.DataAccessException e) {
-            if (!QUERY_CANCELED.equals(e.sqlState()) && !(e.getCause() instanceof java.sql.SQLTimeoutException)) {
+            if (!Database.cancelled(e)) {
                 throw e;
             }
-            throw new ProblemException(503, "urn:incident-kb:problem:count-timeout", "Count took too long",
-                    "Counting every match took longer than " + seconds + " s (kb.lists.exact-count-timeout); ask "
-                            + "without count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
-                    null);
+            throw ProblemException.countTimeout(seconds);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.Count;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.ReadRouting;
@@ -300,11 +301,6 @@ public class IncidentSearchService {
         public List<Long> sameAs(long id) {
             return sameAs == null ? null : sameAs.getOrDefault(id, List.of());
         }
-    }
-
-    /** Whether a page counts all matches: not at all, up to the bound (kb.lists.total-limit), or exactly. */
-    public enum Count {
-        NONE, BOUNDED, EXACT
     }
 
     private record FeedEntry(long id, Instant at, boolean deleted) {

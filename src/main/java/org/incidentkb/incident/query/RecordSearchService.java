@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.incidentkb.actor.ActorService;
+import org.incidentkb.common.Count;
+import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.Paging;
 import org.incidentkb.common.Params;
 import org.incidentkb.common.ProblemException;
@@ -26,35 +29,43 @@ public class RecordSearchService {
     private final ClaimRepository claims;
     private final CasualtyRepository casualties;
     private final ActorService actors;
+    private final KbConfig.Lists limits;
 
-    public RecordSearchService(ClaimRepository claims, CasualtyRepository casualties, ActorService actors) {
+    public RecordSearchService(ClaimRepository claims, CasualtyRepository casualties, ActorService actors,
+            KbConfig config) {
         this.claims = claims;
         this.casualties = casualties;
         this.actors = actors;
+        this.limits = config.lists();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Slice<ClaimEntry> claims(List<String> actor, List<String> stance, List<String> channel,
-            List<String> credibility, String from, String to, Paging paging) {
+            List<String> credibility, String from, String to, Paging paging, Count count) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        var query = claims.search(actorIds("actor", actor), Params.enums("stance", stance, Stance.class),
+        var page = claims.search(actorIds("actor", actor), Params.enums("stance", stance, Stance.class),
                 Params.enums("channel", channel, Channel.class),
-                Params.enums("credibility", credibility, Credibility.class), fromDate, toDate);
-        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(ClaimEntry::from).toList(),
-                query.count());
+                Params.enums("credibility", credibility, Credibility.class), fromDate, toDate)
+                .page(claims.getEntityManager(), paging, count, limits);
+        return entries(page, ClaimEntry::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Paging.Slice<CasualtyEntry> casualties(List<String> category, String q, List<String> affiliation,
-            Paging paging) {
-        var query = casualties.search(Params.enums("category", category, CasualtyCategory.class),
-                Params.text("q", q, 200), actorIds("affiliation", affiliation));
-        return new Paging.Slice<>(query.page(paging.panache()).list().stream().map(CasualtyEntry::from).toList(),
-                query.count());
+            Paging paging, Count count) {
+        var page = casualties.search(Params.enums("category", category, CasualtyCategory.class),
+                Params.text("q", q, 200), actorIds("affiliation", affiliation))
+                .page(casualties.getEntityManager(), paging, count, limits);
+        return entries(page, CasualtyEntry::from);
+    }
+
+    private static <E, V> Paging.Slice<V> entries(Paging.Slice<E> records, Function<E, V> entry) {
+        return new Paging.Slice<>(records.items().stream().map(entry).toList(), records.total(), null,
+                records.totalIsLowerBound(), records.more());
     }
 
     private Set<Long> actorIds(String param, List<String> values) {

@@ -3,9 +3,11 @@ package org.incidentkb.incident.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.function.Function;
+import org.hibernate.QueryTimeoutException;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.ProblemException;
 import org.jooq.DSLContext;
@@ -49,5 +51,16 @@ class ExactCountTimeoutTest {
     void shouldLeaveOtherFailuresAlone() {
         assertThatThrownBy(() -> failingWith(new SQLException("connection refused", "08001")).countWithin(all(), 3))
                 .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void shouldKnowACancelledStatementHoweverItIsWrapped() {
+        SQLException cancelled = new SQLException("ERROR: canceling statement due to statement timeout", "57014");
+        assertThat(Database.cancelled(new PersistenceException("could not execute",
+                new QueryTimeoutException("timed out", cancelled, "select count(*) from claim")))).isTrue();
+        assertThat(Database.cancelled(new PersistenceException(new SQLTimeoutException("timed out")))).isTrue();
+        assertThat(Database.cancelled(new PersistenceException(new SQLException("connection refused", "08001"))))
+                .isFalse();
+        assertThat(Database.cancelled(new IllegalStateException("no cause"))).isFalse();
     }
 }
