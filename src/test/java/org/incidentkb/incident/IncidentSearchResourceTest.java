@@ -417,9 +417,18 @@ class IncidentSearchResourceTest {
         String[] lines = body.split("\n");
         assertThat(lines).hasSize(count);
         JsonPath first = JsonPath.from(lines[0]);
-        assertThat(first.getString("title")).isEqualTo("Bulk 0");
         assertThat(first.getString("category.code")).isEqualTo("explosions-remote-violence");
-        assertThat(JsonPath.from(lines[count - 1]).getString("title")).isEqualTo("Bulk " + (count - 1));
+        List<String> titles = java.util.stream.IntStream.range(0, count).mapToObj(i -> "Bulk " + i).toList();
+        // Every incident once, in order, across the chunks (each read while the one before is written).
+        assertThat(java.util.Arrays.stream(lines).map(line -> JsonPath.from(line).getString("title")))
+                .containsExactlyElementsOf(titles);
+        String csv = given().queryParam("format", "csv").queryParam("tag", tag).queryParam("sort", "id")
+                .when().get(INCIDENTS).then().statusCode(200).extract().asString();
+        String[] rows = csv.split("\r\n");
+        assertThat(rows).hasSize(count + 1);
+        int title = java.util.Arrays.asList(rows[0].split(",")).indexOf("title");
+        assertThat(java.util.Arrays.stream(rows).skip(1).map(row -> row.split(",")[title]))
+                .containsExactlyElementsOf(titles);
     }
 
     @Test

@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.incidentkb.common.Format;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
@@ -53,22 +56,20 @@ public class IncidentExport {
 
     private final IncidentSearchService search;
     private final ObjectMapper json;
+    /** Reads the chunk after the one being written (with the request's context, for its routing). */
+    private final ManagedExecutor ahead;
 
-    public IncidentExport(IncidentSearchService search, ObjectMapper json) {
+    public IncidentExport(IncidentSearchService search, ObjectMapper json, ManagedExecutor ahead) {
         this.search = search;
         this.json = json;
+        this.ahead = ahead;
     }
 
     /** Streams every incident that matches, in the given order, from after {@code start} on. */
     public StreamingOutput all(Format format, IncidentFilter filter, IncidentSort sort, Cursor start) {
         return out -> {
             try (Writer writer = writer(format, out, filter.dedupeEvents())) {
-                Cursor after = start;
-                do {
-                    IncidentSearchService.Result chunk = search.chunk(filter, sort, after, shape(format));
-                    writer.write(chunk);
-                    after = chunk.nextCursor() == null ? null : Cursor.decode(chunk.nextCursor(), sort);
-                } while (after != null);
+                walk(filter, sort, start, shape(format), writer::write);
             }
         };
     }
@@ -78,18 +79,45 @@ public class IncidentExport {
      * stored JSON as it is, in keyset chunks of their own reads.
      */
     public void backup(OutputStream out) throws IOException {
-        IncidentSort byId = IncidentSort.parse("id", "id");
-        Cursor after = null;
-        do {
-            IncidentSearchService.Result chunk = search.chunk(IncidentFilter.none(), byId, after,
-                    IncidentSearchService.Shape.STORED_JSON);
-            for (ListItem item : chunk.items()) {
-                byte[] incident = item instanceof StoredJson stored ? stored.utf8() : json.writeValueAsBytes(item);
-                writeTyped(out, "incident", incident);
+        walk(IncidentFilter.none(), IncidentSort.parse("id", "id"), null, IncidentSearchService.Shape.STORED_JSON,
+                chunk -> {
+                    for (ListItem item : chunk.items()) {
+                        byte[] incident = item instanceof StoredJson stored ? stored.utf8() : json.writeValueAsBytes(item);
+                        writeTyped(out, "incident", incident);
+                    }
+                    out.flush();
+                });
+    }
+
+    /**
+     * Hands every chunk of the matches to {@code writer}, in order, from after {@code start} on. Each chunk is read in
+     * its own transaction; the next one is read on another thread while the current one is written, so the database's
+     * time and the writing overlap. One chunk is read ahead, no more: memory stays that of two chunks.
+     */
+    private void walk(IncidentFilter filter, IncidentSort sort, Cursor start, IncidentSearchService.Shape shape,
+            ChunkSink writer) throws IOException {
+        IncidentSearchService.Result chunk = search.chunk(filter, sort, start, shape);
+        while (true) {
+            String cursor = chunk.nextCursor();
+            CompletableFuture<IncidentSearchService.Result> next = cursor == null ? null
+                    : ahead.supplyAsync(() -> search.chunk(filter, sort, Cursor.decode(cursor, sort), shape));
+            try {
+                writer.write(chunk);
+            } catch (IOException | RuntimeException e) {
+                if (next != null) {
+                    next.cancel(false);
+                }
+                throw e;
             }
-            out.flush();
-            after = chunk.nextCursor() == null ? null : Cursor.decode(chunk.nextCursor(), byId);
-        } while (after != null);
+            if (next == null) {
+                return;
+            }
+            try {
+                chunk = next.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        }
     }
 
     /** A JSON object as one typed NDJSON line: {@code {"kind": "actor", "actor": {...}}}. */
@@ -132,6 +160,11 @@ public class IncidentExport {
             case NDJSON -> new NdjsonWriter(out);
             case JSON -> throw new IllegalArgumentException("JSON pages are written by the framework");
         };
+    }
+
+    /** What is done with each chunk of an export, in order. */
+    private interface ChunkSink {
+        void write(IncidentSearchService.Result chunk) throws IOException;
     }
 
     private interface Writer extends AutoCloseable {
