@@ -8,13 +8,15 @@
 # 2. starts the service with -Xmx512m on a fresh database and imports the file through POST /imports (timed; heap
 #    sampled every second); a later run reuses the database;
 # 3. runs wrk (2 threads, 32 connections, 5 s warm-up, 15 s measured) on reads, filtered lists, statistics
-#    and deep pages, and times exports with hyperfine; reads RSS from /proc;
+#    and deep pages, and times exports with hyperfine; reads RSS from /proc; with a JDK 25 (AOT_JAVA, or one under
+#    /usr/lib/jvm), times three starts of an aot-jar with a Leyden AOT cache trained by docker/aot-train.sh;
 # 4. when ../shared/peers/spring-data-rest exists (PEER_DIR), builds a copy under target/bench, lets it generate
 #    ROWS rows of its own (its database kept per ROWS, in target/bench/peer-ROWS), measures the endpoints both have
 #    the same way, and prints the ratio per endpoint with both row counts.
 # Env: ROWS (1000000), PORT (18080), DURATION (15s), WARMUP (5s), THREADS (2), CONNECTIONS (32), REIMPORT (0:
 # 1 also times a second, no-op import of the same file), PEER (1: 0 skips the peer), PEER_DIR, PG_URL
-# (jdbc:postgresql://127.0.0.1:5432), PG_USER (postgres).
+# (jdbc:postgresql://127.0.0.1:5432), PG_USER (postgres), AOT_JAVA (a JDK 25 java, by default one under
+# /usr/lib/jvm; "none" skips the AOT starts).
 # Results: target/bench/results-<time>/summary.txt and results.json (copied to target/bench/results.json and
 # results-h2.json or results-postgresql.json).
 set -euo pipefail
@@ -273,6 +275,41 @@ APP_HWM=$(rss_mib "$APP_PID" VmHWM)
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 APP_PID=""
 
+# ---------------------------------------------------------------- start with a Leyden AOT cache (JDK 25)
+# The same service packaged as an aot-jar (the JDK's class loaders, which the AOT cache needs), a cache trained on
+# this database by docker/aot-train.sh, then three timed starts with it and the RSS after the first answer.
+AOT_JAVA="${AOT_JAVA:-$(ls -d /usr/lib/jvm/temurin-2[5-9]*/bin/java 2>/dev/null | head -1)}"
+AOT_NOTE="start with an AOT cache not measured (no JDK 25 or later: set AOT_JAVA)"
+AOT_STARTS="[]"
+if [[ -n "$AOT_JAVA" && -x "$AOT_JAVA" ]]; then
+    AOT_APP="$ROOT/target/aot-app"
+    log "packaging an aot-jar into $AOT_APP and training its AOT cache on this database ($AOT_JAVA)"
+    ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=aot-app \
+        $([[ "$DB" == postgresql ]] && echo -Ppostgresql) > "$OUT/aot-build.log" 2>&1
+    env "${DB_ENV[@]}" KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" JAVA="$AOT_JAVA" JAVA_OPTS=-Xmx512m \
+        bash docker/aot-train.sh "$AOT_APP" > "$OUT/aot-train.log" 2>&1
+    starts=() rss=""
+    for _ in 1 2 3; do
+        t0=$(now_ms)
+        (cd "$AOT_APP" && exec env "${DB_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" KB_DEMO_DATA_ENABLED=false \
+            KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$AOT_JAVA" -Xmx512m -XX:AOTCache=app.aot -jar quarkus-run.jar) \
+            >> "$OUT/app-aot.log" 2>&1 &
+        APP_PID=$!
+        until curl -sf -o /dev/null "$API/event-types"; do
+            kill -0 "$APP_PID" 2>/dev/null || { log "the service died; see $OUT/app-aot.log"; exit 1; }
+            sleep 0.05
+        done
+        starts+=($(( $(now_ms) - t0 )))
+        curl -sf -o /dev/null "$API/incidents/1" || true
+        rss=$(rss_mib "$APP_PID" VmRSS)
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+        APP_PID=""
+    done
+    AOT_STARTS="[$(IFS=,; echo "${starts[*]}")]"
+    AOT_NOTE="start -> first response with an AOT cache ($("$AOT_JAVA" -version 2>&1 | head -1), aot-jar, -Xmx512m, trained by docker/aot-train.sh on this database): ${starts[*]} ms; RSS after a read $rss MiB"
+    log "$AOT_NOTE"
+fi
+
 # ---------------------------------------------------------------- the peer, same N, same endpoints
 PEER_RESULTS="$OUT/peer.jsonl"
 : > "$PEER_RESULTS"
@@ -338,6 +375,7 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" --arg rows "${PEER_MAX_ID:-
     echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), $DB_NOTE, -Xmx512m"
     echo "data: $TOTAL incidents ($IRQ in Iraq); $IMPORT_NOTE"
     echo "start -> first response: $START_MS ms; text index ready $TEXT_INDEX_MS ms after that"
+    echo "$AOT_NOTE"
     echo
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up)"
     printf '%-46s %9s %9s %9s %7s\n' "endpoint" "req/s" "p50" "p99" "non-2xx"
@@ -360,12 +398,13 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" --arg rows "${PEER_MAX_ID:-
 } | tee "$OUT/summary.txt"
 
 jq -n --arg db "$DB" --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson rows "$TOTAL" --argjson startMs "$START_MS" \
+    --argjson aotStartsMs "$AOT_STARTS" --arg aotNote "$AOT_NOTE" \
     --argjson textIndexMs "$TEXT_INDEX_MS" --arg importNote "$IMPORT_NOTE" --argjson rssMib "$APP_RSS" --argjson peakRssMib "$APP_HWM" \
     --argjson exportAllMs "$EXPORT_ALL_MS" --argjson exportAllHeapMib "$EXPORT_HEAP" --arg peerNote "$PEER_NOTE" \
     --argjson peerRows "${PEER_MAX_ID:-null}" --argjson renameMs "$RENAME_MS" --argjson renamedIncidents "$TOP_SHOWN" --argjson firstReadMs "$FIRST_READ_MS" --argjson restoredMs "$RESTORED_MS" \
     --slurpfile endpoints "$ENDPOINTS_JSON" --slurpfile peer "$PEER_RESULTS" \
     --slurpfile pages "$OUT/hyperfine-pages.json" --slurpfile exports "$OUT/hyperfine-exports.json" '
-    {db: $db, when: $when, rows: $rows, startMs: $startMs, textIndexReadyMs: $textIndexMs, "import": $importNote, rssMib: $rssMib, peakRssMib: $peakRssMib,
+    {db: $db, when: $when, rows: $rows, startMs: $startMs, aotStart: {ms: $aotStartsMs, note: $aotNote}, textIndexReadyMs: $textIndexMs, "import": $importNote, rssMib: $rssMib, peakRssMib: $peakRssMib,
      exportAllNdjson: {ms: $exportAllMs, heapUsedMib: $exportAllHeapMib},
      actorRename: {incidents: $renamedIncidents, ms: $renameMs, firstReadMs: $firstReadMs, documentsStoredAgainMs: $restoredMs},
      endpoints: ($endpoints | map(. as $e | ($peer | map(select(.name == $e.name)) | first) as $p
