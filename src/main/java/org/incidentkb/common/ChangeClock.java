@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jooq.impl.DSL;
 
 /**
@@ -26,7 +27,8 @@ import org.jooq.impl.DSL;
  * <ul>
  * <li><b>PostgreSQL</b>: the snapshot of the database the request reads from ({@code pg_current_snapshot()}: the
  * transactions committed and in progress). The same snapshot means the same visible rows, whichever instance of the
- * service wrote them, so many instances over one database (and a read replica) tag alike.</li>
+ * service wrote them, so many instances of one build over one database (and a read replica) tag alike; the build's
+ * identity is part of the token, so a tag from before a deployment does not match an answer of the new build.</li>
  * <li><b>H2</b> (embedded: this process is the only writer): a counter in memory, moved twice by every writing
  * transaction: just before it commits (before its rows become visible) and just after. A transaction writes unless it
  * runs for a GET or HEAD request (imports, matching, start-up and every other request's transactions count as
@@ -44,6 +46,8 @@ public class ChangeClock {
     private static final long COMMITTING_MASK = (1L << COMMITTING_BITS) - 1;
 
     private final Database database;
+    /** This build (its time, from the build), so that tags of another build never match. */
+    private final String build;
     private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     /** The high bits count the moves, the low bits the commits under way. */
     private final AtomicLong state = new AtomicLong();
@@ -51,18 +55,28 @@ public class ChangeClock {
     private final Set<Object> writing = ConcurrentHashMap.newKeySet();
     private final Set<Object> committing = ConcurrentHashMap.newKeySet();
 
-    public ChangeClock(Database database) {
+    public ChangeClock(Database database,
+            @ConfigProperty(name = "incident-kb.build", defaultValue = "unknown") String build) {
         this.database = database;
+        this.build = build;
     }
 
     /** The token of the data the current request reads, or empty while a commit is under way (on H2). */
     public Optional<String> now() {
         if (database.isPostgres()) {
             String snapshot = database.read(sql -> sql.fetchValue(DSL.field("pg_current_snapshot()::text", String.class)));
-            return Optional.of("p" + ETags.digest(snapshot));
+            return Optional.of(postgresToken(build, snapshot));
         }
         long s = state.get();
         return (s & COMMITTING_MASK) != 0 ? Optional.empty() : Optional.of("h" + run + "." + (s >>> COMMITTING_BITS));
+    }
+
+    /**
+     * The token on PostgreSQL: the snapshot, and the build, since a new build may write the same data differently (a
+     * bounded total where an exact one was); instances of one build over one database still tag alike.
+     */
+    static String postgresToken(String build, String snapshot) {
+        return "p" + ETags.digest(build + "\n" + snapshot);
     }
 
     void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
