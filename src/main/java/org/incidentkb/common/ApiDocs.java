@@ -64,9 +64,12 @@ public final class ApiDocs {
              "detail": "If-Match \\"1\\" does not match the current ETag \\"3\\" of Incident 2", "instance": "/api/v1/incidents/2"}""";
     public static final String COUNT_TIMEOUT = "`count=exact` counted longer than kb.lists.exact-count-timeout "
             + "(10 s): ask without it (the total is then bounded) or narrow the filter";
-    public static final String COUNT_TIMEOUT_EXAMPLE = """
+    private static final String COUNT_TIMEOUT_PROBLEM = """
             {"type": "urn:incident-kb:problem:count-timeout", "title": "Count took too long", "status": 503,
              "detail": "Counting every match took longer than 10 s (kb.lists.exact-count-timeout); ask without \
             count=exact for a total bounded at kb.lists.total-limit, or narrow the filter",
-             "instance": "/api/v1/incidents"}""";
+             "instance": \"""";
+    public static final String COUNT_TIMEOUT_EXAMPLE = COUNT_TIMEOUT_PROBLEM + "/api/v1/incidents\"}";
+    public static final String CLAIMS_COUNT_TIMEOUT_EXAMPLE = COUNT_TIMEOUT_PROBLEM + "/api/v1/claims\"}";
+    public static final String CASUALTIES_COUNT_TIMEOUT_EXAMPLE = COUNT_TIMEOUT_PROBLEM + "/api/v1/casualties\"}";
 }

@@ -66,7 +66,7 @@ public interface RecordSearchOperations {
     @APIResponse(responseCode = "503", description = ApiDocs.COUNT_TIMEOUT,
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "count too long", value = ApiDocs.COUNT_TIMEOUT_EXAMPLE)))
+                    examples = @ExampleObject(name = "count too long", value = ApiDocs.CLAIMS_COUNT_TIMEOUT_EXAMPLE)))
     Response claims(
             @Parameter(description = "The actor the statement is about, by id, name or alias; repeatable",
                     example = "IRGC") @QueryParam("actor") List<String> actor,
@@ -107,7 +107,7 @@ public interface RecordSearchOperations {
     @APIResponse(responseCode = "503", description = ApiDocs.COUNT_TIMEOUT,
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "count too long", value = ApiDocs.COUNT_TIMEOUT_EXAMPLE)))
+                    examples = @ExampleObject(name = "count too long", value = ApiDocs.CASUALTIES_COUNT_TIMEOUT_EXAMPLE)))
     Response casualties(
             @Parameter(description = "ALL, CIVILIAN, MILITARY, SECURITY_FORCES, MILITANT or UNKNOWN; repeatable",
                     example = "MILITANT", schema = @Schema(type = SchemaType.ARRAY, implementation = CasualtyCategory.class)) @QueryParam("category") List<String> category,

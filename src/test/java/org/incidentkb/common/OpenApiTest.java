@@ -82,6 +82,48 @@ class OpenApiTest {
     }
 
     /**
+     * A problem's example names the request it answers: its {@code instance} is a path the operation serves (shared
+     * examples once showed {@code /api/v1/incidents} on {@code /api/v1/claims}).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldShowEachProblemExampleAtItsOwnPath() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        int checked = 0;
+        java.util.List<String> elsewhere = new java.util.ArrayList<>();
+        for (var path : paths.entrySet()) {
+            String pattern = "\\Q" + path.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E(/.*)?";
+            for (Object op : path.getValue().values()) {
+                if (!(op instanceof Map<?, ?> operation) || !(operation.get("responses") instanceof Map<?, ?> responses)) {
+                    continue;
+                }
+                for (var response : responses.entrySet()) {
+                    Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response.getValue())
+                            .getOrDefault("content", Map.of());
+                    Map<String, Object> problem = (Map<String, Object>) content.get("application/problem+json");
+                    if (problem == null || !(problem.get("examples") instanceof Map<?, ?> examples)) {
+                        continue;
+                    }
+                    for (Object example : examples.values()) {
+                        Object value = ((Map<String, Object>) example).get("value");
+                        Map<String, Object> body = value instanceof Map<?, ?> parsed ? (Map<String, Object>) parsed
+                                : new JsonPath(String.valueOf(value)).getMap("$");
+                        if (body.get("instance") != null) {
+                            if (!((String) body.get("instance")).matches(pattern)) {
+                                elsewhere.add(response.getKey() + " of " + path.getKey() + ": " + body.get("instance"));
+                            }
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(elsewhere).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(checked).isGreaterThan(5);
+    }
+
+    /**
      * What Swagger UI's "Try it out" sends on a first click: every query parameter filled with its example. Each
      * GET of a collection must then answer 2xx, so the examples must agree with each other (a cursor example beside a
      * page example did not).
