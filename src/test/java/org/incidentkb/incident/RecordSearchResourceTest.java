@@ -48,6 +48,44 @@ class RecordSearchResourceTest {
                 .then().statusCode(200).body("items", hasSize(1)).header("Link", containsString("rel=\"next\""));
     }
 
+    /**
+     * A claim in /claims is the claim its incident shows, field for field (actor, statedBy with actor and text,
+     * source, version, times), with the incident's title: the list reads them as values in one statement, the
+     * incident's endpoint as entities.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldShowEachClaimAsItsIncidentShowsIt() {
+        String name = Fixtures.unique("Claimant");
+        long actor = Fixtures.actor(name);
+        String speaker = Fixtures.unique("Speaker");
+        long speakerId = Fixtures.actor(speaker);
+        String publisher = Fixtures.unique("Wire");
+        long source = Fixtures.source(publisher);
+        String tag = IncidentSearchResourceTest.tag();
+        long incident = IncidentSearchResourceTest.incident(tag, "Stated", """
+                "claims": [{"actor": {"id": %d}, "stance": "CLAIMED", "channel": "VIDEO", "statedOn": "2024-01-10",
+                            "statedBy": {"actor": {"id": %d}, "text": "its spokesman"}, "credibility": "DOUBTFUL",
+                            "quote": "we did it", "source": {"id": %d}},
+                           {"actor": {"id": %d}, "stance": "ATTRIBUTED"}]""".formatted(actor, speakerId, source, actor));
+
+        java.util.List<java.util.Map<String, Object>> items = given().queryParam("actor", name).when()
+                .get("/api/v1/claims").then().statusCode(200).body("items", hasSize(2))
+                .body("items.incident.name", contains("Stated", "Stated"))
+                .body("items[0].claim.statedBy.actor.name", is(speaker))
+                .body("items[0].claim.actor.name", is(name))
+                .body("items[0].claim.source.name", is(publisher))
+                .extract().jsonPath().getList("items");
+        for (java.util.Map<String, Object> item : items) {
+            java.util.Map<String, Object> claim = (java.util.Map<String, Object>) item.get("claim");
+            assertThat(((java.util.Map<String, Object>) item.get("incident")).get("id")).isEqualTo((int) incident);
+            java.util.Map<String, Object> own = given().when()
+                    .get("/api/v1/incidents/{id}/claims/{claim}", incident, claim.get("id"))
+                    .then().statusCode(200).extract().jsonPath().getMap("$");
+            assertThat(claim).isEqualTo(own);
+        }
+    }
+
     @Test
     void shouldSearchCasualtiesAcrossIncidentsByCategoryNameAndAffiliation() {
         String unit = Fixtures.unique("Brigade");

@@ -93,7 +93,12 @@ public final class IncidentApi {
             @Size(max = 300) @Schema(example = "US personnel") String text) {
 
         static Party of(Actor actor, String text) {
-            return actor == null && text == null ? null : new Party(ActorApi.ref(actor), text);
+            return of(ActorApi.ref(actor), text);
+        }
+
+        /** The party that made a statement, or null when neither an actor nor a text says who. */
+        public static Party of(Ref actor, String text) {
+            return actor == null && text == null ? null : new Party(actor, text);
         }
     }
 
@@ -149,10 +154,6 @@ public final class IncidentApi {
             @Schema(description = "The incident, with its title as name",
                     example = "{\"id\": 3, \"name\": \"IRGC ballistic missile attack on Erbil\"}") Ref incident,
             ClaimView claim) {
-
-        public static ClaimEntry from(Claim c) {
-            return new ClaimEntry(Ref.of(c.getIncident().getId(), c.getIncident().getTitle()), ClaimView.from(c));
-        }
     }
 
     @Schema(name = "IncidentCasualty", description = "A casualty record with the incident it belongs to")

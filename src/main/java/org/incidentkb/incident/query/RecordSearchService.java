@@ -18,7 +18,6 @@ import org.incidentkb.incident.api.IncidentApi.ClaimEntry;
 import org.incidentkb.incident.model.CasualtyCategory;
 import org.incidentkb.incident.model.CasualtyRepository;
 import org.incidentkb.incident.model.Channel;
-import org.incidentkb.incident.model.ClaimRepository;
 import org.incidentkb.incident.model.Credibility;
 import org.incidentkb.incident.model.Stance;
 
@@ -26,12 +25,12 @@ import org.incidentkb.incident.model.Stance;
 @ApplicationScoped
 public class RecordSearchService {
 
-    private final ClaimRepository claims;
+    private final ClaimQueries claims;
     private final CasualtyRepository casualties;
     private final ActorService actors;
     private final KbConfig.Lists limits;
 
-    public RecordSearchService(ClaimRepository claims, CasualtyRepository casualties, ActorService actors,
+    public RecordSearchService(ClaimQueries claims, CasualtyRepository casualties, ActorService actors,
             KbConfig config) {
         this.claims = claims;
         this.casualties = casualties;
@@ -47,11 +46,9 @@ public class RecordSearchService {
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        var page = claims.search(actorIds("actor", actor), Params.enums("stance", stance, Stance.class),
-                Params.enums("channel", channel, Channel.class),
-                Params.enums("credibility", credibility, Credibility.class), fromDate, toDate)
-                .page(claims.getEntityManager(), paging, count, limits);
-        return entries(page, ClaimEntry::from);
+        return claims.page(new ClaimQueries.Filter(actorIds("actor", actor),
+                Params.enums("stance", stance, Stance.class), Params.enums("channel", channel, Channel.class),
+                Params.enums("credibility", credibility, Credibility.class), fromDate, toDate), paging, count, limits);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
