@@ -12,17 +12,32 @@ import org.incidentkb.common.Like;
 @ApplicationScoped
 public class ActorRepository implements PanacheRepository<Actor> {
 
+    private static final String BY_NAME_OR_ALIAS = "from Actor a where a.nameKey = :key or a.id in "
+            + "(select b.id from Actor b join b.aliases al where al.aliasKey = :key) "
+            + "order by case when a.nameKey = :key then 0 else 1 end, a.id";
+
     public Optional<Actor> findByName(String name) {
         return find("nameKey", Actor.key(name)).firstResultOptional();
     }
 
     /** Actors whose name or one of whose aliases equals {@code name}, ignoring case; exact names first. */
     public List<Actor> findByNameOrAlias(String name) {
-        String key = Actor.key(name);
-        return find("select a from Actor a where a.nameKey = :key or a.id in "
-                + "(select b.id from Actor b join b.aliases al where al.aliasKey = :key) "
-                + "order by case when a.nameKey = :key then 0 else 1 end, a.id",
-                Parameters.with("key", key)).list();
+        return find("select a " + BY_NAME_OR_ALIAS, Parameters.with("key", Actor.key(name))).list();
+    }
+
+    /**
+     * The ids of {@link #findByNameOrAlias}, in its order, read as values: a list filtered by an actor's name resolves
+     * it on every request, and loading the actors as entities cost more than the statement.
+     */
+    public List<Long> idsByNameOrAlias(String name) {
+        return getEntityManager().createQuery("select a.id " + BY_NAME_OR_ALIAS, Long.class)
+                .setParameter("key", Actor.key(name)).getResultList();
+    }
+
+    /** Whether an actor has this id, read without loading it. */
+    public boolean exists(long id) {
+        return !getEntityManager().createQuery("select a.id from Actor a where a.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
     }
 
     /** Actors whose name or an alias contains {@code text}, ignoring case; all actors when it is null. */

@@ -112,11 +112,9 @@ public class ActorService {
         String v = idOrName.trim();
         if (!v.isEmpty() && v.chars().allMatch(Character::isDigit) && v.length() < 19) {
             long id = Long.parseLong(v);
-            return actors.findByIdOptional(id).isPresent() ? Set.of(id) : Set.of();
+            return actors.exists(id) ? Set.of(id) : Set.of();
         }
-        Set<Long> ids = new LinkedHashSet<>();
-        actors.findByNameOrAlias(v).forEach(a -> ids.add(a.getId()));
-        return ids;
+        return new LinkedHashSet<>(actors.idsByNameOrAlias(v));
     }
 
     private void apply(Actor actor, ActorInput input) {
