@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.RenderQuotedNames;
@@ -52,6 +54,21 @@ public class Database {
     public <T> T read(Function<DSLContext, T> query) {
         return em.unwrap(Session.class).doReturningWork(connection -> query.apply(
                 DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));
+    }
+
+    /**
+     * A count that runs for at most {@code seconds}: past that the database cancels it and the caller gets a 503
+     * (with Retry-After) saying how to ask instead (kb.lists.exact-count-timeout).
+     */
+    public long countWithin(int seconds, Function<DSLContext, ResultQuery<? extends Record1<? extends Number>>> count) {
+        try {
+            return read(sql -> count.apply(sql).queryTimeout(seconds).fetchOne().value1().longValue());
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (!cancelled(e)) {
+                throw e;
+            }
+            throw ProblemException.countTimeout(seconds);
+        }
     }
 
     /**

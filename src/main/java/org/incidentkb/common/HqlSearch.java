@@ -52,17 +52,7 @@ public final class HqlSearch<E> {
     public Paging.Slice<E> page(EntityManager em, Paging paging, Count count, KbConfig.Lists limits) {
         List<E> rows = bind(em.createQuery("select " + alias() + " from " + from + " " + fetch + where() + " order by "
                 + orderBy, type)).setFirstResult(paging.offset()).setMaxResults(paging.size() + 1).getResultList();
-        boolean more = rows.size() > paging.size();
-        List<E> items = more ? rows.subList(0, paging.size()) : rows;
-        return switch (count) {
-            case NONE -> new Paging.Slice<>(items, null, null, false, more);
-            case EXACT -> new Paging.Slice<>(items, countWithin(em, limits), null, false, more);
-            case BOUNDED -> {
-                int bound = limits.totalLimit();
-                long counted = countUpTo(em, bound);
-                yield new Paging.Slice<>(items, Math.min(counted, bound), null, counted > bound, more);
-            }
-        };
+        return paging.counted(rows, count, limits, () -> countWithin(em, limits), bound -> countUpTo(em, bound));
     }
 
     /**

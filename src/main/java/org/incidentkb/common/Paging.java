@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Page and size as asked for, checked, and the envelope plus RFC 8288 Link header built from them. A page is
@@ -39,6 +41,26 @@ public record Paging(int page, int size, String after) {
             throw ProblemException.invalid("page", "cannot be combined with after; a cursor already says where to go on");
         }
         return new Paging(p, s, cursor ? after.trim() : null);
+    }
+
+    /**
+     * The page of {@code rows} read for it (one past its end, so that whether more follow is known without a total),
+     * its total counted as {@code count} says: not at all, {@code exactly}, or {@code upTo} a bound (kb.lists.total-limit;
+     * counted to one past it, then given as the bound and said to be a lower bound).
+     */
+    public <V> Slice<V> counted(List<V> rows, Count count, KbConfig.Lists limits, LongSupplier exactly,
+            IntToLongFunction upTo) {
+        boolean more = rows.size() > size;
+        List<V> items = more ? rows.subList(0, size) : rows;
+        return switch (count) {
+            case NONE -> new Slice<>(items, null, null, false, more);
+            case EXACT -> new Slice<>(items, exactly.getAsLong(), null, false, more);
+            case BOUNDED -> {
+                int bound = limits.totalLimit();
+                long counted = upTo.applyAsLong(bound);
+                yield new Slice<>(items, Math.min(counted, bound), null, counted > bound, more);
+            }
+        };
     }
 
     /**

@@ -16,7 +16,6 @@ import org.incidentkb.common.Count;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.common.Paging;
-import org.incidentkb.common.ProblemException;
 import org.incidentkb.common.Ref;
 import org.incidentkb.incident.api.IncidentApi.ClaimEntry;
 import org.incidentkb.incident.api.IncidentApi.ClaimView;
@@ -110,7 +109,8 @@ public class ClaimQueries {
 
     /**
      * The page {@code paging} names, newest statement first (undated ones last, then the highest id), read one claim
-     * past its end so that whether more follow is known without a total; the total counted as {@code count} says.
+     * past its end so that whether more follow is known without a total; the total counted as {@code count} says:
+     * up to the bound without an order (the database stops there), or exactly within kb.lists.exact-count-timeout.
      */
     public Paging.Slice<ClaimEntry> page(Filter filter, Paging paging, Count count, KbConfig.Lists limits) {
         Condition where = filter.where();
@@ -122,38 +122,12 @@ public class ClaimQueries {
                 .where(where).orderBy(STATED_ON.desc().nullsLast(), ID.desc())
                 .limit(paging.size() + 1).offset(paging.offset())
                 .fetch(ClaimQueries::entry));
-        boolean more = rows.size() > paging.size();
-        List<ClaimEntry> items = more ? rows.subList(0, paging.size()) : rows;
-        return switch (count) {
-            case NONE -> new Paging.Slice<>(items, null, null, false, more);
-            case EXACT -> new Paging.Slice<>(items, countWithin(where, limits), null, false, more);
-            case BOUNDED -> {
-                int bound = limits.totalLimit();
-                long counted = countUpTo(where, bound);
-                yield new Paging.Slice<>(items, Math.min(counted, bound), null, counted > bound, more);
-            }
-        };
-    }
-
-    /** The matches counted no further than {@code bound} + 1, without an order, so the database stops there. */
-    private long countUpTo(Condition where, int bound) {
-        return database.read(sql -> sql.selectCount()
-                .from(sql.selectOne().from(CLAIM).where(where).limit(inline(bound + 1)).asTable("bounded"))
-                .fetchOne(0, Long.class));
-    }
-
-    /** Every match, counted for at most kb.lists.exact-count-timeout: past it a 503 saying how to ask instead. */
-    private long countWithin(Condition where, KbConfig.Lists limits) {
         int seconds = (int) Math.max(1, limits.exactCountTimeout().toSeconds());
-        try {
-            return database.read(sql -> sql.selectCount().from(CLAIM).where(where).queryTimeout(seconds)
-                    .fetchOne(0, Long.class));
-        } catch (org.jooq.exception.DataAccessException e) {
-            if (!Database.cancelled(e)) {
-                throw e;
-            }
-            throw ProblemException.countTimeout(seconds);
-        }
+        return paging.counted(rows, count, limits,
+                () -> database.countWithin(seconds, sql -> sql.selectCount().from(CLAIM).where(where)),
+                bound -> database.read(sql -> sql.selectCount()
+                        .from(sql.selectOne().from(CLAIM).where(where).limit(inline(bound + 1)).asTable("bounded"))
+                        .fetchOne(0, Long.class)));
     }
 
     private static ClaimEntry entry(Record r) {

@@ -90,7 +90,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
-import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.model.ExternalRef;
 import org.incidentkb.incident.query.IncidentFilter.BoundingBox;
 import org.incidentkb.incident.query.IncidentFilter.Circle;
@@ -297,15 +296,7 @@ public class IncidentQueries {
      * count and the caller gets a 503 (with Retry-After) saying how to ask instead.
      */
     public long countWithin(Selection s, int seconds) {
-        try {
-            return database.read(sql -> sql.selectCount().from(s.table()).where(s.where()).queryTimeout(seconds)
-                    .fetchOne(0, Long.class));
-        } catch (org.jooq.exception.DataAccessException e) {
-            if (!Database.cancelled(e)) {
-                throw e;
-            }
-            throw ProblemException.countTimeout(seconds);
-        }
+        return database.countWithin(seconds, sql -> sql.selectCount().from(s.table()).where(s.where()));
     }
 
     /**
