@@ -123,6 +123,24 @@ class OpenApiTest {
         org.assertj.core.api.Assertions.assertThat(checked).isGreaterThan(5);
     }
 
+    /** A 404's example names the record its path's last id is, as the resource's own 404 says. */
+    @Test
+    void shouldNameTheMissingRecordInEach404Example() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> expected = Map.of(
+                "/api/v1/actors/{id}", "Actor 999999 does not exist",
+                "/api/v1/sources/{id}", "Source 999999 does not exist",
+                "/api/v1/incidents/{id}", "Incident 999999 does not exist");
+        expected.forEach((path, detail) -> {
+            String example = "paths.'" + path + "'.get.responses.'404'.content.'application/problem+json'.examples"
+                    + ".example.value";
+            org.assertj.core.api.Assertions.assertThat(doc.getString(example + ".detail")).as(path).isEqualTo(detail);
+            org.assertj.core.api.Assertions.assertThat(doc.getString(example + ".instance")).as(path)
+                    .endsWith("999999");
+        });
+    }
+
     /**
      * What Swagger UI's "Try it out" sends on a first click: every query parameter filled with its example. Each
      * GET of a collection must then answer 2xx, so the examples must agree with each other (a cursor example beside a
