@@ -1,12 +1,14 @@
 package org.incidentkb.common;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Conditional GETs on lists, statistics and exports ({@link Revalidated}): the answer carries a weak ETag made of
  * the KB's {@link ChangeClock} token and a digest of what else the body depends on (the path and query, the
- * representation asked for in Accept, and who asks: a signed-in reader sees authors an anonymous one does not), and
+ * representation asked for in Accept, who asks: a signed-in reader sees authors an anonymous one does not, and the
+ * version of what is kept beside the database that the answer may come from: {@link DerivedState}), and
  * an If-None-Match naming it gets 304 without running the query. Weak, because the same data may go out gzip-coded
  * or not. While the clock cannot tell (a commit under way on the embedded database) the answer has no ETag.
  * <p>
@@ -29,11 +32,14 @@ public class CollectionRevalidation {
 
     private final ChangeClock clock;
     private final SecurityIdentity identity;
+    private final List<DerivedState> derived;
     private final String publicCacheControl;
 
-    public CollectionRevalidation(ChangeClock clock, SecurityIdentity identity, KbConfig config) {
+    public CollectionRevalidation(ChangeClock clock, SecurityIdentity identity, Instance<DerivedState> derived,
+            KbConfig config) {
         this.clock = clock;
         this.identity = identity;
+        this.derived = derived.stream().toList();
         this.publicCacheControl = publicCacheControl(config.http().publicMaxAge());
     }
 
@@ -80,11 +86,19 @@ public class CollectionRevalidation {
         return identity.isAnonymous() ? publicCacheControl : "private, no-cache";
     }
 
-    /** What the body depends on besides the data: the URL's path and query, the media type asked for, who asks. */
+    /**
+     * What the body depends on besides the data: the URL's path and query, the media type asked for, who asks, and
+     * the versions of the derived state the query may be answered from.
+     */
     private String variant(ContainerRequestContext request) {
         var uri = request.getUriInfo().getRequestUri();
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         String who = identity.isAnonymous() ? "" : identity.getPrincipal().getName() + new TreeSet<>(identity.getRoles());
-        return uri.getRawPath() + "?" + uri.getRawQuery() + "\n" + (accept == null ? "" : accept) + "\n" + who;
+        StringBuilder variant = new StringBuilder(uri.getRawPath()).append('?').append(uri.getRawQuery()).append('\n')
+                .append(accept == null ? "" : accept).append('\n').append(who);
+        for (DerivedState state : derived) {
+            state.version(request.getUriInfo().getQueryParameters()).ifPresent(v -> variant.append('\n').append(v));
+        }
+        return variant.toString();
     }
 }

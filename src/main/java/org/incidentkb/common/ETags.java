@@ -94,7 +94,7 @@ public final class ETags {
         }
     }
 
-    static String digest(String text) {
+    public static String digest(String text) {
         return digest(text.getBytes(StandardCharsets.UTF_8));
     }
 

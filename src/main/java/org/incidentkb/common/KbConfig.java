@@ -30,15 +30,19 @@ public interface KbConfig {
 
     TextIndex textIndex();
 
-    /** The text index of {@code q=} on the embedded H2 (docs/adr/0016); PostgreSQL uses its trigram indexes. */
+    /** The text index of {@code q=} (docs/adr/0016, 0021). */
     interface TextIndex {
-        /** Off, {@code q=} scans the incidents on H2 (a million: seconds a request). */
+        /**
+         * Off, {@code q=} reads the database: a scan of the incidents on H2 (a million: seconds a request), the
+         * trigram index on PostgreSQL (a tenth of a second and more).
+         */
         @WithDefault("true")
         boolean enabled();
 
         /**
          * The index's directory; by default beside the H2 file ({@code ./data/incident-kb.text} for
-         * {@code ./data/incident-kb.mv.db}), and in memory for an in-memory database.
+         * {@code ./data/incident-kb.mv.db}), in memory for an in-memory H2, and on PostgreSQL under the temporary
+         * directory ({@code incident-kb-text-} and a digest of the database's URL).
          */
         Optional<String> directory();
     }

@@ -428,7 +428,7 @@ public class IncidentQueries {
     }
 
     /**
-     * A selection of only a text (and countries) read in the default order, on H2: the first {@code reach} incidents
+     * A selection of only a text (and countries) read in the default order: the first {@code reach} incidents
      * after the cursor, as the text index orders them by start date and id, so that the page reads their rows alone
      * instead of every match's (the SQL orders and slices them as any selection), and how many match in all. Empty
      * where that does not apply (another filter or order, a reach past {@link TextIndex#MAX_REACH}, the index not
@@ -443,13 +443,12 @@ public class IncidentQueries {
         // A few more than the reach: an id the index still holds but the database no longer does (deleted by hand,
         // or not yet on the replica read) must not cut the page short and end the paging.
         return textIndex.newest(f.text(), f.countries(), afterStart, afterId, reach + Math.max(16, reach / 10))
-                .map(page -> new TextPage(new Selection(INCIDENT, anyOf(page.ids()),
+                .map(page -> new TextPage(new Selection(INCIDENT, anyOf(page.ids(), database.isPostgres()),
                         f.countries().size() == 1 ? List.of(COUNTRY_CODE) : List.of()), page.total()));
     }
 
     private boolean textOnly(IncidentFilter f) {
-        return !database.isPostgres() && f.text() != null
-                && f.equals(IncidentFilter.none().withText(f.text(), f.countries()));
+        return f.text() != null && f.equals(IncidentFilter.none().withText(f.text(), f.countries()));
     }
 
     /**
@@ -470,16 +469,16 @@ public class IncidentQueries {
             "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))", String.class);
 
     /**
-     * Substring search in the title, summary, locality and the names of the dead. On H2 the text index answers the
-     * ids that hold the text (ADR 0016), for the rest of the query to take as a list; PostgreSQL has one trigram index
-     * over the three texts joined, led by the country (V26, ADR 0019), united with the casualty names' own, instead of
-     * an OR that makes the planner walk the sort index and test every row. Where neither serves (the index still
-     * catching up, or more matches than it lists), one pass over the rows testing all columns.
+     * Substring search in the title, summary, locality and the names of the dead. The text index answers the ids that
+     * hold the text (ADR 0016, 0021), for the rest of the query to take as a list. Where it cannot (still catching up
+     * after a start, switched off, more matches than it lists), PostgreSQL reads one trigram index over the three
+     * texts joined, led by the country (V26, ADR 0019), united with the casualty names' own, instead of an OR that
+     * makes the planner walk the sort index and test every row; H2 tests every row.
      */
     private Condition text(String text, Collection<String> countries) {
-        Optional<long[]> ids = database.isPostgres() ? Optional.empty() : textIndex.ids(text, countries);
+        Optional<long[]> ids = textIndex.ids(text, countries);
         if (ids.isPresent()) {
-            return anyOf(ids.get());
+            return anyOf(ids.get(), database.isPostgres());
         }
         Field<String> p = val(Like.contains(text));
         var names = select(CASUALTY_INCIDENT).from(CASUALTY).join(CASUALTY_NAME).on(CASUALTY_NAME_CASUALTY.eq(CASUALTY_ID))
@@ -501,13 +500,14 @@ public class IncidentQueries {
      * statement (H2 looks each up in the primary key and tests a row against a hash set); more as one bare array
      * parameter (H2 keeps parsed statements, and these would be large), also looked up in the primary key, but each
      * row is then tested against the whole array. jOOQ's any() would write one OR per id on H2, and a cast of the
-     * parameter would be evaluated again for every row.
+     * parameter would be evaluated again for every row. PostgreSQL takes them as one array parameter however many
+     * (one statement text, planned as such, instead of thousands of literals to parse).
      */
-    static Condition anyOf(long[] ids) {
+    static Condition anyOf(long[] ids, boolean postgres) {
         if (ids.length == 0) {
             return DSL.falseCondition();
         }
-        if (ids.length <= INLINE_IDS) {
+        if (ids.length <= INLINE_IDS && !postgres) {
             return ID.in(Arrays.stream(ids).mapToObj(DSL::inline).toList());
         }
         Object array = Arrays.stream(ids).boxed().toArray(Long[]::new);

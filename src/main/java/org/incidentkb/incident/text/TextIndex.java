@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.apache.lucene.analysis.Analyzer;
@@ -71,11 +73,14 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.InPlaceMergeSorter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.incidentkb.common.Database;
+import org.incidentkb.common.DerivedState;
+import org.incidentkb.common.ETags;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.incident.api.IncidentApi.CasualtyView;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
@@ -84,29 +89,39 @@ import org.incidentkb.incident.write.IncidentsChanged;
 import org.jboss.logging.Logger;
 
 /**
- * The text index of {@code q=} on the embedded H2, which has no index for substrings (docs/adr/0016): a Lucene index
- * of the lower-cased title, locality, summary and casualty names of every incident, cut into every run of three
- * characters (trigrams, the idea of PostgreSQL's pg_trgm), with the country beside them. A text is found where its
- * trigrams stand one after the other, so a match is exactly a substring match, the same answer as
- * {@code lower(title) like '%text%'} and as PostgreSQL's trigram indexes give; {@link #ids} answers the incidents that
- * hold it, and the SQL of the list or statistic takes them as an id list instead of scanning; {@link #newest} the
+ * The text index of {@code q=} (docs/adr/0016, 0021): a Lucene index of the lower-cased title, locality, summary and
+ * casualty names of every incident, cut into every run of three characters (trigrams, the idea of PostgreSQL's
+ * pg_trgm), with the country beside them. A text is found where its trigrams stand one after the other, so a match is
+ * exactly a substring match, the same answer as {@code lower(title) like '%text%'}; {@link #ids} answers the incidents
+ * that hold it, and the SQL of the list or statistic takes them as an id list instead of scanning; {@link #newest} the
  * first of them in the lists' default order (by the start date it keeps beside each id), for a page of a text alone.
  * <p>
- * The database stays the truth. The index follows every write after it commits, in the writing thread, before the
- * answer goes out (so a writer finds what it wrote); it is flushed to its directory every {@link #COMMIT_SECONDS} s
- * and at shutdown. At every start it is compared with the incidents (id and updatedAt of each) and what differs is
- * indexed again, on a thread of its own; until that is done, and whenever more than {@link #MAX_HITS} incidents
- * match, {@link #ids} answers empty and the query scans as before. An incident in the index that is no longer in the
- * database costs nothing (the SQL does not find it); one missing from the index would be missed, so every change is
- * applied only when it is newer than what the index holds.
+ * The database stays the truth. The index follows every write of this process after it commits, in the writing
+ * thread, before the answer goes out (so a writer finds what it wrote); on PostgreSQL, where other instances of the
+ * service (and SQL by hand) write too, it also follows the change log of migration V28 every {@link #FOLLOW_MILLIS}
+ * ms ({@link #follow}). It is flushed to its directory every {@link #COMMIT_SECONDS} s and at shutdown. At every start
+ * it is compared with the incidents (id and updatedAt of each) and what differs is indexed again, on a thread of its
+ * own; until that is done, and whenever more than {@link #MAX_HITS} incidents match, {@link #ids} answers empty and
+ * the query reads the database as before. An incident in the index that is no longer in the database costs nothing
+ * (the SQL does not find it); one missing from the index would be missed, so every change is applied only when it is
+ * newer than what the index holds. What the index answers is part of the ETag of an answer to {@code q}
+ * ({@link #version}), so a cached answer never outlives the index state it was made from.
  */
 @ApplicationScoped
-public class TextIndex {
+public class TextIndex implements DerivedState {
 
     private static final Logger LOG = Logger.getLogger(TextIndex.class);
     /** More matches than this and the id list costs about what a scan does. */
     static final int MAX_HITS = 100_000;
     static final int COMMIT_SECONDS = 5;
+    /** How often, on PostgreSQL, the index reads the change log for the writes of other processes. */
+    static final int FOLLOW_MILLIS = 1_000;
+    /**
+     * How long the change log keeps a row. A follower that could not read it for half of this (the database away)
+     * compares the whole index again instead.
+     */
+    private static final Duration CHANGE_LOG_KEPT = Duration.ofDays(1);
+    private static final Duration CHANGE_LOG_PRUNED_EVERY = Duration.ofMinutes(10);
     private static final int CHUNK = 2_000;
     /** What the documents hold and how; an index of another format is built again at the start. */
     private static final String FORMAT = "trigrams-2";
@@ -141,7 +156,9 @@ public class TextIndex {
     };
 
     private final DataSource dataSource;
-    private final boolean enabled;
+    private final boolean postgres;
+    /** Switched on, and its directory opened (another process may hold it: then {@code q} reads the database). */
+    private volatile boolean enabled;
     private final Optional<Path> directoryPath;
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -155,13 +172,37 @@ public class TextIndex {
     private volatile boolean ready;
     /** A write the index could not follow: it answers nothing more until the next start compares it again. */
     private volatile boolean broken;
+    /** This start, and a count of the changes applied since: what {@link #version} tells. */
+    private final String run = Long.toHexString(new java.security.SecureRandom().nextLong());
+    private final AtomicLong changes = new AtomicLong();
+    /**
+     * PostgreSQL: every transaction below this id has finished and its rows of the change log have been read (the
+     * {@code xmin} of the snapshot the last reading took); -1 before the first comparison. Used on the index thread
+     * only, as are the two below.
+     */
+    private long followedBelow = -1;
+    /** The transactions at or above {@link #followedBelow} whose rows have been read already. */
+    private Set<Long> followedAbove = Set.of();
+    private long lastFollowed;
+    private long lastPruned;
 
     @Inject
     public TextIndex(DataSource dataSource, Database database, KbConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
         this.dataSource = dataSource;
-        this.enabled = config.textIndex().enabled() && !database.isPostgres();
-        this.directoryPath = config.textIndex().directory().map(Path::of).or(() -> besideDatabase(url));
+        this.postgres = database.isPostgres();
+        this.enabled = config.textIndex().enabled();
+        this.directoryPath = config.textIndex().directory().map(Path::of)
+                .or(() -> postgres ? Optional.of(inTemporaryFiles(url)) : besideDatabase(url));
+    }
+
+    /**
+     * On PostgreSQL, a directory of the machine's temporary files named after the database's URL: kept across
+     * restarts where the files are (a start then compares it and indexes only what changed), built again where they
+     * are not (a new container).
+     */
+    static Path inTemporaryFiles(String url) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "incident-kb-text-" + ETags.digest(url));
     }
 
     /**
@@ -208,6 +249,11 @@ public class TextIndex {
             }
             writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
             searchers = new SearcherManager(writer, null);
+        } catch (LockObtainFailedException e) {
+            // Another process of the service on this machine keeps its index there (two over one database).
+            enabled = false;
+            LOG.warnf("The text index in %s is held by another process; q reads the database. Give each process a "
+                    + "directory of its own (kb.text-index.directory).", directoryPath.orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the text index in " + directoryPath.orElse(null), e);
         }
@@ -217,6 +263,9 @@ public class TextIndex {
         if (enabled) {
             thread.execute(this::catchUpLogged);
             thread.scheduleWithFixedDelay(this::commit, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+            if (postgres) {
+                thread.scheduleWithFixedDelay(this::followLogged, FOLLOW_MILLIS, FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -245,6 +294,20 @@ public class TextIndex {
     /** Whether {@link #ids} answers (the index is on and has caught up with the database since the start). */
     public boolean ready() {
         return ready && !broken;
+    }
+
+    /**
+     * What an answer to {@code q} depends on besides the database: this start of the index, the changes it applied
+     * and whether it answers. Read before the query, as the ETag's clock is; an index that moves on meanwhile only
+     * makes the tag older than the body.
+     */
+    @Override
+    public Optional<String> version(Map<String, List<String>> query) {
+        List<String> q = query.get("q");
+        if (!enabled || q == null || q.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("text." + run + "." + changes.get() + (ready() ? ".ready" : ".scan"));
     }
 
     /** {@code ready}, {@code catching-up} or {@code off}, for the readiness check. */
@@ -460,6 +523,9 @@ public class TextIndex {
      * returning. Under one lock, so that two writers' entries for an incident cannot land in the wrong order.
      */
     private void apply(List<Entry> entries) throws IOException {
+        if (entries.isEmpty()) {
+            return;
+        }
         lock.lock();
         try {
             IndexSearcher searcher = searchers.acquire();
@@ -481,10 +547,16 @@ public class TextIndex {
             } finally {
                 searchers.release(searcher);
             }
-            searchers.maybeRefreshBlocking();
+            refreshed();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Makes the changes visible to searches, then counts them for {@link #version} (in this order). */
+    private void refreshed() throws IOException {
+        searchers.maybeRefreshBlocking();
+        changes.incrementAndGet();
     }
 
     /** The updatedAt (µs) the index holds for an incident, or -1. */
@@ -505,7 +577,7 @@ public class TextIndex {
         lock.lock();
         try {
             writer.deleteAll();
-            searchers.maybeRefreshBlocking();
+            refreshed();
         } finally {
             lock.unlock();
         }
@@ -538,12 +610,18 @@ public class TextIndex {
      * Compares the index with the incidents, id by id and updatedAt by updatedAt, takes out what the database no
      * longer has and indexes again what is missing or older; returns how many it indexed or took out.
      */
-    int catchUp() throws IOException, SQLException {
+    synchronized int catchUp() throws IOException, SQLException {
         long[][] held = held();
         List<Long> stale = new ArrayList<>();
         List<Long> gone = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select id, updated_at from incident order by id")) {
+            // PostgreSQL streams the rows only inside a transaction (otherwise a million come at once). What changes
+            // while the comparison runs is read from the change log afterwards: from the oldest transaction still
+            // running before it began.
+            c.setAutoCommit(false);
+            long below = postgres ? snapshotXmin(c) : -1;
+            c.commit();
             s.setFetchSize(10_000);
             try (ResultSet rows = s.executeQuery()) {
                 int i = 0;
@@ -554,7 +632,7 @@ public class TextIndex {
                         gone.add(ids[i++]);
                     }
                     if (i < ids.length && ids[i] == id) {
-                        if (held[1][i] != micros(rows.getObject(2, OffsetDateTime.class).toInstant())) {
+                        if (held[1][i] != micros(rows.getObject(2, OffsetDateTime.class))) {
                             stale.add(id);
                         }
                         i++;
@@ -571,15 +649,175 @@ public class TextIndex {
                 for (long id : gone) {
                     writer.deleteDocuments(new Term(ID, Long.toString(id)));
                 }
-                searchers.maybeRefreshBlocking();
+                refreshed();
             } finally {
                 lock.unlock();
             }
             for (int from = 0; from < stale.size(); from += CHUNK) {
                 apply(read(c, stale.subList(from, Math.min(stale.size(), from + CHUNK))));
             }
+            c.commit();
+            followedBelow = below;
+            followedAbove = Set.of();
+            lastFollowed = System.nanoTime();
         }
         return stale.size() + gone.size();
+    }
+
+    private void followLogged() {
+        if (!ready()) {
+            return;
+        }
+        try {
+            if (System.nanoTime() - lastFollowed > CHANGE_LOG_KEPT.toNanos() / 2) {
+                LOG.warn("the text index has not read the change log for long; it is compared with the incidents");
+                catchUp();
+            } else {
+                follow();
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warnf("the text index could not read the change log (%s); it tries again in %d ms", e.getMessage(),
+                    FOLLOW_MILLIS);
+        }
+    }
+
+    /**
+     * On PostgreSQL, the writes of other processes: the incidents of every row of the change log (V28) written by a
+     * transaction from {@link #followedBelow} on, in one snapshot, are indexed again where the updatedAt logged for
+     * them is not the one the index holds (this process's own writes are, and cost only that comparison), and taken
+     * out where the database no longer has them. Every transaction below the snapshot's {@code xmin} has finished,
+     * so the next reading starts there; those at or above it that this reading saw are not read again. Returns how
+     * many incidents it indexed again or took out.
+     */
+    synchronized int follow() throws IOException, SQLException {
+        if (followedBelow < 0) {
+            return 0;
+        }
+        List<Entry> entries = new ArrayList<>();
+        long below;
+        Set<Long> above = new HashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                below = snapshotXmin(c);
+                Map<Long, Long> logged = new HashMap<>();
+                try (PreparedStatement s = c.prepareStatement("select xid::text::bigint, incidents, updated "
+                        + "from incident_change where xid >= cast(? as xid8)")) {
+                    s.setString(1, Long.toString(followedBelow));
+                    try (ResultSet rows = s.executeQuery()) {
+                        while (rows.next()) {
+                            long xid = rows.getLong(1);
+                            if (followedAbove.contains(xid)) {
+                                continue;
+                            }
+                            if (xid >= below) {
+                                above.add(xid);
+                            }
+                            Long[] ids = (Long[]) rows.getArray(2).getArray();
+                            java.sql.Array at = rows.getArray(3);
+                            Object[] updated = at == null ? null : (Object[]) at.getArray();
+                            for (int i = 0; i < ids.length; i++) {
+                                // A deletion (no updatedAt) is always looked at; a change where it is newer.
+                                long micros = updated == null ? Long.MAX_VALUE : micros(updated[i]);
+                                logged.merge(ids[i], micros, Math::max);
+                            }
+                        }
+                    }
+                }
+                List<Long> changed = changedSince(logged);
+                for (int from = 0; from < changed.size(); from += CHUNK) {
+                    entries.addAll(readOrDeleted(c, changed.subList(from, Math.min(changed.size(), from + CHUNK))));
+                }
+                c.commit();
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+            prune(c);
+        }
+        apply(entries);
+        followedBelow = below;
+        followedAbove = above;
+        lastFollowed = System.nanoTime();
+        return entries.size();
+    }
+
+    /** The incidents whose logged updatedAt is not the one the index holds, ascending. */
+    private List<Long> changedSince(Map<Long, Long> logged) throws IOException {
+        if (logged.isEmpty()) {
+            return List.of();
+        }
+        List<Long> changed = new ArrayList<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (Map.Entry<Long, Long> e : logged.entrySet()) {
+                if (updated(searcher, e.getKey()) != e.getValue()) {
+                    changed.add(e.getKey());
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        changed.sort(null);
+        return changed;
+    }
+
+    /** Drops the change log's rows older than it keeps them, now and then (any instance may; more than one is harmless). */
+    private void prune(Connection c) throws SQLException {
+        if (lastPruned != 0 && System.nanoTime() - lastPruned < CHANGE_LOG_PRUNED_EVERY.toNanos()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("delete from incident_change where logged_at < now() - "
+                + "make_interval(secs => ?)")) {
+            s.setLong(1, CHANGE_LOG_KEPT.toSeconds());
+            s.executeUpdate();
+        }
+        lastPruned = System.nanoTime();
+    }
+
+    /** The {@code xmin} of the snapshot the connection's transaction reads: every transaction below it has finished. */
+    private static long snapshotXmin(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+                ResultSet row = s.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The entries of these incidents (ascending ids) as the database holds them now; deleted ones where it does not. */
+    private static List<Entry> readOrDeleted(Connection c, List<Long> ids) throws SQLException {
+        java.sql.Array wanted = c.createArrayOf("bigint", ids.toArray());
+        Map<Long, List<String>> names = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select c.incident_id, n.name from casualty c join casualty_name n "
+                + "on n.casualty_id = c.id where c.incident_id = any(?)")) {
+            s.setArray(1, wanted);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    names.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+        }
+        Map<Long, Entry> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select id, updated_at, start_date, country_code, title, locality, "
+                + "summary from incident where id = any(?)")) {
+            s.setArray(1, wanted);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    Entry e = entry(rows, names);
+                    found.put(e.id(), e);
+                }
+            }
+        }
+        return ids.stream().map(id -> found.getOrDefault(id, Entry.deleted(id))).toList();
+    }
+
+    /** An entry from a row of (id, updated_at, start_date, country_code, title, locality, summary). */
+    private static Entry entry(ResultSet row, Map<Long, List<String>> names) throws SQLException {
+        long id = row.getLong(1);
+        return new Entry(id, micros(row.getObject(2, OffsetDateTime.class)), row.getObject(3, LocalDate.class).toEpochDay(),
+                row.getString(4), row.getString(5), row.getString(6), row.getString(7), names.getOrDefault(id, List.of()));
     }
 
     /** The ids the index holds, ascending, and the updatedAt of each (two columns). */
@@ -647,17 +885,21 @@ public class TextIndex {
             s.setLong(2, high);
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    long id = rows.getLong(1);
-                    if (wanted.contains(id)) {
-                        entries.add(new Entry(id, micros(rows.getObject(2, OffsetDateTime.class).toInstant()),
-                                rows.getObject(3, LocalDate.class).toEpochDay(), rows.getString(4),
-                                rows.getString(5), rows.getString(6), rows.getString(7),
-                                names.getOrDefault(id, List.of())));
+                    if (wanted.contains(rows.getLong(1))) {
+                        entries.add(entry(rows, names));
                     }
                 }
             }
         }
         return entries;
+    }
+
+    /** A timestamp from the database (an {@code OffsetDateTime}, or a {@code Timestamp} inside an array) in µs. */
+    private static long micros(Object t) {
+        if (t instanceof OffsetDateTime o) {
+            return micros(o.toInstant());
+        }
+        return micros(((java.sql.Timestamp) t).toInstant());
     }
 
     private static long micros(Instant t) {

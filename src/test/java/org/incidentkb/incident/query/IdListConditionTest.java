@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.incidentkb.Fixtures;
 import org.incidentkb.common.Database;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The id list the text index hands to the SQL on H2, in both its shapes (written into the statement, or one array
- * parameter past {@link IncidentQueries#INLINE_IDS}): each selects exactly the incidents it names that exist.
+ * The id list the text index hands to the SQL, in both its shapes on H2 (written into the statement, or one array
+ * parameter past {@link IncidentQueries#INLINE_IDS}) and the one of PostgreSQL (always the array): each selects
+ * exactly the incidents it names that exist.
  */
 @QuarkusTest
 class IdListConditionTest {
@@ -27,26 +27,27 @@ class IdListConditionTest {
     @Test
     @TestTransaction
     void shouldSelectExactlyTheNamedIncidentsInBothShapes() {
-        Assumptions.assumeFalse(database.isPostgres(), "the text index, and so this list, is on H2 only");
         long a = Fixtures.incident(Fixtures.unique("Listed"));
         long b = Fixtures.incident(Fixtures.unique("Listed"));
         long c = Fixtures.incident(Fixtures.unique("Not listed"));
 
         long[] few = {a, b, 9_000_000_001L};
-        assertThat(IncidentQueries.anyOf(few).toString()).doesNotContain("any");
+        assertThat(IncidentQueries.anyOf(few, false).toString()).doesNotContain("any");
+        assertThat(IncidentQueries.anyOf(few, true).toString()).as("PostgreSQL: always one array").contains("any");
         assertThat(select(few)).containsExactly(a, b);
 
         // Past the bound: the same answer from an array parameter of 5,002 ids, most of which do not exist.
         long[] many = LongStream.concat(LongStream.of(a, b),
                 LongStream.range(9_000_000_000L, 9_000_000_000L + IncidentQueries.INLINE_IDS + 1000)).toArray();
-        assertThat(IncidentQueries.anyOf(many).toString()).contains("any");
+        assertThat(IncidentQueries.anyOf(many, false).toString()).contains("any");
         assertThat(select(many)).containsExactly(a, b).doesNotContain(c);
 
         assertThat(select(new long[0])).isEmpty();
     }
 
     private List<Long> select(long[] ids) {
-        return database.read(sql -> sql.select(ID).from(INCIDENT).where(IncidentQueries.anyOf(ids)).orderBy(ID)
+        return database.read(sql -> sql.select(ID).from(INCIDENT).where(IncidentQueries.anyOf(ids, database.isPostgres()))
+                .orderBy(ID)
                 .fetch(ID));
     }
 }
