@@ -91,6 +91,7 @@ import java.util.Set;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
 import org.incidentkb.incident.model.ExternalRef;
+import org.incidentkb.incident.model.Stance;
 import org.incidentkb.incident.query.IncidentFilter.BoundingBox;
 import org.incidentkb.incident.query.IncidentFilter.Circle;
 import org.incidentkb.incident.query.IncidentFilter.Involvement;
@@ -185,34 +186,48 @@ public class IncidentQueries {
     }
 
     /**
-     * The incidents a filter selects, as a list in this order reads them best: for one actor in one role with
-     * nothing else but what {@code incident_by_actor} holds (dates, country, type, category, claim status, killed,
-     * injured; sorted on those), that table's rows of the actor in the role, one index range in date order
-     * (docs/adr/0018); otherwise {@link #selection(IncidentFilter, Coordinates)}. Either way its rows have the
-     * incident's id and the columns the filter and order use, under the incident's names.
+     * The incidents a filter selects, as a list in this order reads them best: for one actor in one role, or one
+     * claimant ({@code claimedBy}), with nothing else but what {@code incident_by_actor} holds (dates, country, type,
+     * category, claim status, killed, injured; sorted on those), that table's rows of the actor in the role, one index
+     * range in date order (docs/adr/0018); otherwise {@link #selection(IncidentFilter, Coordinates)}. Either way its
+     * rows have the incident's id and the columns the filter and order use, under the incident's names.
      */
     public Selection listSelection(IncidentFilter f, Coordinates coordinates, IncidentSort sort) {
-        if (coordinates != Coordinates.ANY || !byActor(f) || !sort.keys().stream().allMatch(BY_ACTOR_SORTS::contains)) {
+        Optional<Condition> byActor = byActor(f);
+        if (coordinates != Coordinates.ANY || byActor.isEmpty()
+                || !sort.keys().stream().allMatch(BY_ACTOR_SORTS::contains)) {
             return selection(f, coordinates);
         }
-        Involvement inv = f.involvements().get(0);
         List<Condition> w = new ArrayList<>();
-        w.add(BY_ACTOR_ACTOR.eq(inv.actorIds().iterator().next()));
-        w.add(BY_ACTOR_ROLE.eq(inv.roles().iterator().next().name()));
+        w.add(byActor.get());
         columns(w, f);
         return dated(BY_ACTOR, DSL.and(w), List.of(BY_ACTOR_ACTOR, BY_ACTOR_ROLE), f);
     }
 
     /**
-     * Whether the filter names one actor in one role (an actor holds each role in an incident once, so its rows are
-     * the incidents, each once) and otherwise only columns of {@code incident_by_actor}.
+     * The rows of {@code incident_by_actor} a filter names, when it names one actor in one role (an actor holds each
+     * role in an incident once, so its rows are the incidents, each once) or one claimant (its role there is
+     * {@code CLAIMED}, once per incident however many claims it made), and otherwise only columns of that table.
      */
-    private static boolean byActor(IncidentFilter f) {
-        return f.involvements().size() == 1 && f.involvements().get(0).actorIds().size() == 1
-                && f.involvements().get(0).roles().size() == 1 && !f.dedupeEvents() && f.ids().isEmpty()
-                && f.admin1().isEmpty() && f.claimedBy().isEmpty() && f.bbox() == null && f.near() == null
-                && f.text() == null && f.tags().isEmpty() && f.publishers().isEmpty() && f.externalRefs().isEmpty()
-                && f.updatedSince() == null;
+    private static Optional<Condition> byActor(IncidentFilter f) {
+        boolean onlyItsColumns = !f.dedupeEvents() && f.ids().isEmpty() && f.admin1().isEmpty() && f.bbox() == null
+                && f.near() == null && f.text() == null && f.tags().isEmpty() && f.publishers().isEmpty()
+                && f.externalRefs().isEmpty() && f.updatedSince() == null;
+        if (!onlyItsColumns) {
+            return Optional.empty();
+        }
+        if (f.involvements().size() == 1 && f.claimedBy().isEmpty()) {
+            Involvement inv = f.involvements().get(0);
+            if (inv.actorIds().size() == 1 && inv.roles().size() == 1) {
+                return Optional.of(BY_ACTOR_ACTOR.eq(inv.actorIds().iterator().next())
+                        .and(BY_ACTOR_ROLE.eq(inv.roles().iterator().next().name())));
+            }
+        }
+        if (f.involvements().isEmpty() && f.claimedBy().size() == 1) {
+            return Optional.of(BY_ACTOR_ACTOR.eq(f.claimedBy().iterator().next())
+                    .and(BY_ACTOR_ROLE.eq(Stance.CLAIMED.name())));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -9,16 +9,17 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.Figures;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.Stance;
 import org.incidentkb.incident.write.IncidentsChanged;
 
 /**
- * Keeps {@code incident_by_actor} (migration V24, docs/adr/0018) current in the transaction of every write to an
- * incident: one row per actor and role of the incident, carrying the incident's columns a list filters and sorts on.
+ * Keeps {@code incident_by_actor} (migrations V24 and V29, docs/adr/0018) current in the transaction of every write to
+ * an incident: one row per actor and role of the incident, and one per actor that claimed it (role {@code CLAIMED},
+ * for {@code claimedBy=}), carrying the incident's columns a list filters and sorts on.
  * An incident's rows are replaced only when one of those, or its actors, changed; a deleted incident's rows go with
  * its row (the foreign key cascades).
  */
@@ -64,16 +65,24 @@ public class IncidentsByActor {
         added.write(em, List.of(ROWS));
     }
 
-    /** The incident's rows, each as the values of {@link #ROWS}' columns. */
+    /**
+     * The incident's rows, each as the values of {@link #ROWS}' columns: its actors in their roles, then the actors
+     * that claimed it (one row each, however many claims).
+     */
     static Set<List<Object>> rows(IncidentView v) {
-        String country = v.location() == null ? null : v.location().countryCode();
+        Set<List<Object>> rows = new LinkedHashSet<>();
+        v.actors().forEach(a -> rows.add(row(v, a.actor().id(), a.role().name())));
+        v.claims().stream().filter(c -> c.stance() == Stance.CLAIMED && c.actor() != null)
+                .forEach(c -> rows.add(row(v, c.actor().id(), Stance.CLAIMED.name())));
+        return rows;
+    }
+
+    private static List<Object> row(IncidentView v, long actor, String role) {
         Figures killed = v.casualtySummary().killed();
         Figures injured = v.casualtySummary().injured();
-        return v.actors().stream()
-                .map(a -> Arrays.<Object>asList(a.actor().id(), a.role().name(), v.id(), v.startDate(),
-                        v.endDate(), country, v.category().code(), v.type() == null ? null : v.type().code(),
-                        v.claimStatus().name(), killed == null ? null : killed.best(),
-                        injured == null ? null : injured.best()))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return Arrays.asList(actor, role, v.id(), v.startDate(), v.endDate(),
+                v.location() == null ? null : v.location().countryCode(), v.category().code(),
+                v.type() == null ? null : v.type().code(), v.claimStatus().name(), killed == null ? null : killed.best(),
+                injured == null ? null : injured.best());
     }
 }

@@ -21,8 +21,9 @@ import org.incidentkb.incident.query.IncidentSort;
 import org.junit.jupiter.api.Test;
 
 /**
- * A list of one actor in one role is read from {@code incident_by_actor} (ADR 0018): it must answer what the same
- * filter answers over the incident table, in every order it serves, and follow every write to the incidents.
+ * A list of one actor in one role, or of one claimant, is read from {@code incident_by_actor} (ADR 0018, V29): it
+ * must answer what the same filter answers over the incident table, in every order it serves, and follow every write
+ * to the incidents and their claims.
  */
 @QuarkusTest
 class IncidentsByActorTest {
@@ -44,6 +45,11 @@ class IncidentsByActorTest {
                 killed == null ? "" : "{\"category\": \"ALL\", \"killed\": " + killed + ", \"injured\": 1}"));
     }
 
+    private static long claim(long incident, long actor, String stance) {
+        return Fixtures.createdId(INCIDENTS + "/" + incident + "/claims",
+                "{\"actor\": {\"id\": %d}, \"stance\": \"%s\"}".formatted(actor, stance));
+    }
+
     private static String as(long actor, String role) {
         return "{\"actor\": {\"id\": %d}, \"role\": \"%s\"}".formatted(actor, role);
     }
@@ -63,6 +69,7 @@ class IncidentsByActorTest {
         IncidentQuery query = new IncidentQuery();
         query.perpetrator = params.containsKey("perpetrator") ? List.of(params.get("perpetrator")) : null;
         query.target = params.containsKey("target") ? List.of(params.get("target")) : null;
+        query.claimedBy = params.containsKey("claimedBy") ? List.of(params.get("claimedBy")) : null;
         query.country = params.containsKey("country") ? List.of(params.get("country")) : null;
         query.type = params.containsKey("type") ? List.of(params.get("type")) : null;
         query.from = params.get("from");
@@ -96,9 +103,20 @@ class IncidentsByActorTest {
         long targeted = incident(as(b, "PERPETRATOR") + "," + as(a, "TARGET"), "2025-01-10", null, "IRQ",
                 "air-drone-strike", 3);
         String perpetrator = String.valueOf(a);
+        // Claims: two by a of one incident (one row), one denial (none), one by b.
+        claim(spanning, a, "CLAIMED");
+        claim(june, a, "CLAIMED");
+        claim(june, a, "CLAIMED");
+        claim(syria12, a, "CLAIMED");
+        claim(unknown, a, "DENIED");
+        claim(targeted, b, "CLAIMED");
 
         // Filters and orders read from incident_by_actor, against the same over the incident table.
         List<Map<String, String>> filters = List.of(
+                Map.of("claimedBy", perpetrator),
+                Map.of("claimedBy", perpetrator, "type", "suicide-bomb"),
+                Map.of("claimedBy", perpetrator, "minKilled", "10", "country", "SYR"),
+                Map.of("claimedBy", perpetrator, "from", "2024-01-01", "to", "2024-12-31"),
                 Map.of("perpetrator", perpetrator),
                 Map.of("perpetrator", perpetrator, "minKilled", "5"),
                 Map.of("perpetrator", perpetrator, "maxKilled", "10"),
@@ -129,6 +147,11 @@ class IncidentsByActorTest {
         assertThat(ids(list(Map.of("perpetrator", perpetrator, "maxKilled", "10"))))
                 .as("an unknown toll is not 0").containsExactly(syria0, spanning);
         assertThat(ids(list(Map.of("target", perpetrator)))).containsExactly(targeted);
+        assertThat(ids(list(Map.of("claimedBy", perpetrator)))).as("claimed twice, listed once; a denial is no claim")
+                .containsExactly(june, syria12, spanning);
+        assertThat(ids(list(Map.of("claimedBy", perpetrator, "from", "2024-01-01"))))
+                .containsExactly(june, syria12, spanning);
+        assertThat(ids(list(Map.of("claimedBy", String.valueOf(b))))).containsExactly(targeted);
         JsonPath second = given().queryParam("perpetrator", perpetrator).queryParam("size", 2).queryParam("page", 2)
                 .when().get(INCIDENTS).then().statusCode(200).extract().jsonPath();
         assertThat(ids(second)).containsExactly(syria12, unknown);
@@ -175,9 +198,17 @@ class IncidentsByActorTest {
         assertThat(ids(list(Map.of("target", a)))).containsExactly(second);
         // A claim of responsibility changes the claim status.
         assertThat(ids(list(Map.of("perpetrator", a, "claimStatus", "CLAIMED")))).isEmpty();
-        Fixtures.createdId(INCIDENTS + "/" + first + "/claims",
-                "{\"actor\": {\"id\": %d}, \"stance\": \"CLAIMED\"}".formatted(a));
+        long claim = claim(first, a, "CLAIMED");
         assertThat(ids(list(Map.of("perpetrator", a, "claimStatus", "CLAIMED")))).containsExactly(first);
+        assertThat(ids(list(Map.of("claimedBy", a)))).containsExactly(first);
+        // The claim turned into a denial, then claimed by another.
+        given().contentType("application/merge-patch+json").body("{\"stance\": \"DENIED\"}").when()
+                .patch(INCIDENTS + "/" + first + "/claims/" + claim).then().statusCode(200);
+        assertThat(ids(list(Map.of("claimedBy", a)))).isEmpty();
+        given().contentType("application/merge-patch+json").body("{\"stance\": \"CLAIMED\", \"actor\": {\"id\": %d}}"
+                .formatted(b)).when().patch(INCIDENTS + "/" + first + "/claims/" + claim).then().statusCode(200);
+        assertThat(ids(list(Map.of("claimedBy", b, "type", "air-drone-strike")))).containsExactly(first);
+        assertThat(ids(list(Map.of("claimedBy", a)))).isEmpty();
         // A country changed, then the incident deleted.
         given().contentType("application/merge-patch+json").body("{\"location\": {\"countryCode\": \"IRQ\"}}").when()
                 .patch(INCIDENTS + "/" + third).then().statusCode(200);
