@@ -74,8 +74,21 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
+    /**
+     * The problem response of this status, with its example at this path. A 404 the resource declares itself without
+     * an example (the claims and casualties of an incident, for every operation at once) gets the example of its path.
+     */
     private static void add(Operation operation, String path, String status, String description, String example) {
-        if (operation.getResponses() == null || operation.getResponses().hasAPIResponse(status)) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        var declared = operation.getResponses().getAPIResponse(status);
+        if (declared != null) {
+            var problem = declared.getContent() == null ? null : declared.getContent().getMediaType(Problem.MEDIA_TYPE);
+            if (status.equals("404") && problem != null && problem.getExample() == null
+                    && (problem.getExamples() == null || problem.getExamples().isEmpty())) {
+                problem.addExample("example", OASFactory.createExample().value(at(parse(example), path, status)));
+            }
             return;
         }
         var mediaType = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));

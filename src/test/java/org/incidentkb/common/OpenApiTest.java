@@ -139,6 +139,29 @@ class OpenApiTest {
             org.assertj.core.api.Assertions.assertThat(doc.getString(example + ".instance")).as(path)
                     .endsWith("999999");
         });
+        // Every 404 of every operation, those the resources declare themselves (a claim or casualty of an incident)
+        // included, shows a problem that names a missing record at its own path.
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        int checked = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                String at = "paths.'" + path.getKey() + "'." + operation.getKey() + ".responses.'404'";
+                if (doc.get(at) == null) {
+                    continue;
+                }
+                String example = at + ".content.'application/problem+json'.examples.example.value";
+                String prefix = path.getKey().substring(0, path.getKey().lastIndexOf('{')).replaceAll("\\{[^}]+}", "2");
+                org.assertj.core.api.Assertions.assertThat(doc.getString(example + ".detail"))
+                        .as("%s %s", operation.getKey(), path.getKey()).endsWith(" 999999 does not exist");
+                org.assertj.core.api.Assertions.assertThat(doc.getString(example + ".instance"))
+                        .as("%s %s", operation.getKey(), path.getKey()).startsWith(prefix + "999999");
+                checked++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(checked).isGreaterThan(20);
+        String claim = "paths.'/api/v1/incidents/{id}/claims/{claimId}'.get.responses.'404'.content."
+                + "'application/problem+json'.examples.example.value.detail";
+        org.assertj.core.api.Assertions.assertThat(doc.getString(claim)).isEqualTo("Claim 999999 does not exist");
     }
 
     /**
