@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -101,7 +102,8 @@ import org.jboss.logging.Logger;
  * service (and SQL by hand) write too, it also follows the change log of migration V28 every {@link #FOLLOW_MILLIS}
  * ms ({@link #follow}). It is flushed to its directory every {@link #COMMIT_SECONDS} s and at shutdown. At every start
  * it is compared with the incidents (id and updatedAt of each) and what differs is indexed again, on a thread of its
- * own; until that is done, and whenever more than {@link #MAX_HITS} incidents match, {@link #ids} answers empty and
+ * own, and so again {@link #RETRY} after a comparison that failed or a write it could not follow; until that is
+ * done, and whenever more than {@link #MAX_HITS} incidents match, {@link #ids} answers empty and
  * the query reads the database as before. An incident in the index that is no longer in the database costs nothing
  * (the SQL does not find it); one missing from the index would be missed, so every change is applied only when it is
  * newer than what the index holds. What the index answers is part of the ETag of an answer to {@code q}
@@ -122,6 +124,8 @@ public class TextIndex implements DerivedState {
      */
     private static final Duration CHANGE_LOG_KEPT = Duration.ofDays(1);
     private static final Duration CHANGE_LOG_PRUNED_EVERY = Duration.ofMinutes(10);
+    /** How long after a comparison that failed, or a write it could not follow, the index compares itself again. */
+    static final Duration RETRY = Duration.ofSeconds(30);
     private static final int CHUNK = 2_000;
     /** What the documents hold and how; an index of another format is built again at the start. */
     private static final String FORMAT = "trigrams-2";
@@ -170,8 +174,12 @@ public class TextIndex implements DerivedState {
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile boolean ready;
-    /** A write the index could not follow: it answers nothing more until the next start compares it again. */
+    /** A write the index could not follow: it answers nothing until a comparison begun after it has ended. */
     private volatile boolean broken;
+    /** The writes the index could not follow, counted: a comparison begun before the last one does not mend it. */
+    private final AtomicLong failedWrites = new AtomicLong();
+    /** A comparison is scheduled on the index thread ({@link #RETRY}). */
+    private final AtomicBoolean retryPending = new AtomicBoolean();
     /** This start, and a count of the changes applied since: what {@link #version} tells. */
     private final String run = Long.toHexString(new java.security.SecureRandom().nextLong());
     private final AtomicLong changes = new AtomicLong();
@@ -462,16 +470,19 @@ public class TextIndex implements DerivedState {
         if (!enabled) {
             return;
         }
-        List<Entry> entries = new ArrayList<>();
-        for (IncidentsChanged.Change change : changed.changes()) {
-            entries.add(change.after() == null ? Entry.deleted(change.before().id()) : Entry.of(change.after()));
-        }
         try {
+            List<Entry> entries = new ArrayList<>();
+            for (IncidentsChanged.Change change : changed.changes()) {
+                entries.add(change.after() == null ? Entry.deleted(change.before().id()) : Entry.of(change.after()));
+            }
             apply(entries);
         } catch (IOException | RuntimeException e) {
-            // The write stands; the index answers no more until a start has compared it with the database again.
+            // The write stands; the index answers no more until it has been compared with the database again.
             broken = true;
-            LOG.error("the text index could not follow a write; q scans until the next start", e);
+            failedWrites.incrementAndGet();
+            LOG.errorf(e, "the text index could not follow a write; q scans until the index is compared with the "
+                    + "database again, in %d s", RETRY.toSeconds());
+            retryLater();
         }
     }
 
@@ -593,17 +604,46 @@ public class TextIndex implements DerivedState {
         }
     }
 
-    private void catchUpLogged() {
+    /**
+     * Compares the index with the database (at the start, and {@link #RETRY} after a comparison that failed or a
+     * write the index could not follow); it answers once one has succeeded, and again after a write it could not
+     * follow once one begun after that write has.
+     */
+    void catchUpLogged() {
+        retryPending.set(false);
+        long failedBefore = failedWrites.get();
         try {
             long started = System.nanoTime();
             int changed = catchUp();
             ready = true;
+            if (failedWrites.get() == failedBefore) {
+                broken = false;
+            }
             commit();
             LOG.infof("text index: %d incidents indexed again in %d ms", changed,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | SQLException | RuntimeException e) {
-            LOG.error("the text index could not catch up with the database; q scans", e);
+            LOG.errorf(e, "the text index could not catch up with the database; q scans, and it tries again in %d s",
+                    RETRY.toSeconds());
+            retryLater();
         }
+    }
+
+    /** Schedules a comparison on the index thread, unless one is already waiting or the service is stopping. */
+    private void retryLater() {
+        if (!retryPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.schedule(this::catchUpLogged, RETRY.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            retryPending.set(false); // stopping
+        }
+    }
+
+    /** Whether a comparison is scheduled (tests). */
+    boolean retryPending() {
+        return retryPending.get();
     }
 
     /**

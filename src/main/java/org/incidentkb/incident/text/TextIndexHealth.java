@@ -7,9 +7,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Says in {@code /q/health/ready} whether {@code q=} is answered from the text index ({@code ready}), still by a scan
- * while the index catches up after a start ({@code catching-up}), by a scan until the next start because the index
- * could not follow a write ({@code broken}, logged), or always by the database ({@code off}: switched off, or its
- * directory held by another process). Always UP: a search that scans is slower, not wrong.
+ * while the index catches up after a start ({@code catching-up}), by a scan because the index could not follow a
+ * write ({@code broken}, logged; until it has compared itself with the database again, 30 s later), or always by
+ * the database ({@code off}: switched off, or its directory held by another process). Always UP: a search that
+ * scans is slower, not wrong.
  */
 @Readiness
 @ApplicationScoped

@@ -235,6 +235,30 @@ class TextIndexTest {
         assertThat(index.catchUp()).as("nothing the change log did not bring").isZero();
     }
 
+    /**
+     * A write the index could not follow (its view unreadable) and an index that lost incidents: {@code q} reads the
+     * database meanwhile, and the comparison the index schedules for itself mends it without a restart.
+     */
+    @Test
+    void shouldMendItselfAfterAWriteItCouldNotFollow() throws Exception {
+        long id = incident("Roadside bomb " + tag, "Mended", "Samarra", "IRQ");
+        IncidentView unreadable = ghostOf(id, null);
+        try {
+            index.clearForTest();
+            index.onChange(new IncidentsChanged(List.of(new IncidentsChanged.Change(null, unreadable)), "test"));
+            assertThat(index.state()).isEqualTo("broken");
+            assertThat(index.ids(tag, Set.of())).as("the index does not answer").isEmpty();
+            assertThat(index.retryPending()).as("a comparison is scheduled").isTrue();
+            given().queryParam("q", tag).when().get(INCIDENTS).then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.contains((int) id));
+        } finally {
+            index.catchUpLogged(); // what the index thread runs TextIndex.RETRY later
+        }
+        assertThat(index.state()).isEqualTo("ready");
+        assertThat(index.retryPending()).isFalse();
+        assertThat(found(tag, null)).as("the lost incident indexed again").containsExactly(id);
+    }
+
     /** An incident as the API shows it, under an id no incident has and with another start date. */
     private IncidentView ghostOf(long id, String startDate) throws Exception {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
