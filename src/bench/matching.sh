@@ -68,7 +68,7 @@ else
     DB_NOTE="H2 file DB"
 fi
 CLEAR_SQL=("delete from link_revision" "delete from incident_event" "delete from incident_link" "delete from event_rollup"
-    "delete from event_rollup_country" "delete from event_rollup_year")
+    "delete from event_rollup_country" "delete from event_rollup_year" "delete from event_rollup_perpetrator_year")
 if [[ "$FRESH" == 0 && "${CLEAR_LINKS:-0}" == 1 ]]; then
     log "deleting the links and events of the earlier run"
     if [[ "$DB" == postgresql ]]; then

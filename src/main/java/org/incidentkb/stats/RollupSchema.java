@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The roll-up tables (V8, V10, V12, V13; their corrections for deduplicated figures, V22) for the statistics
+ * The roll-up tables (V8, V10, V12, V13, V30; their corrections for deduplicated figures, V22, V30) for the statistics
  * queries, each aliased {@code r}: they share their columns, the coarser grains leaving some out. Declared by hand like
  * {@code IncidentSchema} (ADR 0010).
  */

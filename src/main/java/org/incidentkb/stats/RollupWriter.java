@@ -141,15 +141,18 @@ public class RollupWriter {
 
     /** Binds the key's columns of its grain from {@code at}; returns the next parameter index. */
     private static int bindKey(PreparedStatement s, int at, Key key) throws SQLException {
-        s.setLong(at, key.perpetratorId());
-        s.setString(at + 1, key.countryCode());
-        s.setInt(at + 2, key.period());
-        if (key.grain().keyCount() == 3) {
-            return at + 3;
+        int next = at;
+        s.setLong(next++, key.perpetratorId());
+        if (key.grain().byCountry()) {
+            s.setString(next++, key.countryCode());
         }
-        s.setString(at + 3, key.typeCode());
-        s.setString(at + 4, key.categoryCode());
-        s.setString(at + 5, key.claimStatus());
-        return at + 6;
+        s.setInt(next++, key.period());
+        if (key.grain() != Grain.FINE) {
+            return next;
+        }
+        s.setString(next++, key.typeCode());
+        s.setString(next++, key.categoryCode());
+        s.setString(next++, key.claimStatus());
+        return next;
     }
 }

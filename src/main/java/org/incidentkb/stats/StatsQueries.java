@@ -57,7 +57,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The aggregations behind /stats, as one GROUP BY statement: over a roll-up table (V8, V10, V12) when it can answer
+ * The aggregations behind /stats, as one GROUP BY statement: over a roll-up table (V8, V10, V12, V30) when it can answer
  * the filter and the groups, otherwise over the incidents {@link IncidentQueries} selects (joined to their
  * perpetrators when grouping by them). Either way the database does the counting and summing. Every statement
  * selects the group keys, then the incidents, killed low, best, high, injured low, best, high, and the incidents
@@ -157,20 +157,45 @@ public class StatsQueries {
                 innerGroup.add(column);
             }
         }
-        inner.add(coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO)).as("incidents"));
-        inner.addAll(sums("killed", RollupSchema.KILLED));
-        inner.addAll(sums("injured", RollupSchema.INJURED));
-        var grouped = select(inner).from(source(grain, filter)).where(where);
-        Table<?> g = (innerGroup.isEmpty() ? grouped
-                : grouped.groupBy(innerGroup).having(sum(RollupSchema.INCIDENTS).gt(inline(BigDecimal.ZERO)))).asTable("g");
+        Table<?> g;
+        if (oneRowPerGroup(grain, groupBy, filter)) {
+            // The roll-up's rows are the groups (perpetrators by year over all countries: 63,717 rows at a million):
+            // read as they are, without adding up numeric sums.
+            inner.add(RollupSchema.INCIDENTS.as("incidents"));
+            inner.addAll(measures("killed", RollupSchema.KILLED));
+            inner.addAll(measures("injured", RollupSchema.INJURED));
+            where.add(RollupSchema.INCIDENTS.gt(inline(0L)));
+            g = select(inner).from(source(grain, filter)).where(where).asTable("g");
+        } else {
+            inner.add(coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO)).as("incidents"));
+            inner.addAll(sums("killed", RollupSchema.KILLED));
+            inner.addAll(sums("injured", RollupSchema.INJURED));
+            var grouped = select(inner).from(source(grain, filter)).where(where);
+            g = (innerGroup.isEmpty() ? grouped
+                    : grouped.groupBy(innerGroup).having(sum(RollupSchema.INCIDENTS).gt(inline(BigDecimal.ZERO))))
+                    .asTable("g");
+        }
         Table<?> from = byPerpetrator ? g.leftJoin(PERPETRATOR).on(PERPETRATOR_ID.eq(groupPerpetrator)) : g;
         List<SelectField<?>> fields = new ArrayList<>(outerKeys);
         for (String column : List.of("incidents", "killed_low", "killed_best", "killed_high", "injured_low",
                 "injured_best", "injured_high", "killed_unknown", "injured_unknown")) {
-            fields.add(field(name("g", column)));
+            fields.add(field(name("g", column), Long.class));
         }
         return database.read(sql -> sql.select(fields).from(from).orderBy(nullsLast(outerKeys))
                 .fetch(r -> row(groupBy, r)));
+    }
+
+    /**
+     * Whether each row of the grain's table is one group: the groups keep every key of the grain (the perpetrator is
+     * kept by grouping by it, or fixed at {@link StatsRollup#ALL} without), and no rows are added to the table's (no
+     * {@code from}, no {@code dedupe=events}).
+     */
+    static boolean oneRowPerGroup(Grain grain, List<Dimension> groupBy, IncidentFilter filter) {
+        return filter.from() == null && !filter.dedupeEvents()
+                && groupBy.contains(grain.byYear() ? Dimension.YEAR : Dimension.MONTH)
+                && (!grain.byCountry() || groupBy.contains(Dimension.COUNTRY))
+                && (grain != Grain.FINE || groupBy.containsAll(List.of(Dimension.TYPE, Dimension.CATEGORY,
+                        Dimension.CLAIM_STATUS)));
     }
 
     /**
@@ -212,9 +237,11 @@ public class StatsQueries {
         List<Field<?>> fields = new ArrayList<>();
         fields.add(perPerpetrator ? coalesce(PERPETRATOR_PART_ACTOR, inline(StatsRollup.NO_PERPETRATOR))
                 : inline(StatsRollup.ALL));
-        fields.add(coalesce(COUNTRY_CODE, inline("")));
+        if (grain.byCountry()) {
+            fields.add(coalesce(COUNTRY_CODE, inline("")));
+        }
         // An integer, as in the roll-up (PostgreSQL's extract is a numeric, whose division would keep the month).
-        fields.add((grain == Grain.COUNTRY_YEAR ? year.mul(inline(100)).plus(inline(12))
+        fields.add((grain.byYear() ? year.mul(inline(100)).plus(inline(12))
                 : year.mul(inline(100)).plus(DSL.month(START_DATE))).cast(Integer.class));
         if (grain == Grain.FINE) {
             fields.add(coalesce(TYPE_CODE, inline("")));
@@ -256,6 +283,14 @@ public class StatsQueries {
                         org.jooq.impl.SQLDataType.DECIMAL)).otherwise(coalesce(sum(m.high()), inline(BigDecimal.ZERO)))
                         .as(name + "_high"),
                 coalesce(sum(m.unknown()), inline(BigDecimal.ZERO)).as(name + "_unknown"));
+    }
+
+    /** {@link #sums} of one row, which is its group: its high is null when it counts an incident without one. */
+    private static List<SelectField<?>> measures(String name, Measure m) {
+        return List.of(m.low().as(name + "_low"), m.best().as(name + "_best"),
+                when(m.open().plus(m.unknown()).gt(inline(0L)), DSL.<Long>castNull(org.jooq.impl.SQLDataType.BIGINT))
+                        .otherwise(m.high()).as(name + "_high"),
+                m.unknown().as(name + "_unknown"));
     }
 
     private static List<SortField<?>> nullsLast(List<Field<?>> keys) {

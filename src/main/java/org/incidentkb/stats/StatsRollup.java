@@ -20,7 +20,7 @@ import org.incidentkb.incident.write.IncidentsChanged;
 
 /**
  * Keeps the statistics roll-ups current (incident_rollup, V8; incident_rollup_country, V10; incident_rollup_year,
- * V12): every write to incidents takes the old incidents' contributions away and adds the new ones', in the write's
+ * V12; incident_rollup_perpetrator_year, V30): every write to incidents takes the old incidents' contributions away and adds the new ones', in the write's
  * transaction; for an incident of an event, its correction for {@code dedupe=events} ({@link EventRollup}) moves the
  * same way. Also says which statistics the roll-ups can answer, and from which.
  */
@@ -41,8 +41,8 @@ public class StatsRollup {
     }
 
     /**
-     * The roll-up tables, finest first, with their key columns: the incidents' (V8, V10, V12) and, with the same
-     * columns, the corrections that {@code dedupe=events} adds to them (V22).
+     * The roll-up tables, finest first, with their key columns: the incidents' (V8, V10, V12, V30) and, with the same
+     * columns, the corrections that {@code dedupe=events} adds to them (V22, V30).
      */
     enum Grain {
         /** incident_rollup (V8): by type, category and claim status too. */
@@ -51,7 +51,9 @@ public class StatsRollup {
         /** incident_rollup_country (V10): by perpetrator, country and month only. */
         COUNTRY_MONTH("incident_rollup_country", "event_rollup_country", "perpetrator_id, country_code, period"),
         /** incident_rollup_year (V12): by perpetrator, country and year (period = year * 100 + 12). */
-        COUNTRY_YEAR("incident_rollup_year", "event_rollup_year", "perpetrator_id, country_code, period");
+        COUNTRY_YEAR("incident_rollup_year", "event_rollup_year", "perpetrator_id, country_code, period"),
+        /** incident_rollup_perpetrator_year (V30): by perpetrator and year, every country together. */
+        PERPETRATOR_YEAR("incident_rollup_perpetrator_year", "event_rollup_perpetrator_year", "perpetrator_id, period");
 
         final String table;
         final String eventTable;
@@ -65,6 +67,16 @@ public class StatsRollup {
 
         int keyCount() {
             return keys.split(", ").length;
+        }
+
+        /** Whether the grain keeps the country (all but {@link #PERPETRATOR_YEAR}). */
+        boolean byCountry() {
+            return this != PERPETRATOR_YEAR;
+        }
+
+        /** Whether the grain keeps whole years, its period year * 100 + 12. */
+        boolean byYear() {
+            return this == COUNTRY_YEAR || this == PERPETRATOR_YEAR;
         }
     }
 
@@ -225,8 +237,11 @@ public class StatsRollup {
                 v.category(), v.claimStatus()), k -> Contribution.zero()));
         what.accept(deltas.computeIfAbsent(new Key(Grain.COUNTRY_MONTH, perpetrator, v.country(), v.period(), "", "",
                 ""), k -> Contribution.zero()));
-        what.accept(deltas.computeIfAbsent(new Key(Grain.COUNTRY_YEAR, perpetrator, v.country(),
-                v.period() / 100 * 100 + 12, "", "", ""), k -> Contribution.zero()));
+        int yearEnd = v.period() / 100 * 100 + 12;
+        what.accept(deltas.computeIfAbsent(new Key(Grain.COUNTRY_YEAR, perpetrator, v.country(), yearEnd, "", "", ""),
+                k -> Contribution.zero()));
+        what.accept(deltas.computeIfAbsent(new Key(Grain.PERPETRATOR_YEAR, perpetrator, "", yearEnd, "", "", ""),
+                k -> Contribution.zero()));
     }
 
     static int period(LocalDate date) {
@@ -244,7 +259,11 @@ public class StatsRollup {
         boolean wholeYears = !groupBy.contains(Dimension.MONTH)
                 && (f.from() == null || f.from().getDayOfYear() == 1)
                 && (f.to() == null || (f.to().getMonthValue() == 12 && f.to().getDayOfMonth() == 31));
-        return wholeYears ? Grain.COUNTRY_YEAR : Grain.COUNTRY_MONTH;
+        if (!wholeYears) {
+            return Grain.COUNTRY_MONTH;
+        }
+        return f.countries().isEmpty() && !groupBy.contains(Dimension.COUNTRY) ? Grain.PERPETRATOR_YEAR
+                : Grain.COUNTRY_YEAR;
     }
 
     /**

@@ -59,11 +59,15 @@ class RollupEligibilityTest {
         assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.YEAR, Dimension.COUNTRY)))
                 .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
         assertThat(StatsRollup.grain(filter(q -> q.to = "2023-12-31"), List.of(Dimension.PERPETRATOR)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
+        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
+                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
+        assertThat(StatsRollup.grain(filter(q -> q.country = List.of("IRQ")), List.of(Dimension.PERPETRATOR)))
+                .as("a country").isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
         assertThat(StatsRollup.grain(filter(q -> q.to = "2024-06-30"), List.of(Dimension.YEAR)))
                 .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(filter(q -> q.from = "2024-01-01"), List.of(Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
         assertThat(StatsRollup.grain(filter(q -> q.from = "2024-03-01"), List.of(Dimension.YEAR)))
                 .as("from within a year").isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.MONTH)))
@@ -72,5 +76,27 @@ class RollupEligibilityTest {
                 .isEqualTo(StatsRollup.Grain.FINE);
         assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.CATEGORY)))
                 .isEqualTo(StatsRollup.Grain.FINE);
+    }
+
+    @Test
+    void shouldReadTheRollupRowsAsTheGroupsWhereEachRowIsOne() {
+        StatsRollup.Grain byPerpetratorYear = StatsRollup.Grain.PERPETRATOR_YEAR;
+        StatsRollup.Grain byCountryYear = StatsRollup.Grain.COUNTRY_YEAR;
+        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
+                filter(q -> { }))).isTrue();
+        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR), filter(q -> q.to = "2023-12-31")))
+                .as("the perpetrator fixed at all").isTrue();
+        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.PERPETRATOR), filter(q -> { })))
+                .as("years added up").isFalse();
+        assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
+                filter(q -> { }))).as("countries added up").isFalse();
+        assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.YEAR, Dimension.COUNTRY),
+                filter(q -> q.country = List.of("IRQ")))).isTrue();
+        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
+                filter(q -> q.from = "2024-01-01"))).as("incidents going on at from added").isFalse();
+        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
+                filter(q -> q.dedupe = "events"))).as("corrections added").isFalse();
+        assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.FINE, List.of(Dimension.MONTH, Dimension.TYPE),
+                filter(q -> { }))).as("countries, categories and claim statuses added up").isFalse();
     }
 }

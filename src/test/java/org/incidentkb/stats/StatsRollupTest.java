@@ -159,8 +159,14 @@ class StatsRollupTest {
             for (String table : List.of("event_rollup", "event_rollup_country", "event_rollup_year")) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
+            em.createNativeQuery("delete from event_rollup_perpetrator_year").executeUpdate();
             for (String statement : migration("V22__statistics_event_corrections.sql")) {
                 if (statement.startsWith("insert")) {
+                    em.createNativeQuery(statement).executeUpdate();
+                }
+            }
+            for (String statement : migration("V30__statistics_rollup_by_perpetrator_and_year.sql")) {
+                if (statement.startsWith("insert into event_rollup")) {
                     em.createNativeQuery(statement).executeUpdate();
                 }
             }
@@ -271,6 +277,8 @@ class StatsRollupTest {
         IncidentFilter none = IncidentFilter.none();
         assertThat(StatsRollup.grain(none, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
         assertThat(StatsRollup.grain(none, List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
+                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
+        assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.YEAR)))
                 .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
         IncidentFilter toMidYear = new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
