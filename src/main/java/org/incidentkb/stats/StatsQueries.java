@@ -165,12 +165,12 @@ public class StatsQueries {
             inner.addAll(measures("killed", RollupSchema.KILLED));
             inner.addAll(measures("injured", RollupSchema.INJURED));
             where.add(RollupSchema.INCIDENTS.gt(inline(0L)));
-            g = select(inner).from(source(grain, filter)).where(where).asTable("g");
+            g = select(inner).from(source(grain, filter, byPerpetrator)).where(where).asTable("g");
         } else {
             inner.add(coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO)).as("incidents"));
             inner.addAll(sums("killed", RollupSchema.KILLED));
             inner.addAll(sums("injured", RollupSchema.INJURED));
-            var grouped = select(inner).from(source(grain, filter)).where(where);
+            var grouped = select(inner).from(source(grain, filter, byPerpetrator)).where(where);
             g = (innerGroup.isEmpty() ? grouped
                     : grouped.groupBy(innerGroup).having(sum(RollupSchema.INCIDENTS).gt(inline(BigDecimal.ZERO))))
                     .asTable("g");
@@ -202,9 +202,12 @@ public class StatsQueries {
      * The rows a roll-up statistic adds up: the grain's roll-up table; with {@code dedupe=events} its corrections too;
      * with {@code from} (the first of a month) the rows of the months from then on, and the incidents that started
      * earlier and are still going on then, each as the row it would be in the roll-up (few: an index range on the end
-     * date). All with the roll-up's columns, as {@code r}.
+     * date), once per perpetrator or once each as the statistic asks. All with the roll-up's columns and types, as
+     * {@code r}: PostgreSQL moves a condition on a column into the branches of the union only where every branch gives
+     * it the same type (then the roll-up's rows are one range of its primary key: 0.5 ms instead of a 4.7 ms scan
+     * for the total of a list of one country and year at a million incidents).
      */
-    private Table<?> source(Grain grain, IncidentFilter filter) {
+    private Table<?> source(Grain grain, IncidentFilter filter, boolean byPerpetrator) {
         if (filter.from() == null && !filter.dedupeEvents()) {
             return RollupSchema.table(grain);
         }
@@ -216,7 +219,7 @@ public class StatsQueries {
             rows = rows.unionAll(select(columns).from(DSL.table(name(grain.eventTable))).where(fromOn));
         }
         if (filter.from() != null) {
-            rows = rows.unionAll(spanning(grain, filter, false)).unionAll(spanning(grain, filter, true));
+            rows = rows.unionAll(spanning(grain, filter, byPerpetrator));
         }
         return rows.asTable("r");
     }
@@ -236,7 +239,7 @@ public class StatsQueries {
         Field<Integer> year = DSL.year(START_DATE);
         List<Field<?>> fields = new ArrayList<>();
         fields.add(perPerpetrator ? coalesce(PERPETRATOR_PART_ACTOR, inline(StatsRollup.NO_PERPETRATOR))
-                : inline(StatsRollup.ALL));
+                : inline(StatsRollup.ALL).cast(Long.class));
         if (grain.byCountry()) {
             fields.add(coalesce(COUNTRY_CODE, inline("")));
         }
@@ -248,7 +251,7 @@ public class StatsQueries {
             fields.add(CATEGORY_CODE);
             fields.add(IncidentSchema.CLAIM_STATUS);
         }
-        fields.add(inline(1L));
+        fields.add(inline(1L).cast(Long.class));
         fields.addAll(measure(killedLow, KILLED_BEST, killedHigh));
         fields.addAll(measure(injuredLow, INJURED_BEST, injuredHigh));
         fields.add(when(KILLED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
