@@ -57,9 +57,10 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The aggregations behind /stats, as one GROUP BY statement: over a roll-up table (V8, V10, V12, V30) when it can answer
- * the filter and the groups, otherwise over the incidents {@link IncidentQueries} selects (joined to their
- * perpetrators when grouping by them). Either way the database does the counting and summing. Every statement
+ * The aggregations behind /stats, as one statement: over a roll-up table (V8, V10, V12, V30) when it can answer the
+ * filter and the groups (a GROUP BY of its rows, or its rows as they are where each is a group), otherwise a GROUP BY
+ * over the incidents {@link IncidentQueries} selects (joined to their perpetrators when grouping by them). Either way
+ * the database does the counting and summing. Every statement
  * selects the group keys, then the incidents, killed low, best, high, injured low, best, high, and the incidents
  * with unknown killed and injured figures.
  */
