@@ -14,8 +14,8 @@ import org.incidentkb.stats.StatsRollup.Grain;
 import org.incidentkb.stats.StatsRollup.Key;
 
 /**
- * Writes the roll-up tables' changes: per grain, one batch of upserts on PostgreSQL, an update-or-insert per row on
- * H2. Plain JDBC statements, built once per grain from its key columns.
+ * Writes the roll-up tables' changes: per grain, one upsert of all its rows on PostgreSQL, an update-or-insert per
+ * row on H2. Plain JDBC statements, built once per grain from its key columns.
  */
 @ApplicationScoped
 public class RollupWriter {
@@ -64,9 +64,17 @@ public class RollupWriter {
         }
     }
 
+    /**
+     * PostgreSQL: every row of a batch in one statement, its columns as arrays unnested into rows (in the arrays'
+     * order, the keys' order), each added to the row of its key or inserted.
+     */
     private static String upsert(String table, Grain g) {
-        return "insert into " + table + " (" + g.keys + ", " + MEASURES + ") values ("
-                + placeholders(g.keyCount() + Contribution.COUNT) + ") on conflict (" + g.keys + ") do update set "
+        String keyTypes = "bigint[]" + (g.byCountry() ? ", text[]" : "") + ", int[]"
+                + (g == Grain.FINE ? ", text[], text[], text[]" : "");
+        String arrays = each(keyTypes + ", " + String.join(", ", java.util.Collections.nCopies(Contribution.COUNT,
+                "bigint[]")), type -> "cast(? as " + type + ")", ", ");
+        return "insert into " + table + " (" + g.keys + ", " + MEASURES + ") select * from unnest(" + arrays
+                + ") on conflict (" + g.keys + ") do update set "
                 + each(MEASURES, m -> m + " = " + table + "." + m + " + excluded." + m, ", ");
     }
 
@@ -88,15 +96,51 @@ public class RollupWriter {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    /** PostgreSQL: one batch of INSERT ... ON CONFLICT DO UPDATE, which concurrent inserts of a new key cannot fail. */
+    /** PostgreSQL: one INSERT ... ON CONFLICT DO UPDATE, which concurrent inserts of a new key cannot fail. */
     private static void upsertBatch(Connection connection, String table, Grain grain,
             SortedMap<Key, Contribution> deltas) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(upsert(table, grain))) {
-            for (var delta : deltas.entrySet()) {
-                bind(upsert, delta.getKey(), delta.getValue());
-                upsert.addBatch();
+        int n = deltas.size();
+        Long[] perpetrators = new Long[n];
+        String[] countries = new String[n];
+        Integer[] periods = new Integer[n];
+        String[] types = new String[n];
+        String[] categories = new String[n];
+        String[] claimStatuses = new String[n];
+        Long[][] measures = new Long[Contribution.COUNT][n];
+        int row = 0;
+        for (var delta : deltas.entrySet()) {
+            Key key = delta.getKey();
+            perpetrators[row] = key.perpetratorId();
+            countries[row] = key.countryCode();
+            periods[row] = key.period();
+            types[row] = key.typeCode();
+            categories[row] = key.categoryCode();
+            claimStatuses[row] = key.claimStatus();
+            long[] m = delta.getValue().measures();
+            for (int i = 0; i < m.length; i++) {
+                measures[i][row] = m[i];
             }
-            upsert.executeBatch();
+            row++;
+        }
+        java.util.List<java.sql.Array> columns = new java.util.ArrayList<>();
+        columns.add(connection.createArrayOf("bigint", perpetrators));
+        if (grain.byCountry()) {
+            columns.add(connection.createArrayOf("text", countries));
+        }
+        columns.add(connection.createArrayOf("int4", periods));
+        if (grain == Grain.FINE) {
+            columns.add(connection.createArrayOf("text", types));
+            columns.add(connection.createArrayOf("text", categories));
+            columns.add(connection.createArrayOf("text", claimStatuses));
+        }
+        for (Long[] measure : measures) {
+            columns.add(connection.createArrayOf("bigint", measure));
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(upsert(table, grain))) {
+            for (int i = 0; i < columns.size(); i++) {
+                upsert.setArray(i + 1, columns.get(i));
+            }
+            upsert.executeUpdate();
         }
     }
 
