@@ -21,6 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * version of what is kept beside the database that the answer may come from: {@link DerivedState}), and
  * an If-None-Match naming it gets 304 without running the query. Weak, because the same data may go out gzip-coded
  * or not. While the clock cannot tell (a commit under way on the embedded database) the answer has no ETag.
+ * The body of such an answer is kept by its tag ({@link ResponseCache}); an ask whose tag names a kept body gets it
+ * without running the query.
  * <p>
  * Cache-Control: {@code no-cache} (keep it, revalidate before every use) unless {@code kb.http.public-max-age} lets
  * an anonymous answer be used unrevalidated for a while ({@code public, max-age=30, must-revalidate}); a signed-in
@@ -29,14 +31,19 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CollectionRevalidation {
 
     private static final String TAG = CollectionRevalidation.class.getName() + ".tag";
+    /** Set on an answer whose body the {@link ResponseCacheWriter} keeps: the key, its tag's value. */
+    static final String KEEP = CollectionRevalidation.class.getName() + ".keep";
+    private static final String KEPT = CollectionRevalidation.class.getName() + ".kept";
 
     private final ChangeClock clock;
     private final SecurityIdentity identity;
     private final List<DerivedState> derived;
     private final String publicCacheControl;
+    private final ResponseCache cache;
 
     public CollectionRevalidation(ChangeClock clock, SecurityIdentity identity, Instance<DerivedState> derived,
-            KbConfig config) {
+            KbConfig config, ResponseCache cache) {
+        this.cache = cache;
         this.clock = clock;
         this.identity = identity;
         this.derived = derived.stream().toList();
@@ -66,7 +73,9 @@ public class CollectionRevalidation {
         if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag)) {
             return Optional.of(Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl()).build());
         }
-        return Optional.empty();
+        Optional<Response> kept = cache.answer(tag.getValue());
+        kept.ifPresent(answer -> request.setProperty(KEPT, Boolean.TRUE));
+        return kept;
     }
 
     @Revalidated
@@ -78,6 +87,9 @@ public class CollectionRevalidation {
         Object tag = request.getProperty(TAG);
         if (tag != null) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+            if (request.getProperty(KEPT) == null) {
+                request.setProperty(KEEP, ((EntityTag) tag).getValue());
+            }
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
     }

@@ -55,6 +55,14 @@ public interface KbConfig {
          */
         @WithDefault("0s")
         java.time.Duration publicMaxAge();
+
+        /**
+         * Memory for the bodies of lists, statistics and exports kept by their ETag ({@link ResponseCache}): an ask
+         * whose ETag names a kept body (the same request by the same reader, nothing written since) gets it without
+         * running the query. A body larger than an eighth of it is not kept; 0 keeps none.
+         */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize responseCache();
     }
 
     interface Links {

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,6 +95,58 @@ class CollectionRevalidationTest {
                 .statusCode(200).body("items.size()", org.hamcrest.Matchers.is(1)).extract().jsonPath().getLong("total");
         assertThat(after).isEqualTo(before + 1);
         assertThat(tagOf(INCIDENTS, () -> given().queryParam("size", 1))).isNotEqualTo(tag);
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    /** A repeated ask is answered from the body kept by its tag, byte for byte, until a write retires the tag. */
+    @Test
+    void shouldAnswerARepeatedAskFromTheKeptBodyUntilAWriteChangesTheKb() {
+        String title = Fixtures.unique("Kept body");
+        Fixtures.incident(title + " one");
+        Fixtures.incident(title + " two");
+        Supplier<RequestSpecification> ask = () -> given().queryParam("q", title).queryParam("size", 1);
+        var first = ask.get().when().get(INCIDENTS).then().statusCode(200).body("total", is(2)).extract().response();
+        double hits = keptBodiesServed();
+        var again = ask.get().when().get(INCIDENTS).then().statusCode(200).extract().response();
+        assertThat(keptBodiesServed()).isEqualTo(hits + 1);
+        assertThat(again.asByteArray()).isEqualTo(first.asByteArray());
+        for (String header : List.of("ETag", "Link", "Content-Type", "Cache-Control")) {
+            assertThat(again.header(header)).as(header).isNotNull().isEqualTo(first.header(header));
+        }
+        // Another representation of the same list is another body (and tag).
+        String csv = ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("id,").contains(title);
+        assertThat(ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200).extract().asString())
+                .isEqualTo(csv);
+
+        // A write retires the tag: the same ask is computed again and shows it.
+        Fixtures.incident(title + " three");
+        hits = keptBodiesServed();
+        ask.get().when().get(INCIDENTS).then().statusCode(200).body("total", is(3))
+                .header("ETag", org.hamcrest.Matchers.not(first.header("ETag")));
+        assertThat(keptBodiesServed()).isEqualTo(hits);
+    }
+
+    /** A body is kept only while it is no larger than the limit; what is written goes through whole either way. */
+    @Test
+    void shouldKeepOnlyBodiesWithinTheLimit() throws java.io.IOException {
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        ResponseCacheWriter.Copy small = new ResponseCacheWriter.Copy(sent, 8);
+        small.write("abc".getBytes(StandardCharsets.UTF_8));
+        small.write('d');
+        assertThat(small.kept.toString(StandardCharsets.UTF_8)).isEqualTo("abcd");
+        ResponseCacheWriter.Copy large = new ResponseCacheWriter.Copy(sent, 8);
+        large.write("abcdefgh".getBytes(StandardCharsets.UTF_8));
+        large.write('i');
+        assertThat(large.kept).isNull();
+        assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("abcdabcdefghi");
+    }
+
+    private double keptBodiesServed() {
+        return registry.get("cache.gets").tag("cache", "kb-responses").tag("result", "hit").functionCounter().count();
     }
 
     /** An operator may let caches reuse anonymous answers for a while; by default every use revalidates. */
