@@ -25,13 +25,16 @@ public final class ApiDocs {
     public static final String NOT_MODIFIED_SINCE_CHANGE = "Not modified: nothing in the KB changed since the answer "
             + "whose ETag If-None-Match names (no body; keep using the one you have)";
     public static final String COLLECTION_ETAG = "A weak entity tag of this answer, made from the KB's state and the "
-            + "request; send it as If-None-Match to get 304 while nothing changed. Absent while a commit is in "
-            + "progress on the embedded database.";
+            + "request; send it as If-None-Match to get 304 while nothing changed. The service keeps recent bodies "
+            + "by this tag, so the same request by the same reader is answered from them while nothing changed. "
+            + "Absent while a commit is in progress on the embedded database.";
     public static final String COLLECTION_CACHE_CONTROL = "no-cache (keep it, but revalidate with If-None-Match "
             + "before using it), or public, max-age=N, must-revalidate when the operator sets kb.http.public-max-age; "
             + "private, no-cache for a signed-in reader";
     public static final String IF_NONE_MATCH_COLLECTION = "An ETag from an earlier answer to the same request: 304 "
             + "Not Modified, without a body, while nothing in the KB changed since";
+    public static final String CACHE_CONTROL_REQUEST = "no-cache to have the answer computed again rather than "
+            + "taken from the bodies the service keeps by ETag (no-store: and not kept either)";
     public static final String LOCATION = "URL of the created record";
 
     public static final String PAGE = "1-based page number";

@@ -22,7 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * an If-None-Match naming it gets 304 without running the query. Weak, because the same data may go out gzip-coded
  * or not. While the clock cannot tell (a commit under way on the embedded database) the answer has no ETag.
  * The body of such an answer is kept by its tag ({@link ResponseCache}); an ask whose tag names a kept body gets it
- * without running the query.
+ * without running the query, unless it says {@code Cache-Control: no-cache} (computed again) or {@code no-store}
+ * (computed again and not kept).
  * <p>
  * Cache-Control: {@code no-cache} (keep it, revalidate before every use) unless {@code kb.http.public-max-age} lets
  * an anonymous answer be used unrevalidated for a while ({@code public, max-age=30, must-revalidate}); a signed-in
@@ -73,7 +74,13 @@ public class CollectionRevalidation {
         if (ifNoneMatch != null && ETags.matches(ifNoneMatch, tag)) {
             return Optional.of(Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl()).build());
         }
-        Optional<Response> kept = cache.answer(tag.getValue());
+        String asked = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        asked = asked == null ? "" : asked.toLowerCase(java.util.Locale.ROOT);
+        if (asked.contains("no-store")) {
+            request.setProperty(KEPT, Boolean.FALSE); // neither answered from nor kept
+            return Optional.empty();
+        }
+        Optional<Response> kept = asked.contains("no-cache") ? Optional.empty() : cache.answer(tag.getValue());
         kept.ifPresent(answer -> request.setProperty(KEPT, Boolean.TRUE));
         return kept;
     }

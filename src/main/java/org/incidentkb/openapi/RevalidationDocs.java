@@ -13,8 +13,8 @@ import org.incidentkb.common.ApiDocs;
 
 /**
  * What a conditional read ({@link org.incidentkb.common.Revalidated}: it documents a 304) has besides: the
- * If-None-Match request header, and the ETag and Cache-Control headers of its 200. Written once here rather than on
- * each of the fifteen operations; an operation that documents them itself keeps its own.
+ * If-None-Match and Cache-Control request headers, and the ETag and Cache-Control headers of its 200. Written once
+ * here rather than on each of the fifteen operations; an operation that documents them itself keeps its own.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class RevalidationDocs implements OASFilter {
@@ -34,6 +34,13 @@ public class RevalidationDocs implements OASFilter {
             if (!asks) {
                 get.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
                         .description(ApiDocs.IF_NONE_MATCH_COLLECTION)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+            boolean directs = get.getParameters() != null && get.getParameters().stream()
+                    .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Cache-Control".equalsIgnoreCase(p.getName()));
+            if (!directs) {
+                get.addParameter(OASFactory.createParameter().name("Cache-Control").in(Parameter.In.HEADER)
+                        .description(ApiDocs.CACHE_CONTROL_REQUEST).example("no-cache")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             }
             APIResponse ok = get.getResponses().getAPIResponse("200");

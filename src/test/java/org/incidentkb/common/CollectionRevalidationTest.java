@@ -115,6 +115,11 @@ class CollectionRevalidationTest {
         for (String header : List.of("ETag", "Link", "Content-Type", "Cache-Control")) {
             assertThat(again.header(header)).as(header).isNotNull().isEqualTo(first.header(header));
         }
+        // Cache-Control: no-cache has it computed again (the same bytes, nothing changed).
+        hits = keptBodiesServed();
+        assertThat(ask.get().header("Cache-Control", "no-cache").when().get(INCIDENTS).then().statusCode(200)
+                .header("ETag", first.header("ETag")).extract().asByteArray()).isEqualTo(first.asByteArray());
+        assertThat(keptBodiesServed()).isEqualTo(hits);
         // Another representation of the same list is another body (and tag).
         String csv = ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
