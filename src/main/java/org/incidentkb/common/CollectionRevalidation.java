@@ -94,8 +94,9 @@ public class CollectionRevalidation {
         Object tag = request.getProperty(TAG);
         if (tag != null) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
-            if (request.getProperty(KEPT) == null) {
-                request.setProperty(KEEP, ((EntityTag) tag).getValue());
+            String value = ((EntityTag) tag).getValue();
+            if (request.getProperty(KEPT) == null && cache.worthKeeping(value)) {
+                request.setProperty(KEEP, value);
             }
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());

@@ -59,7 +59,7 @@ public interface KbConfig {
         /**
          * Memory for the bodies of lists, statistics and exports kept by their ETag ({@link ResponseCache}): an ask
          * whose ETag names a kept body (the same request by the same reader, nothing written since) gets it without
-         * running the query. A body larger than an eighth of it is not kept; 0 keeps none.
+         * running the query. A body over 256 KiB (or an eighth of this, if less) is not kept; 0 keeps none.
          */
         @WithDefault("32M")
         io.quarkus.runtime.configuration.MemorySize responseCache();

@@ -100,7 +100,10 @@ class CollectionRevalidationTest {
     @Inject
     MeterRegistry registry;
 
-    /** A repeated ask is answered from the body kept by its tag, byte for byte, until a write retires the tag. */
+    /**
+     * A repeated ask is answered from the body kept by its tag, byte for byte, until a write retires the tag; the body
+     * is kept from the second time the tag is answered.
+     */
     @Test
     void shouldAnswerARepeatedAskFromTheKeptBodyUntilAWriteChangesTheKb() {
         String title = Fixtures.unique("Kept body");
@@ -109,8 +112,12 @@ class CollectionRevalidationTest {
         Supplier<RequestSpecification> ask = () -> given().queryParam("q", title).queryParam("size", 1);
         var first = ask.get().when().get(INCIDENTS).then().statusCode(200).body("total", is(2)).extract().response();
         double hits = keptBodiesServed();
+        // Kept the second time its tag is answered (an ask made once is not copied), served from the third on.
+        var second = ask.get().when().get(INCIDENTS).then().statusCode(200).extract().response();
+        assertThat(keptBodiesServed()).isEqualTo(hits);
         var again = ask.get().when().get(INCIDENTS).then().statusCode(200).extract().response();
         assertThat(keptBodiesServed()).isEqualTo(hits + 1);
+        assertThat(second.asByteArray()).isEqualTo(first.asByteArray());
         assertThat(again.asByteArray()).isEqualTo(first.asByteArray());
         for (String header : List.of("ETag", "Link", "Content-Type", "Cache-Control")) {
             assertThat(again.header(header)).as(header).isNotNull().isEqualTo(first.header(header));
@@ -124,8 +131,10 @@ class CollectionRevalidationTest {
         String csv = ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         assertThat(csv).startsWith("id,").contains(title);
-        assertThat(ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200).extract().asString())
-                .isEqualTo(csv);
+        for (int i = 0; i < 2; i++) {
+            assertThat(ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200).extract().asString())
+                    .isEqualTo(csv);
+        }
 
         // A write retires the tag: the same ask is computed again and shows it.
         Fixtures.incident(title + " three");
