@@ -33,8 +33,8 @@ public final class ApiDocs {
             + "private, no-cache for a signed-in reader";
     public static final String IF_NONE_MATCH_COLLECTION = "An ETag from an earlier answer to the same request: 304 "
             + "Not Modified, without a body, while nothing in the KB changed since";
-    public static final String CACHE_CONTROL_REQUEST = "no-cache to have the answer computed again rather than "
-            + "taken from the bodies the service keeps by ETag (no-store: and not kept either)";
+    public static final String CACHE_CONTROL_REQUEST = "no-cache (or no-store) to have the answer computed again "
+            + "rather than taken from the bodies the service keeps by ETag, and not kept";
     public static final String LOCATION = "URL of the created record";
 
     public static final String PAGE = "1-based page number";

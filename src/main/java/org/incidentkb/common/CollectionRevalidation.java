@@ -22,8 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * an If-None-Match naming it gets 304 without running the query. Weak, because the same data may go out gzip-coded
  * or not. While the clock cannot tell (a commit under way on the embedded database) the answer has no ETag.
  * The body of such an answer is kept by its tag ({@link ResponseCache}); an ask whose tag names a kept body gets it
- * without running the query, unless it says {@code Cache-Control: no-cache} (computed again) or {@code no-store}
- * (computed again and not kept).
+ * without running the query, unless it says {@code Cache-Control: no-cache} or {@code no-store}: then it is computed
+ * again, and not kept.
  * <p>
  * Cache-Control: {@code no-cache} (keep it, revalidate before every use) unless {@code kb.http.public-max-age} lets
  * an anonymous answer be used unrevalidated for a while ({@code public, max-age=30, must-revalidate}); a signed-in
@@ -76,11 +76,11 @@ public class CollectionRevalidation {
         }
         String asked = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
         asked = asked == null ? "" : asked.toLowerCase(java.util.Locale.ROOT);
-        if (asked.contains("no-store")) {
-            request.setProperty(KEPT, Boolean.FALSE); // neither answered from nor kept
+        if (asked.contains("no-cache") || asked.contains("no-store")) {
+            request.setProperty(KEPT, Boolean.FALSE); // computed again, and not kept
             return Optional.empty();
         }
-        Optional<Response> kept = asked.contains("no-cache") ? Optional.empty() : cache.answer(tag.getValue());
+        Optional<Response> kept = cache.answer(tag.getValue());
         kept.ifPresent(answer -> request.setProperty(KEPT, Boolean.TRUE));
         return kept;
     }

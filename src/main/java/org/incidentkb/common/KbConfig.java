@@ -61,7 +61,7 @@ public interface KbConfig {
          * whose ETag names a kept body (the same request by the same reader, nothing written since) gets it without
          * running the query. A body over 256 KiB (or an eighth of this, if less) is not kept; 0 keeps none.
          */
-        @WithDefault("32M")
+        @WithDefault("16M")
         io.quarkus.runtime.configuration.MemorySize responseCache();
     }
 

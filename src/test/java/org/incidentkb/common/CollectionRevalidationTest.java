@@ -122,7 +122,7 @@ class CollectionRevalidationTest {
         for (String header : List.of("ETag", "Link", "Content-Type", "Cache-Control")) {
             assertThat(again.header(header)).as(header).isNotNull().isEqualTo(first.header(header));
         }
-        // Cache-Control: no-cache has it computed again (the same bytes, nothing changed).
+        // Cache-Control: no-cache has it computed again (the same bytes, nothing changed), and not kept.
         hits = keptBodiesServed();
         assertThat(ask.get().header("Cache-Control", "no-cache").when().get(INCIDENTS).then().statusCode(200)
                 .header("ETag", first.header("ETag")).extract().asByteArray()).isEqualTo(first.asByteArray());
