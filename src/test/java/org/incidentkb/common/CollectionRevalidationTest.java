@@ -126,7 +126,13 @@ class CollectionRevalidationTest {
         hits = keptBodiesServed();
         assertThat(ask.get().header("Cache-Control", "no-cache").when().get(INCIDENTS).then().statusCode(200)
                 .header("ETag", first.header("ETag")).extract().asByteArray()).isEqualTo(first.asByteArray());
+        assertThat(ask.get().header("Cache-Control", "no-store").when().get(INCIDENTS).then().statusCode(200)
+                .extract().asByteArray()).isEqualTo(first.asByteArray());
         assertThat(keptBodiesServed()).isEqualTo(hits);
+        // Neither took the kept body away: the next plain ask is served from it.
+        assertThat(ask.get().when().get(INCIDENTS).then().statusCode(200).extract().asByteArray())
+                .isEqualTo(first.asByteArray());
+        assertThat(keptBodiesServed()).isEqualTo(hits + 1);
         // Another representation of the same list is another body (and tag).
         String csv = ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
