@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  */
 public class V26__Text_search_one_index extends BaseJavaMigration {
 
-    /** The text a search looks in; {@code IncidentQueries} writes the same expression, for the index to serve it. */
+    /** The text a search looked in, until V31 folded its spelling variants. */
     public static final String SEARCHED = "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))";
 
     private static final Logger LOG = Logger.getLogger(V26__Text_search_one_index.class);

@@ -13,6 +13,11 @@ public final class Like {
         return "%" + escape(text.trim().toLowerCase(Locale.ROOT)) + "%";
     }
 
+    /** A "contains" pattern of the text as text search compares it ({@link TextFold}), for folded columns. */
+    public static String containsFolded(String text) {
+        return "%" + escape(TextFold.fold(text)) + "%";
+    }
+
     public static String escape(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }

@@ -92,6 +92,9 @@ class IncidentSearchResourceTest {
                 .contentType("application/problem+json").body("errors[0].field", is("q"))
                 .body("detail", org.hamcrest.Matchers.containsString("at least 3 characters"));
         given().queryParam("q", "ab").when().get("/api/v1/stats/incidents").then().statusCode(400);
+        // What a search does not compare (apostrophes, diacritics, tatweel; hyphens at the ends) does not count.
+        given().queryParam("q", "-a'ـ́b'-").when().get(INCIDENTS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("q"));
         given().queryParam("q", "abc").when().get("/api/v1/stats/incidents").then().statusCode(200)
                 .body("rows", org.hamcrest.Matchers.notNullValue());
     }

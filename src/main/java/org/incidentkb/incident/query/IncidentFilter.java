@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.incidentkb.common.Countries;
 import org.incidentkb.common.Params;
 import org.incidentkb.common.ProblemException;
+import org.incidentkb.common.TextFold;
 import org.incidentkb.incident.model.ClaimStatus;
 import org.incidentkb.incident.model.ExternalRef;
 import org.incidentkb.incident.model.Role;
@@ -77,9 +78,10 @@ public record IncidentFilter(
 
         Set<ExternalRef> refs = Params.mapEach(Params.whole(q.externalRef), IncidentFilter::externalRef);
         String text = Params.text("q", q.q, 200);
-        if (text != null && text.length() < 3) {
-            throw ProblemException.invalid("q", "needs at least 3 characters: a shorter text is in too many incidents "
-                    + "to search for (and no text index serves it)");
+        if (text != null && TextFold.fold(text).length() < 3) {
+            throw ProblemException.invalid("q", "needs at least 3 characters besides apostrophes, diacritics and "
+                    + "hyphens at its ends: a shorter text is in too many incidents to search for (and no text index "
+                    + "serves it)");
         }
         return new IncidentFilter(from, to, countries, admin1, categories, types,
                 involvements(q, lookups), actors("claimedBy", q.claimedBy, lookups),

@@ -74,6 +74,7 @@ import static org.jooq.impl.DSL.sin;
 import static org.jooq.impl.DSL.sqrt;
 import static org.jooq.impl.DSL.val;
 
+import db.migration.V31__Text_search_folded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -90,6 +91,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
+import org.incidentkb.common.TextFold;
 import org.incidentkb.incident.model.ExternalRef;
 import org.incidentkb.incident.model.Stance;
 import org.incidentkb.incident.query.IncidentFilter.BoundingBox;
@@ -470,18 +472,20 @@ public class IncidentQueries {
      * How relevant an incident is to the text searched for, as {@code sort=relevance} ranks it: 0 when the title
      * holds it, 1 the locality, 2 the summary, 3 only a casualty's name. The same on both databases.
      */
-    public static Field<Integer> relevance(String text) {
-        Field<String> p = val(Like.contains(text));
-        return DSL.when(lower(TITLE).like(p, '!'), inline(0)).when(lower(LOCALITY).like(p, '!'), inline(1))
-                .when(lower(SUMMARY).like(p, '!'), inline(2)).otherwise(inline(3));
+    public Field<Integer> relevance(String text) {
+        Field<String> p = val(Like.containsFolded(text));
+        boolean postgres = database.isPostgres();
+        return DSL.when(TextFold.sql(TITLE, postgres).like(p, '!'), inline(0))
+                .when(TextFold.sql(LOCALITY, postgres).like(p, '!'), inline(1))
+                .when(TextFold.sql(SUMMARY, postgres).like(p, '!'), inline(2)).otherwise(inline(3));
     }
 
     /**
-     * On PostgreSQL, the texts {@code q} looks in, lower-cased and joined by a character no text holds, as the trigram
-     * index of migration V26 holds them (the expressions must be the same for the index to serve the query).
+     * On PostgreSQL, the texts {@code q} looks in, lower-cased, joined by a character no text holds and folded
+     * ({@link TextFold}), as the trigram index of migration V31 holds them (the expressions must be the same for the
+     * index to serve the query).
      */
-    public static final Field<String> SEARCHED_TEXT = field(
-            "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))", String.class);
+    public static final Field<String> SEARCHED_TEXT = field(V31__Text_search_folded.SEARCHED, String.class);
 
     /**
      * Substring search in the title, summary, locality and the names of the dead. The text index answers the ids that
@@ -495,10 +499,11 @@ public class IncidentQueries {
         if (ids.isPresent()) {
             return anyOf(ids.get(), database.isPostgres());
         }
-        Field<String> p = val(Like.contains(text));
+        Field<String> p = val(Like.containsFolded(text));
+        boolean postgres = database.isPostgres();
         var names = select(CASUALTY_INCIDENT).from(CASUALTY).join(CASUALTY_NAME).on(CASUALTY_NAME_CASUALTY.eq(CASUALTY_ID))
-                .where(lower(CASUALTY_NAME_NAME).like(p, '!'));
-        if (database.isPostgres()) {
+                .where(TextFold.sql(CASUALTY_NAME_NAME, postgres).like(p, '!'));
+        if (postgres) {
             Condition searched = SEARCHED_TEXT.like(p, '!');
             if (countries.size() == 1) {
                 // The index leads with the country: one country's matches only are read (several: all of them).
@@ -506,8 +511,8 @@ public class IncidentQueries {
             }
             return ID.in(select(PLAIN_ID).from(INCIDENT_PLAIN).where(searched).unionAll(names));
         }
-        return lower(TITLE).like(p, '!').or(lower(SUMMARY).like(p, '!')).or(lower(LOCALITY).like(p, '!'))
-                .or(ID.in(names));
+        return TextFold.sql(TITLE, false).like(p, '!').or(TextFold.sql(SUMMARY, false).like(p, '!'))
+                .or(TextFold.sql(LOCALITY, false).like(p, '!')).or(ID.in(names));
     }
 
     /**

@@ -114,7 +114,11 @@ public class IncidentQuery {
 
     @QueryParam("q")
     @Parameter(description = "Text in the title, summary, locality or a casualty's name: a substring, case-insensitive, in "
-            + "any script, 3 to 200 characters; answered from a trigram index (e.g. `Abu Taqwa`, `القائم`)")
+            + "any script, 3 to 200 characters; answered from a trigram index. Spelling variants are one: diacritics "
+            + "(`Baquba` finds `Baʿqūbah`), apostrophes and hyphens (`al Qaim` finds `al-Qa'im`), Arabic letter "
+            + "variants (alef with hamza or madda, teh marbuta and heh, alef maksura and yeh; tatweel and harakat "
+            + "ignored), Kurdish and Persian letters and their Arabic counterparts (ک and ك, ی and ي, ە and ه), "
+            + "Arabic-Indic digits (e.g. `Abu Taqwa`, `القائم`, `حلبجة`)")
     public String q;
 
     @QueryParam("id")

@@ -95,7 +95,7 @@ public class IncidentSearchService {
             if (filter.text() == null) {
                 throw ProblemException.invalid("sort", "relevance ranks the matches of q; give q, or sort by another key");
             }
-            sort = sort.withRelevance(IncidentQueries.relevance(filter.text()));
+            sort = sort.withRelevance(queries.relevance(filter.text()));
         }
         return sort;
     }

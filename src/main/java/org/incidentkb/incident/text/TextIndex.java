@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -83,6 +82,7 @@ import org.incidentkb.common.Database;
 import org.incidentkb.common.DerivedState;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.KbConfig;
+import org.incidentkb.common.TextFold;
 import org.incidentkb.incident.api.IncidentApi.CasualtyView;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.NamedPerson;
@@ -90,10 +90,11 @@ import org.incidentkb.incident.write.IncidentsChanged;
 import org.jboss.logging.Logger;
 
 /**
- * The text index of {@code q=} (docs/adr/0016, 0021): a Lucene index of the lower-cased title, locality, summary and
- * casualty names of every incident, cut into every run of three characters (trigrams, the idea of PostgreSQL's
- * pg_trgm), with the country beside them. A text is found where its trigrams stand one after the other, so a match is
- * exactly a substring match, the same answer as {@code lower(title) like '%text%'}; {@link #ids} answers the incidents
+ * The text index of {@code q=} (docs/adr/0016, 0021, 0022): a Lucene index of the title, locality, summary and
+ * casualty names of every incident, lower-cased and with their spelling variants folded ({@link TextFold}), cut into
+ * every run of three characters (trigrams, the idea of PostgreSQL's pg_trgm), with the country beside them. A text is
+ * found where its trigrams stand one after the other, so a match is exactly a substring match of the folded texts, the
+ * same answer as the scan's {@code fold(title) like '%fold(text)%'}; {@link #ids} answers the incidents
  * that hold it, and the SQL of the list or statistic takes them as an id list instead of scanning; {@link #newest} the
  * first of them in the lists' default order (by the start date it keeps beside each id), for a page of a text alone.
  * <p>
@@ -128,7 +129,7 @@ public class TextIndex implements DerivedState {
     static final Duration RETRY = Duration.ofSeconds(30);
     private static final int CHUNK = 2_000;
     /** What the documents hold and how; an index of another format is built again at the start. */
-    private static final String FORMAT = "trigrams-2";
+    private static final String FORMAT = "trigrams-folded-3";
     private static final String FORMAT_KEY = "format";
     private static final String ID = "id";
     private static final String UPDATED = "updated";
@@ -325,7 +326,7 @@ public class TextIndex implements DerivedState {
 
     /**
      * The ids, in ascending order, of the incidents whose title, locality, summary or a casualty's name holds
-     * {@code text} (lower-cased and trimmed, as {@code Like.contains}), in one of {@code countries} when any are
+     * {@code text} (as {@link TextFold} folds both), in one of {@code countries} when any are
      * given; empty when the index cannot answer (not on, not caught up, a text under three characters, or more than
      * {@link #MAX_HITS} matches), and the caller then scans.
      */
@@ -418,7 +419,7 @@ public class TextIndex implements DerivedState {
     }
 
     static Optional<Query> query(String text, Collection<String> countries) {
-        List<String> grams = trigrams(fold(text));
+        List<String> grams = trigrams(TextFold.fold(text));
         if (grams.isEmpty()) {
             return Optional.empty();
         }
@@ -444,10 +445,6 @@ public class TextIndex implements DerivedState {
             phrase.add(new Term(field, grams.get(last)), last);
         }
         return phrase.build();
-    }
-
-    static String fold(String text) {
-        return text.trim().toLowerCase(Locale.ROOT);
     }
 
     static List<String> trigrams(String folded) {
@@ -524,7 +521,7 @@ public class TextIndex implements DerivedState {
 
         private static void text(Document d, String value) {
             if (value != null && !value.isBlank()) {
-                d.add(new Field(TEXT, fold(value), GRAMS));
+                d.add(new Field(TEXT, TextFold.fold(value), GRAMS));
             }
         }
     }
