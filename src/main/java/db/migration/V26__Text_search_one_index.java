@@ -1,8 +1,5 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
@@ -28,21 +25,13 @@ public class V26__Text_search_one_index extends BaseJavaMigration {
         if (!Databases.isPostgres(context)) {
             return;
         }
-        Connection connection = context.getConnection();
-        Savepoint before = connection.setSavepoint();
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("create extension if not exists pg_trgm");
-            sql.execute("create extension if not exists btree_gin");
-            sql.execute("create index ix_incident_text_trgm on incident using gin (country_code, " + SEARCHED
-                    + " gin_trgm_ops)");
-            sql.execute("drop index if exists ix_incident_title_trgm");
-            sql.execute("drop index if exists ix_incident_summary_trgm");
-            sql.execute("drop index if exists ix_incident_locality_trgm");
-            connection.releaseSavepoint(before);
-        } catch (java.sql.SQLException e) {
-            connection.rollback(before);
-            LOG.warnf("The text search index was not created (%s); q= searches use the indexes of V6, if any. To have "
-                    + "it, a superuser runs the statements of db.migration.V26__Text_search_one_index.", e.getMessage());
-        }
+        Databases.allOrWarn(context, LOG, "The text search index was not created; q= searches use the indexes of "
+                + "V6, if any. To have it, a superuser runs the statements of db.migration.V26__Text_search_one_index",
+                "create extension if not exists pg_trgm",
+                "create extension if not exists btree_gin",
+                "create index ix_incident_text_trgm on incident using gin (country_code, " + SEARCHED + " gin_trgm_ops)",
+                "drop index if exists ix_incident_title_trgm",
+                "drop index if exists ix_incident_summary_trgm",
+                "drop index if exists ix_incident_locality_trgm");
     }
 }

@@ -1,8 +1,5 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
@@ -20,22 +17,15 @@ public class V6__Text_search_indexes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
         if (!Databases.isPostgres(context)) {
             return;
         }
-        Savepoint before = connection.setSavepoint();
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("create extension if not exists pg_trgm");
-            sql.execute("create index ix_incident_title_trgm on incident using gin (lower(title) gin_trgm_ops)");
-            sql.execute("create index ix_incident_summary_trgm on incident using gin (lower(summary) gin_trgm_ops)");
-            sql.execute("create index ix_incident_locality_trgm on incident using gin (lower(locality) gin_trgm_ops)");
-            sql.execute("create index ix_casualty_name_trgm on casualty_name using gin (lower(name) gin_trgm_ops)");
-            connection.releaseSavepoint(before);
-        } catch (java.sql.SQLException e) {
-            connection.rollback(before);
-            LOG.warnf("Text search indexes not created (%s); q= searches will scan. To have them, a superuser runs the "
-                    + "statements of db.migration.V6__Text_search_indexes (README, 'Text search').", e.getMessage());
-        }
+        Databases.allOrWarn(context, LOG, "Text search indexes not created; q= searches will scan. To have them, a "
+                + "superuser runs the statements of db.migration.V6__Text_search_indexes (README, 'Text search')",
+                "create extension if not exists pg_trgm",
+                "create index ix_incident_title_trgm on incident using gin (lower(title) gin_trgm_ops)",
+                "create index ix_incident_summary_trgm on incident using gin (lower(summary) gin_trgm_ops)",
+                "create index ix_incident_locality_trgm on incident using gin (lower(locality) gin_trgm_ops)",
+                "create index ix_casualty_name_trgm on casualty_name using gin (lower(name) gin_trgm_ops)");
     }
 }

@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
  * The same fold is written three times and must stay one: in Java ({@link #fold}, for the searched text and the
  * Lucene index), in PostgreSQL's {@code translate} (its trigram indexes hold the folded texts: changing the tables
  * below needs a migration that builds them again, as V31 did, and a new format of the text index) and for H2's scan
- * ({@link #sql}). {@code TextFoldTest} compares the three.
+ * ({@link #sql}, and {@link #hql} for searches written in HQL). {@code TextFoldTest} compares them.
  */
 public final class TextFold {
 
@@ -111,6 +111,20 @@ public final class TextFold {
         // H2's translate keeps a character that has no pair; a regular expression removes those.
         return DSL.regexpReplaceAll(DSL.translate(lowered, inline(FROM.substring(0, TO.length())), inline(TO)),
                 inline("[" + REMOVED + "]"), inline(""));
+    }
+
+    /**
+     * The same in HQL, for searches written with Hibernate: {@code expression} lower-cased and folded, the tables
+     * written as literals.
+     */
+    public static String hql(String expression, boolean postgres) {
+        String lowered = "lower(" + expression + ")";
+        if (postgres) {
+            return "function('translate' as String, " + lowered + ", " + literal(FROM) + ", " + literal(TO) + ")";
+        }
+        return "function('regexp_replace' as String, function('translate' as String, " + lowered + ", "
+                + literal(FROM.substring(0, TO.length())) + ", " + literal(TO) + "), " + literal("[" + REMOVED + "]")
+                + ", '')";
     }
 
     private static String literal(String s) {

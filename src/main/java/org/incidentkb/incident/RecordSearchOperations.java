@@ -111,7 +111,8 @@ public interface RecordSearchOperations {
     Response casualties(
             @Parameter(description = "ALL, CIVILIAN, MILITARY, SECURITY_FORCES, MILITANT or UNKNOWN; repeatable",
                     example = "MILITANT", schema = @Schema(type = SchemaType.ARRAY, implementation = CasualtyCategory.class)) @QueryParam("category") List<String> category,
-            @Parameter(description = "Text in a named person's name or description (case-insensitive)",
+            @Parameter(description = "Text in a named person's name or description: case-insensitive, spelling variants "
+                    + "folded as in `q` of `/incidents` (`hamza` finds `Ḥamza`)",
                     example = "Abu Taqwa") @QueryParam("q") String q,
             @Parameter(description = "The actor the people belong to, by id, name or alias; repeatable",
                     example = "Harakat al-Nujaba") @QueryParam("affiliation") List<String> affiliation,

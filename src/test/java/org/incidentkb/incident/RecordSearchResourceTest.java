@@ -104,6 +104,15 @@ class RecordSearchResourceTest {
                 .body("items[0].incident.id", is((int) id))
                 .body("items[0].casualty.category", is("MILITANT"))
                 .body("items[0].casualty.names[0].name", is(person));
+        // Spelling variants are one, as in q of /incidents: diacritics and hyphens in the name, the description.
+        String spelled = person.replace("Abu Testa", "Abū-Ṭesta");
+        long spelledId = IncidentSearchResourceTest.incident(tag, "Spelled", """
+                "casualties": [{"category": "CIVILIAN", "killed": 1,
+                                "names": [{"name": "%s", "description": "نازح من حلبجة"}]}]""".formatted(spelled));
+        given().queryParam("q", person.toLowerCase()).when().get("/api/v1/casualties").then().statusCode(200)
+                .body("total", is(2)).body("items.incident.id", org.hamcrest.Matchers.hasItems((int) id, (int) spelledId));
+        given().queryParam("q", "نازح من حلبجه").queryParam("category", "CIVILIAN").when().get("/api/v1/casualties")
+                .then().statusCode(200).body("items.incident.id", org.hamcrest.Matchers.hasItem((int) spelledId));
         given().queryParam("affiliation", unit).queryParam("category", "CIVILIAN").when().get("/api/v1/casualties")
                 .then().statusCode(200).body("total", is(1)).body("items[0].casualty.injured.best", is(3));
         given().queryParam("affiliation", unitId).when().get("/api/v1/casualties")
