@@ -41,7 +41,7 @@ class TextSearchIndexTest {
                 + V31__Text_search_folded.SEARCHED + " like '%qwertyuiop%'").getResultList());
         assertThat(plan).contains("ix_incident_text_trgm");
         assertThat((String) em.createNativeQuery("select indexdef from pg_indexes where indexname = 'ix_incident_text_trgm'")
-                .getSingleResult()).contains("gin (country_code, translate(lower(");
+                .getSingleResult()).contains("gin (country_code, (").contains("translate(lower(");
         // The casualty names' index serves the names' part of a search, as IncidentQueries folds them.
         String names = String.join("\n", (List<String>) em.createNativeQuery("explain select 1 from "
                 + "casualty_name where " + DSL.using(SQLDialect.POSTGRES).render(TextFold.sql(
