@@ -57,7 +57,8 @@ public interface ActorOperations {
             headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and (when counted) last pages"),
             content = @Content(schema = @Schema(implementation = ActorPage.class)))
     Response list(
-            @Parameter(description = "Text to find in names and aliases, case-insensitive", example = "hezbollah")
+            @Parameter(description = "Text to find in names and aliases: case-insensitive, spelling variants folded as in "
+                    + "`q` of `/incidents` (`jaysh al mahdi` finds `Jaysh al-Mahdi`)", example = "hezbollah")
             @QueryParam("q") String q,
             @BeanParam PageParams pages,
             @Context UriInfo uri);

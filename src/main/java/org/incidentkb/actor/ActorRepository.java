@@ -7,10 +7,18 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import org.incidentkb.common.Database;
 import org.incidentkb.common.Like;
+import org.incidentkb.common.TextFold;
 
 @ApplicationScoped
 public class ActorRepository implements PanacheRepository<Actor> {
+
+    private final Database database;
+
+    public ActorRepository(Database database) {
+        this.database = database;
+    }
 
     private static final String BY_NAME_OR_ALIAS = "from Actor a where a.nameKey = :key or a.id in "
             + "(select b.id from Actor b join b.aliases al where al.aliasKey = :key) "
@@ -40,14 +48,18 @@ public class ActorRepository implements PanacheRepository<Actor> {
                 .setParameter("id", id).getResultList().isEmpty();
     }
 
-    /** Actors whose name or an alias contains {@code text}, ignoring case; all actors when it is null. */
+    /**
+     * Actors whose name or an alias contains {@code text}, ignoring case, with spelling variants folded as text search
+     * folds them ({@link TextFold}); all actors when it is null or nothing of it is compared.
+     */
     public PanacheQuery<Actor> search(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || TextFold.fold(text).isEmpty()) {
             return findAll(Sort.by("name").and("id"));
         }
-        return find("nameKey like :p escape '!' or id in "
-                + "(select b.id from Actor b join b.aliases al where al.aliasKey like :p escape '!')",
-                Sort.by("name").and("id"), Parameters.with("p", Like.contains(text)));
+        boolean postgres = database.isPostgres();
+        return find(TextFold.hql("nameKey", postgres) + " like :p escape '!' or id in (select b.id from Actor b join "
+                + "b.aliases al where " + TextFold.hql("al.aliasKey", postgres) + " like :p escape '!')",
+                Sort.by("name").and("id"), Parameters.with("p", Like.containsFolded(text)));
     }
 
     /** Whether anything refers to the actor: incidents, claims, casualties, members or backed actors. */

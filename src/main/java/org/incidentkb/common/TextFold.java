@@ -143,7 +143,10 @@ public final class TextFold {
     public static String hql(String expression, boolean postgres) {
         String lowered = "lower(" + expression + ")";
         if (postgres) {
-            return "function('translate' as String, " + lowered + ", " + literal(FROM) + ", " + literal(TO) + ")";
+            return "(case when function('octet_length' as Integer, " + lowered + ") = length(" + lowered + ") then "
+                    + "function('translate' as String, " + lowered + ", " + literal(ASCII_FROM) + ", "
+                    + literal(ASCII_TO) + ") else function('translate' as String, " + lowered + ", " + literal(FROM)
+                    + ", " + literal(TO) + ") end)";
         }
         return "function('regexp_replace' as String, function('translate' as String, " + lowered + ", "
                 + literal(FROM.substring(0, TO.length())) + ", " + literal(TO) + "), " + literal("[" + REMOVED + "]")

@@ -48,6 +48,13 @@ class ActorResourceTest {
         given().queryParam("q", "harakat " + tag).when().get(ACTORS).then().body("total", is(1));
         given().queryParam("q", "%").when().get(ACTORS).then().statusCode(200).body("total", is(0));
         given().queryParam("q", "_").when().get(ACTORS).then().statusCode(200).body("total", is(0));
+        // Spelling variants are one, as in q of /incidents: hyphens, apostrophes and diacritics; Arabic letters.
+        Fixtures.createdId(ACTORS, "{\"name\": \"Ḥarakat al-Nujabā' %s\", \"aliases\": [\"حركة النجباء %s\"], \"kind\": \"MILITIA\"}"
+                .formatted(tag, tag));
+        given().queryParam("q", "harakat al nujaba " + tag).when().get(ACTORS).then().statusCode(200)
+                .body("total", is(1)).body("items[0].name", is("Ḥarakat al-Nujabā' " + tag));
+        given().queryParam("q", "حركه النجباء " + tag).when().get(ACTORS).then().statusCode(200)
+                .body("total", is(1)).body("items[0].name", is("Ḥarakat al-Nujabā' " + tag));
     }
 
     @Test
