@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code kb.http.response-cache} bytes (least recently used first out), each up to {@link #LARGEST}. The ETag names
  * the KB's data and everything else the body depends on (the request, the representation, who asks, the text index's
  * version), so a kept body is exactly what a 304 would confirm to a client that holds it: serving it adds no staleness
- * the ETag does not already allow, and a write that commits retires every tag read before it. Bodies are kept as the resource wrote them,
- * before any Content-Encoding, with the headers it set, from the second time their tag is answered.
+ * the ETag does not already allow, and a write that commits retires every tag read before it. Bodies are kept as the
+ * resource wrote them, before any Content-Encoding, with the headers it set, from the second time their tag is
+ * answered.
  */
 @ApplicationScoped
 public class ResponseCache {

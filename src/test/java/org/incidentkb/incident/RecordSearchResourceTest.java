@@ -113,6 +113,12 @@ class RecordSearchResourceTest {
                 .body("total", is(2)).body("items.incident.id", org.hamcrest.Matchers.hasItems((int) id, (int) spelledId));
         given().queryParam("q", "نازح من حلبجه").queryParam("category", "CIVILIAN").when().get("/api/v1/casualties")
                 .then().statusCode(200).body("items.incident.id", org.hamcrest.Matchers.hasItem((int) spelledId));
+        // A text with nothing a search compares filters nothing: the same total as no text at all (not only the
+        // casualties that have a named person).
+        int all = given().queryParam("affiliation", unitId).when().get("/api/v1/casualties").then().statusCode(200)
+                .extract().path("total");
+        given().queryParam("q", "'-'").queryParam("affiliation", unitId).when().get("/api/v1/casualties").then()
+                .statusCode(200).body("total", is(all)).body("total", is(2));
         given().queryParam("affiliation", unit).queryParam("category", "CIVILIAN").when().get("/api/v1/casualties")
                 .then().statusCode(200).body("total", is(1)).body("items[0].casualty.injured.best", is(3));
         given().queryParam("affiliation", unitId).when().get("/api/v1/casualties")

@@ -27,7 +27,8 @@ public class CasualtyRepository implements PanacheRepository<Casualty> {
     /**
      * Casualty records across incidents, most recent incident first: by category, by text in a named person's
      * name or description (spelling variants folded, as {@code q} on incidents: {@link TextFold}), by the affiliated
-     * actor. Empty sets and nulls leave a condition out.
+     * actor. Empty sets and nulls leave a condition out, as does a text with nothing a search compares (only
+     * apostrophes or hyphens, say).
      */
     public HqlSearch<Casualty> search(Set<CasualtyCategory> categories, String text, Set<Long> affiliations) {
         boolean postgres = database.isPostgres();
@@ -35,7 +36,8 @@ public class CasualtyRepository implements PanacheRepository<Casualty> {
                 .where("c.category in :categories", "categories", categories)
                 .where("c.id in (select k.id from Casualty k join k.names n where " + TextFold.hql("n.name", postgres)
                         + " like :text escape '!' or " + TextFold.hql("n.description", postgres)
-                        + " like :text escape '!')", "text", text == null ? null : Like.containsFolded(text))
+                        + " like :text escape '!')", "text", text == null || TextFold.fold(text).isEmpty() ? null
+                        : Like.containsFolded(text))
                 .where("c.affiliationActor.id in :affiliations", "affiliations", affiliations);
     }
 }
