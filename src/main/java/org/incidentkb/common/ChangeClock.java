@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jooq.impl.DSL;
 
 /**
  * What the KB's data looks like now, as a short token that changes whenever a committed write could change an
@@ -64,7 +63,7 @@ public class ChangeClock {
     /** The token of the data the current request reads, or empty while a commit is under way (on H2). */
     public Optional<String> now() {
         if (database.isPostgres()) {
-            String snapshot = database.read(sql -> sql.fetchValue(DSL.field("pg_current_snapshot()::text", String.class)));
+            String snapshot = database.text("select pg_current_snapshot()::text");
             return Optional.of(postgresToken(build, snapshot));
         }
         long s = state.get();

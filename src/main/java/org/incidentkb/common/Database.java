@@ -57,6 +57,18 @@ public class Database {
     }
 
     /**
+     * The one text value a fixed statement selects, over plain JDBC on the session's connection: for a statement run
+     * on every request (the driver prepares it once per connection, and nothing is rendered each time).
+     */
+    public String text(String constantSql) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (var query = connection.prepareStatement(constantSql); var row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        });
+    }
+
+    /**
      * A count that runs for at most {@code seconds}: past that the database cancels it and the caller gets a 503
      * (with Retry-After) saying how to ask instead (kb.lists.exact-count-timeout).
      */

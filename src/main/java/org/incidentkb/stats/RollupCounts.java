@@ -34,6 +34,6 @@ public class RollupCounts implements IncidentCounts {
         if (!StatsRollup.answers(filter, List.of())) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(stats.aggregate(List.of(), filter).get(0).incidents());
+        return OptionalLong.of(stats.incidentCount(filter));
     }
 }

@@ -127,18 +127,23 @@ public class StatsQueries {
                 when(count(high).eq(count()), coalesce(sum(high), inline(BigDecimal.ZERO))));
     }
 
+    /**
+     * How many incidents a filter the roll-up answers ({@link StatsRollup#answers}) selects: the incidents of its
+     * rows added up, and nothing else (a list's total).
+     */
+    public long incidentCount(IncidentFilter filter) {
+        Grain grain = StatsRollup.grain(filter, List.of());
+        Field<BigDecimal> incidents = coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO));
+        Table<?> source = source(grain, filter, false);
+        List<Condition> where = rollupWhere(filter, false);
+        return database.read(sql -> sql.select(incidents).from(source).where(where).fetchOne(0, BigDecimal.class))
+                .longValueExact();
+    }
+
     private List<Row> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
         Grain grain = StatsRollup.grain(filter, groupBy);
         boolean byPerpetrator = groupBy.contains(Dimension.PERPETRATOR);
-        List<Condition> where = new ArrayList<>();
-        where.add(byPerpetrator ? RollupSchema.PERPETRATOR_ID.ne(inline(0L)) : RollupSchema.PERPETRATOR_ID.eq(inline(0L)));
-        in(where, RollupSchema.COUNTRY_CODE, filter.countries());
-        in(where, RollupSchema.CATEGORY_CODE, filter.categories());
-        in(where, RollupSchema.TYPE_CODE, filter.types());
-        in(where, RollupSchema.CLAIM_STATUS, filter.claimStatuses().stream().map(Enum::name).toList());
-        if (filter.to() != null) {
-            where.add(RollupSchema.PERIOD.le(StatsRollup.period(filter.to())));
-        }
+        List<Condition> where = rollupWhere(filter, byPerpetrator);
         // Grouped first, by perpetrator id; the few groups then get their perpetrator's name (not every row).
         List<SelectField<?>> inner = new ArrayList<>();
         List<Field<?>> innerGroup = new ArrayList<>();
@@ -186,15 +191,29 @@ public class StatsQueries {
                 .fetch(r -> row(groupBy, r)));
     }
 
+    /** The roll-up rows a filter selects: per perpetrator, or those counting every incident once. */
+    private static List<Condition> rollupWhere(IncidentFilter filter, boolean byPerpetrator) {
+        List<Condition> where = new ArrayList<>();
+        where.add(byPerpetrator ? RollupSchema.PERPETRATOR_ID.ne(inline(0L)) : RollupSchema.PERPETRATOR_ID.eq(inline(0L)));
+        in(where, RollupSchema.COUNTRY_CODE, filter.countries());
+        in(where, RollupSchema.CATEGORY_CODE, filter.categories());
+        in(where, RollupSchema.TYPE_CODE, filter.types());
+        in(where, RollupSchema.CLAIM_STATUS, filter.claimStatuses().stream().map(Enum::name).toList());
+        if (filter.to() != null) {
+            where.add(RollupSchema.PERIOD.le(StatsRollup.period(filter.to())));
+        }
+        return where;
+    }
+
     /**
      * Whether each row of the grain's table is one group: the groups keep every key of the grain (the perpetrator is
-     * kept by grouping by it, or fixed at {@link StatsRollup#ALL} without), and no rows are added to the table's (no
-     * {@code from}, no {@code dedupe=events}).
+     * kept by grouping by it, or fixed at {@link StatsRollup#ALL} without; the country by grouping by it, or by a
+     * filter on one country), and no rows are added to the table's (no {@code from}, no {@code dedupe=events}).
      */
     static boolean oneRowPerGroup(Grain grain, List<Dimension> groupBy, IncidentFilter filter) {
         return filter.from() == null && !filter.dedupeEvents()
                 && groupBy.contains(grain.byYear() ? Dimension.YEAR : Dimension.MONTH)
-                && (!grain.byCountry() || groupBy.contains(Dimension.COUNTRY))
+                && (!grain.byCountry() || groupBy.contains(Dimension.COUNTRY) || filter.countries().size() == 1)
                 && (grain != Grain.FINE || groupBy.containsAll(List.of(Dimension.TYPE, Dimension.CATEGORY,
                         Dimension.CLAIM_STATUS)));
     }

@@ -92,11 +92,25 @@ class RollupEligibilityTest {
                 filter(q -> { }))).as("countries added up").isFalse();
         assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.YEAR, Dimension.COUNTRY),
                 filter(q -> q.country = List.of("IRQ")))).isTrue();
+        assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.COUNTRY_MONTH, List.of(Dimension.MONTH),
+                filter(q -> q.country = List.of("IRQ")))).as("one country's months").isTrue();
+        assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.COUNTRY_MONTH, List.of(Dimension.MONTH),
+                filter(q -> q.country = List.of("IRQ", "SYR")))).as("two countries added up").isFalse();
+        assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
+                filter(q -> q.country = List.of("SYR")))).as("one country's perpetrators by year").isTrue();
         assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
                 filter(q -> q.from = "2024-01-01"))).as("incidents going on at from added").isFalse();
         assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
                 filter(q -> q.dedupe = "events"))).as("corrections added").isFalse();
         assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.FINE, List.of(Dimension.MONTH, Dimension.TYPE),
                 filter(q -> { }))).as("countries, categories and claim statuses added up").isFalse();
+    }
+
+    @Test
+    void shouldWriteAMonthKeyAsYearDashMonth() {
+        assertThat(Dimension.yearMonth(2024, 1)).isEqualTo("2024-01");
+        assertThat(Dimension.yearMonth(1990, 12)).isEqualTo("1990-12");
+        assertThat(Dimension.yearMonth(802, 7)).isEqualTo("0802-07");
+        assertThat(Dimension.yearMonth(12024, 3)).isEqualTo("12024-03");
     }
 }
