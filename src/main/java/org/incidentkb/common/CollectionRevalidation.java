@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -32,8 +33,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CollectionRevalidation {
 
     private static final String TAG = CollectionRevalidation.class.getName() + ".tag";
-    /** Set on an answer whose body the {@link ResponseCacheWriter} keeps: the key, its tag's value. */
-    static final String KEEP = CollectionRevalidation.class.getName() + ".keep";
     private static final String KEPT = CollectionRevalidation.class.getName() + ".kept";
 
     private final ChangeClock clock;
@@ -41,10 +40,12 @@ public class CollectionRevalidation {
     private final List<DerivedState> derived;
     private final String publicCacheControl;
     private final ResponseCache cache;
+    private final ResponseCacheWriter keeper;
 
     public CollectionRevalidation(ChangeClock clock, SecurityIdentity identity, Instance<DerivedState> derived,
-            KbConfig config, ResponseCache cache) {
+            KbConfig config, ResponseCache cache, ResponseCacheWriter keeper) {
         this.cache = cache;
+        this.keeper = keeper;
         this.clock = clock;
         this.identity = identity;
         this.derived = derived.stream().toList();
@@ -96,7 +97,11 @@ public class CollectionRevalidation {
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
             String value = ((EntityTag) tag).getValue();
             if (request.getProperty(KEPT) == null && cache.worthKeeping(value)) {
-                request.setProperty(KEEP, value);
+                StreamingOutput kept = keeper.keeping(value, response.getEntity(), response.getMediaType(),
+                        response.getHeaders());
+                if (kept != null) {
+                    response.setEntity(kept, response.getEntityAnnotations(), response.getMediaType());
+                }
             }
         }
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
