@@ -37,18 +37,18 @@ public class ResponseCacheWriter {
 
     /**
      * An entity that writes what {@code entity} would and then keeps it by {@code tag} with the answer's headers;
-     * null when this cannot write it as the framework would (not JSON, a stream, bytes or text), which is then not
-     * kept.
+     * null when this cannot write it as the framework would (not JSON, a stream, bytes or text) or its media type is
+     * not known yet, which is then not kept.
      */
     StreamingOutput keeping(String tag, Object entity, MediaType type, MultivaluedMap<String, Object> headers) {
-        Body body = body(entity, type);
+        Body body = type == null ? null : body(entity, type);
         if (body == null || cache.largest() == 0) {
             return null;
         }
         return out -> {
             Copy copy = new Copy(out, cache.largest());
+            // Not flushed here: a writer may close the stream (the CSV's does); the framework flushes what is left.
             body.write(copy);
-            copy.flush();
             if (copy.kept != null) {
                 cache.keep(tag, copy.kept.toByteArray(), type, headers);
             }
@@ -65,7 +65,7 @@ public class ResponseCacheWriter {
         if (entity instanceof String text) {
             return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        boolean isJson = type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        boolean isJson = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
         return entity != null && isJson ? out -> json.writeValue(out, entity) : null;
     }
 

@@ -137,10 +137,12 @@ class CollectionRevalidationTest {
         String csv = ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         assertThat(csv).startsWith("id,").contains(title);
+        double csvHits = keptBodiesServed();
         for (int i = 0; i < 2; i++) {
             assertThat(ask.get().accept("text/csv").when().get(INCIDENTS).then().statusCode(200).extract().asString())
                     .isEqualTo(csv);
         }
+        assertThat(keptBodiesServed()).as("the CSV kept at its second ask, served at its third").isEqualTo(csvHits + 1);
 
         // A write retires the tag: the same ask is computed again and shows it.
         Fixtures.incident(title + " three");
@@ -148,6 +150,30 @@ class CollectionRevalidationTest {
         ask.get().when().get(INCIDENTS).then().statusCode(200).body("total", is(3))
                 .header("ETag", org.hamcrest.Matchers.not(first.header("ETag")));
         assertThat(keptBodiesServed()).isEqualTo(hits);
+    }
+
+    /**
+     * Statistics are kept as their JSON and their CSV were written, each served from the third ask with the same bytes
+     * and Content-Type; the JSON written by the application's mapper for the kept answer is the framework's own.
+     */
+    @Test
+    void shouldAnswerRepeatedStatisticsFromTheirKeptBodies() {
+        String country = "KWT";
+        Fixtures.incident(Fixtures.unique("Kept statistics"));
+        for (String format : List.of("json", "csv")) {
+            Supplier<RequestSpecification> ask = () -> given().queryParam("groupBy", "month")
+                    .queryParam("country", country).queryParam("format", format);
+            var first = ask.get().when().get("/api/v1/stats/incidents").then().statusCode(200).extract().response();
+            ask.get().when().get("/api/v1/stats/incidents").then().statusCode(200);
+            double hits = keptBodiesServed();
+            var kept = ask.get().when().get("/api/v1/stats/incidents").then().statusCode(200).extract().response();
+            assertThat(keptBodiesServed()).as(format).isEqualTo(hits + 1);
+            assertThat(kept.asByteArray()).as(format).isEqualTo(first.asByteArray());
+            assertThat(jakarta.ws.rs.core.MediaType.valueOf(kept.header("Content-Type"))).as(format)
+                    .isEqualTo(jakarta.ws.rs.core.MediaType.valueOf(first.header("Content-Type")));
+            assertThat(kept.header("Content-Type")).startsWith(format.equals("json") ? "application/json" : "text/csv");
+            assertThat(kept.asString()).as(format).contains(format.equals("json") ? "\"groupBy\":[\"month\"]" : "month");
+        }
     }
 
     /** A body is kept only while it is no larger than the limit; what is written goes through whole either way. */
