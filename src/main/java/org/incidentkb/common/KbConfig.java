@@ -24,6 +24,8 @@ public interface KbConfig {
 
     Lists lists();
 
+    Stats stats();
+
     Links links();
 
     Http http();
@@ -100,6 +102,20 @@ public interface KbConfig {
          */
         @WithDefault("10s")
         java.time.Duration exactCountTimeout();
+    }
+
+    /** Statistics ({@code GET /stats/incidents}). */
+    interface Stats {
+        /**
+         * How many statistics grouped by perpetrator or admin1 (whose groups grow with the data) are computed at a
+         * time; another waits for one of them to end.
+         */
+        @WithDefault("2")
+        int wideConcurrency();
+
+        /** How long such a statistic waits for its turn before it gets 503 with Retry-After. */
+        @WithDefault("30s")
+        java.time.Duration wideWait();
     }
 
     /**

@@ -24,4 +24,9 @@ final class StatsExamples {
              "detail": "groupBy: 'week' is not one of year, month, country, admin1, category, type, perpetrator, claimStatus",
              "instance": "/api/v1/stats/incidents",
              "errors": [{"field": "groupBy", "message": "'week' is not one of year, month, country, admin1, category, type, perpetrator, claimStatus"}]}""";
+
+    static final String BUSY = """
+            {"type": "urn:incident-kb:problem:busy", "title": "Too many large statistics at once", "status": 503,
+             "detail": "Statistics grouped by perpetrator or admin1 are computed 2 at a time (kb.stats.wide-concurrency), and none ended within 30 s; ask again later, or narrow the filter",
+             "instance": "/api/v1/stats/incidents"}""";
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -53,6 +54,11 @@ public interface StatsOperations {
                     examples = @ExampleObject(name = "monthly, Iraq", value = StatsExamples.MONTHLY)),
             @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "monthly, Iraq", value = StatsExamples.MONTHLY_CSV)) })
+    @APIResponse(responseCode = "503", description = "Grouped by perpetrator or admin1 (groups that grow with the data), "
+            + "the statistic waited longer than kb.stats.wide-wait while kb.stats.wide-concurrency others were computed",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "busy", value = StatsExamples.BUSY)))
     Response incidents(@BeanParam IncidentQuery query,
             @Parameter(description = "Dimensions to group by, repeated or comma-separated (at most two): year, month, "
                     + "country, admin1, category, type, perpetrator, claimStatus", example = "month",

@@ -49,8 +49,10 @@ import org.incidentkb.stats.StatsApi.Row;
 import org.incidentkb.stats.StatsApi.Totals;
 import org.incidentkb.stats.StatsRollup.Grain;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SelectField;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -75,13 +77,52 @@ public class StatsQueries {
         this.incidents = incidents;
     }
 
+    /** Rows a statement hands over at a time where the driver can keep a cursor (PostgreSQL, in a transaction). */
+    private static final int FETCH_SIZE = 1_000;
+
+    /** Takes the rows of a statistic one by one, as they are read. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(Row row);
+    }
+
     /** The statistics of the incidents a filter selects, grouped by the dimensions, in the order of their keys. */
     public List<Row> aggregate(List<Dimension> groupBy, IncidentFilter filter) {
-        return StatsRollup.answers(filter, groupBy) ? fromRollup(groupBy, filter) : fromIncidents(groupBy, filter);
+        List<Row> rows = new ArrayList<>();
+        each(groupBy, filter, rows::add);
+        return rows;
+    }
+
+    /**
+     * Hands the rows of {@link #aggregate} to {@code sink} as they are read, without holding them: grouped by
+     * perpetrator and month, a million incidents make hundreds of thousands of rows, which held at once took more than
+     * the heap the README recommends. H2 keeps a large result on disk past its own bound (MAX_MEMORY_ROWS); PostgreSQL's
+     * driver reads {@value #FETCH_SIZE} rows at a time when the caller holds a transaction.
+     */
+    public void each(List<Dimension> groupBy, IncidentFilter filter, RowSink sink) {
+        stream(groupBy, StatsRollup.answers(filter, groupBy) ? fromRollup(groupBy, filter)
+                : fromIncidentsQuery(groupBy, filter), sink);
     }
 
     /** The same statistics computed from the incident table, whatever the filter. */
     List<Row> fromIncidents(List<Dimension> groupBy, IncidentFilter filter) {
+        List<Row> rows = new ArrayList<>();
+        stream(groupBy, fromIncidentsQuery(groupBy, filter), rows::add);
+        return rows;
+    }
+
+    private void stream(List<Dimension> groupBy, ResultQuery<Record> query, RowSink sink) {
+        database.read(sql -> {
+            try (Cursor<Record> cursor = sql.fetchLazy(query.fetchSize(FETCH_SIZE))) {
+                for (Record r : cursor) {
+                    sink.accept(row(groupBy, r));
+                }
+            }
+            return null;
+        });
+    }
+
+    private ResultQuery<Record> fromIncidentsQuery(List<Dimension> groupBy, IncidentFilter filter) {
         // Deduplicated, one join does both: a record that is not its event's lead drops out, a lead brings the figures.
         IncidentQueries.Selection selection = incidents.selection(filter.withoutDedupe());
         List<Field<?>> keys = groupBy.stream().flatMap(d -> d.columns.stream()).toList();
@@ -112,10 +153,7 @@ public class StatsQueries {
         fields.addAll(totals(injuredLow, INJURED_BEST, injuredHigh));
         fields.add(count().minus(count(KILLED_BEST)));
         fields.add(count().minus(count(INJURED_BEST)));
-        Table<?> source = from;
-        Condition matching = where;
-        return database.read(sql -> sql.select(fields).from(source).where(matching).groupBy(keys)
-                .orderBy(nullsLast(keys)).fetch(r -> row(groupBy, r)));
+        return select(fields).from(from).where(where).groupBy(keys).orderBy(nullsLast(keys));
     }
 
     /**
@@ -140,7 +178,7 @@ public class StatsQueries {
                 .longValueExact();
     }
 
-    private List<Row> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
+    private ResultQuery<Record> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
         Grain grain = StatsRollup.grain(filter, groupBy);
         boolean byPerpetrator = groupBy.contains(Dimension.PERPETRATOR);
         List<Condition> where = rollupWhere(filter, byPerpetrator);
@@ -187,8 +225,7 @@ public class StatsQueries {
                 "injured_best", "injured_high", "killed_unknown", "injured_unknown")) {
             fields.add(field(name("g", column), Long.class));
         }
-        return database.read(sql -> sql.select(fields).from(from).orderBy(nullsLast(outerKeys))
-                .fetch(r -> row(groupBy, r)));
+        return select(fields).from(from).orderBy(nullsLast(outerKeys));
     }
 
     /** The roll-up rows a filter selects: per perpetrator, or those counting every incident once. */

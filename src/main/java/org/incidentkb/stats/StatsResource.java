@@ -1,97 +1,159 @@
 package org.incidentkb.stats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.incidentkb.common.Format;
 import org.incidentkb.incident.export.IncidentExport;
+import org.incidentkb.incident.query.IncidentFilter;
 import org.incidentkb.incident.query.IncidentQuery;
 import org.incidentkb.incident.query.IncidentSearchService;
 import org.incidentkb.stats.StatsApi.IncidentStats;
+import org.incidentkb.stats.StatsApi.Row;
 import org.incidentkb.stats.StatsApi.Totals;
 
-/** Serves {@link StatsOperations}. */
+/**
+ * Serves {@link StatsOperations}. A statistic is written row by row as the database hands the rows over (JSON or
+ * CSV), so its memory does not grow with its groups.
+ */
 public class StatsResource implements StatsOperations {
+
+    private static final List<String> MEASURES = List.of("incidents", "killedLow", "killedBest", "killedHigh",
+            "killedUnknown", "injuredLow", "injuredBest", "injuredHigh", "injuredUnknown");
 
     private final StatsService stats;
     private final IncidentSearchService search;
+    private final WideStatistics wide;
+    private final ObjectWriter json;
+    private final ObjectWriter row;
 
-    public StatsResource(StatsService stats, IncidentSearchService search) {
+    public StatsResource(StatsService stats, IncidentSearchService search, WideStatistics wide, ObjectMapper json) {
         this.stats = stats;
         this.search = search;
+        this.wide = wide;
+        this.json = json.writer();
+        this.row = json.writerFor(Row.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     @Override
     public Response incidents(IncidentQuery query, List<String> groupBy, String format, UriInfo uri, HttpHeaders headers) {
         Format chosen = Format.choose(format, headers, EnumSet.of(Format.JSON, Format.CSV));
         List<Dimension> dimensions = StatsService.dimensions(groupBy);
-        IncidentStats result = stats.incidents(search.filter(query), dimensions);
+        IncidentFilter filter = search.filter(query);
         if (chosen == Format.CSV) {
-            return Response.ok(csv(result, dimensions)).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
+            return Response.ok(csv(filter, dimensions)).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"incident-stats.csv\"").build();
         }
-        return Response.ok(result).type(MediaType.APPLICATION_JSON).build();
+        return Response.ok(json(filter, dimensions)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** {@link IncidentStats} as JSON: the dimensions, then the rows, each written as it is read. */
+    private StreamingOutput json(IncidentFilter filter, List<Dimension> dimensions) {
+        return out -> {
+            // Closed only once complete: closing after a failure would end the arrays and send a short answer as whole.
+            JsonGenerator generator = json.createGenerator(out);
+            generator.writeStartObject();
+            generator.writeArrayFieldStart("groupBy");
+            for (Dimension d : dimensions) {
+                generator.writeString(d.param);
+            }
+            generator.writeEndArray();
+            generator.writeArrayFieldStart("rows");
+            each(filter, dimensions, r -> row.writeValue(generator, r));
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.close();
+        };
     }
 
     /**
      * Flat columns: the keys (a perpetrator as perpetratorId and perpetrator, a country as countryCode and country),
      * then the figures; an unknown figure is an empty cell, never 0.
      */
-    private static String csv(IncidentStats result, List<Dimension> dimensions) {
-        CsvSchema.Builder schema = CsvSchema.builder();
+    private StreamingOutput csv(IncidentFilter filter, List<Dimension> dimensions) {
+        CsvSchema.Builder columns = CsvSchema.builder();
         for (Dimension d : dimensions) {
             if (d == Dimension.PERPETRATOR) {
-                schema.addColumn("perpetratorId");
+                columns.addColumn("perpetratorId");
             }
             if (d == Dimension.COUNTRY) {
-                schema.addColumn("countryCode");
+                columns.addColumn("countryCode");
             }
-            schema.addColumn(d.param);
+            columns.addColumn(d.param);
         }
-        for (String column : List.of("incidents", "killedLow", "killedBest", "killedHigh", "killedUnknown",
-                "injuredLow", "injuredBest", "injuredHigh", "injuredUnknown")) {
-            schema.addColumn(column);
-        }
-        List<Map<String, Object>> rows = result.rows().stream().map(row -> {
-            Map<String, Object> flat = new LinkedHashMap<>();
-            for (Dimension d : dimensions) {
-                Object key = row.keys().get(d.param);
-                if (key instanceof StatsApi.ActorKey actor) {
-                    flat.put("perpetratorId", actor.id());
-                    flat.put(d.param, actor.name());
-                } else if (key instanceof StatsApi.CountryKey country) {
-                    flat.put("countryCode", country.code());
-                    flat.put(d.param, country.name());
-                } else {
-                    flat.put(d.param, key);
-                }
+        MEASURES.forEach(columns::addColumn);
+        CsvSchema schema = columns.build().withHeader().withLineSeparator("\r\n");
+        return out -> {
+            SequenceWriter rows = IncidentExport.CSV.writer(schema).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                    .writeValues(out);
+            each(filter, dimensions, r -> rows.write(flat(r, dimensions)));
+            rows.close();
+        };
+    }
+
+    private static Map<String, Object> flat(Row row, List<Dimension> dimensions) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (Dimension d : dimensions) {
+            Object key = row.keys().get(d.param);
+            if (key instanceof StatsApi.ActorKey actor) {
+                flat.put("perpetratorId", actor.id());
+                flat.put(d.param, actor.name());
+            } else if (key instanceof StatsApi.CountryKey country) {
+                flat.put("countryCode", country.code());
+                flat.put(d.param, country.name());
+            } else {
+                flat.put(d.param, key);
             }
-            flat.put("incidents", row.incidents());
-            put(flat, "killed", row.killed());
-            flat.put("killedUnknown", row.killedUnknown());
-            put(flat, "injured", row.injured());
-            flat.put("injuredUnknown", row.injuredUnknown());
-            return flat;
-        }).toList();
-        try {
-            return IncidentExport.CSV.writer(schema.build().withHeader().withLineSeparator("\r\n"))
-                    .writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("statistics could not be written as CSV", e);
         }
+        flat.put("incidents", row.incidents());
+        put(flat, "killed", row.killed());
+        flat.put("killedUnknown", row.killedUnknown());
+        put(flat, "injured", row.injured());
+        flat.put("injuredUnknown", row.injuredUnknown());
+        return flat;
     }
 
     private static void put(Map<String, Object> flat, String measure, Totals totals) {
         flat.put(measure + "Low", totals == null ? null : totals.low());
         flat.put(measure + "Best", totals == null ? null : totals.best());
         flat.put(measure + "High", totals == null ? null : totals.high());
+    }
+
+    private interface Write {
+        void row(Row row) throws IOException;
+    }
+
+    /**
+     * The rows handed to {@code write} as the database reads them (a wide grouping in its turn: {@link WideStatistics}); a write's IOException (the client went away) is
+     * rethrown as it was, out of the read, which takes no checked exception.
+     */
+    private void each(IncidentFilter filter, List<Dimension> dimensions, Write write) throws IOException {
+        wide.run(dimensions, () -> {
+            try {
+                stats.each(filter, dimensions, r -> {
+                    try {
+                        write.row(r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
     }
 }

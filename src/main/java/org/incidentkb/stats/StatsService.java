@@ -7,7 +7,6 @@ import java.util.List;
 import org.incidentkb.common.Params;
 import org.incidentkb.common.ProblemException;
 import org.incidentkb.incident.query.IncidentFilter;
-import org.incidentkb.stats.StatsApi.IncidentStats;
 
 /** Incident statistics: the list's filters, grouped by up to two dimensions, aggregated in the database. */
 @ApplicationScoped
@@ -40,8 +39,12 @@ public class StatsService {
         return List.copyOf(out);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public IncidentStats incidents(IncidentFilter filter, List<Dimension> groupBy) {
-        return new IncidentStats(groupBy.stream().map(d -> d.param).toList(), stats.aggregate(groupBy, filter));
+    /**
+     * Hands the statistic's rows to {@code sink} as they are read ({@link StatsQueries#each}), in a transaction, in
+     * which PostgreSQL's driver reads them through a cursor instead of all at once.
+     */
+    @Transactional
+    public void each(IncidentFilter filter, List<Dimension> groupBy, StatsQueries.RowSink sink) {
+        stats.each(groupBy, filter, sink);
     }
 }

@@ -8,9 +8,16 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
 import org.incidentkb.Fixtures;
+import org.incidentkb.incident.query.IncidentFilter;
+import org.incidentkb.incident.query.IncidentQuery;
+import org.incidentkb.incident.query.IncidentSearchService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +26,18 @@ import org.junit.jupiter.api.Test;
 class StatsResourceTest {
 
     private static final String STATS = "/api/v1/stats/incidents";
+
+    @Inject
+    StatsQueries queries;
+
+    @Inject
+    IncidentSearchService search;
+
+    @Inject
+    WideStatistics wide;
+
+    @Inject
+    ObjectMapper json;
 
     private String tag;
     private long perpetrator;
@@ -168,5 +187,73 @@ class StatsResourceTest {
                 .then().statusCode(400).body("errors[0].field", is("format"));
         given().queryParam("sort", "month").when().get(STATS)
                 .then().statusCode(400).body("errors[0].field", is("sort"));
+    }
+
+    /**
+     * Rows are written as the database hands them over: the body is still the one {@link StatsApi.IncidentStats}
+     * documents, byte for byte as the application's mapper writes it, in JSON and in CSV, with rows or none.
+     */
+    @Test
+    void shouldStreamTheDocumentedRepresentation() throws Exception {
+        IncidentQuery query = new IncidentQuery();
+        query.tag = List.of(tag);
+        IncidentFilter filter = search.filter(query);
+        for (String groupBy : new String[] { "perpetrator,year", "month", "admin1", "" }) {
+            List<Dimension> dimensions = StatsService.dimensions(groupBy.isEmpty() ? List.of() : List.of(groupBy));
+            List<StatsApi.Row> rows = QuarkusTransaction.requiringNew().call(() -> queries.aggregate(dimensions, filter));
+            String expected = json.writeValueAsString(new StatsApi.IncidentStats(
+                    dimensions.stream().map(d -> d.param).toList(), rows));
+            String body = given().queryParam("tag", tag).queryParam("groupBy", groupBy).when().get(STATS)
+                    .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+            assertThat(body).as("groupBy=%s", groupBy).isEqualTo(expected);
+        }
+        String none = given().queryParam("tag", tag).queryParam("country", "NOR").queryParam("groupBy", "year")
+                .when().get(STATS).then().statusCode(200).extract().asString();
+        assertThat(none).isEqualTo("{\"groupBy\":[\"year\"],\"rows\":[]}");
+        String noneCsv = given().queryParam("tag", tag).queryParam("country", "NOR").queryParam("groupBy", "year")
+                .queryParam("format", "csv").when().get(STATS).then().statusCode(200).extract().asString();
+        assertThat(noneCsv).as("the header alone").isEqualTo("year,incidents,killedLow,killedBest,killedHigh,"
+                + "killedUnknown,injuredLow,injuredBest,injuredHigh,injuredUnknown\r\n");
+    }
+
+    /**
+     * Statistics whose groups grow with the data are computed two at a time: a third waits, and past kb.stats.wide-wait
+     * (2 s in the tests) gets a 503 problem with Retry-After; other groupings are not held up meanwhile.
+     */
+    @Test
+    void shouldLetWideStatisticsWaitTheirTurnThenAnswer503() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2; i++) {
+                pool.submit(() -> {
+                    wide.run(List.of(Dimension.PERPETRATOR), () -> {
+                        running.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    return null;
+                });
+            }
+            assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            given().queryParam("tag", tag).queryParam("groupBy", "month").when().get(STATS)
+                    .then().statusCode(200).body("rows", hasSize(2));
+            for (String groupBy : new String[] { "perpetrator,year", "admin1" }) {
+                given().queryParam("tag", tag).queryParam("groupBy", groupBy).when().get(STATS)
+                        .then().statusCode(503).contentType("application/problem+json").header("Retry-After", is("5"))
+                        .body("type", is("urn:incident-kb:problem:busy"))
+                        .body("detail", startsWith("Statistics grouped by perpetrator or admin1 are computed 2 at a time"));
+            }
+            release.countDown();
+            given().queryParam("tag", tag).queryParam("groupBy", "perpetrator,year").when().get(STATS)
+                    .then().statusCode(200).body("rows", hasSize(2));
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
     }
 }
