@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.incidentkb.Fixtures;
+import org.incidentkb.common.Database;
 import org.incidentkb.incident.query.IncidentFilter;
 import org.incidentkb.incident.query.IncidentQuery;
 import org.incidentkb.incident.query.IncidentSearchService;
@@ -38,6 +39,9 @@ class StatsResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Database database;
 
     private String tag;
     private long perpetrator;
@@ -217,8 +221,9 @@ class StatsResourceTest {
     }
 
     /**
-     * Statistics whose groups grow with the data are computed two at a time: a third waits, and past kb.stats.wide-wait
-     * (2 s in the tests) gets a 503 problem with Retry-After; other groupings are not held up meanwhile.
+     * On H2, statistics whose groups grow with the data (by perpetrator or admin1) are computed two at a time: a third
+     * waits, and past kb.stats.wide-wait (2 s in the tests) gets a 503 problem with Retry-After; other groupings are
+     * not held up meanwhile. PostgreSQL counts in its own memory and limits none.
      */
     @Test
     void shouldLetWideStatisticsWaitTheirTurnThenAnswer503() throws Exception {
@@ -243,6 +248,11 @@ class StatsResourceTest {
             given().queryParam("tag", tag).queryParam("groupBy", "month").when().get(STATS)
                     .then().statusCode(200).body("rows", hasSize(2));
             for (String groupBy : new String[] { "perpetrator,year", "admin1" }) {
+                if (database.isPostgres()) {
+                    given().queryParam("tag", tag).queryParam("groupBy", groupBy).when().get(STATS)
+                            .then().statusCode(200);
+                    continue;
+                }
                 given().queryParam("tag", tag).queryParam("groupBy", groupBy).when().get(STATS)
                         .then().statusCode(503).contentType("application/problem+json").header("Retry-After", is("5"))
                         .body("type", is("urn:incident-kb:problem:busy"))
