@@ -54,8 +54,9 @@ public interface StatsOperations {
                     examples = @ExampleObject(name = "monthly, Iraq", value = StatsExamples.MONTHLY)),
             @Content(mediaType = Format.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "monthly, Iraq", value = StatsExamples.MONTHLY_CSV)) })
-    @APIResponse(responseCode = "503", description = "Grouped by perpetrator or admin1 (groups that grow with the data), "
-            + "the statistic waited longer than kb.stats.wide-wait while kb.stats.wide-concurrency others were computed",
+    @APIResponse(responseCode = "503", description = "On H2, grouped by perpetrator or admin1 (groups that grow with "
+            + "the data), the statistic waited longer than kb.stats.wide-wait while kb.stats.wide-concurrency others "
+            + "were computed",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "busy", value = StatsExamples.BUSY)))

@@ -98,8 +98,8 @@ public class StatsResource implements StatsOperations {
         MEASURES.forEach(columns::addColumn);
         CsvSchema schema = columns.build().withHeader().withLineSeparator("\r\n");
         return out -> {
-            SequenceWriter rows = IncidentExport.CSV.writer(schema).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-                    .writeValues(out);
+            SequenceWriter rows = IncidentExport.CSV.writer(schema)
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
             each(filter, dimensions, r -> rows.write(flat(r, dimensions)));
             rows.close();
         };
@@ -138,8 +138,9 @@ public class StatsResource implements StatsOperations {
     }
 
     /**
-     * The rows handed to {@code write} as the database reads them (a wide grouping in its turn: {@link WideStatistics}); a write's IOException (the client went away) is
-     * rethrown as it was, out of the read, which takes no checked exception.
+     * The rows handed to {@code write} as the database reads them (a wide grouping in its turn:
+     * {@link WideStatistics}); a write's IOException (the client went away) is rethrown as it was, out of the read,
+     * which takes no checked exception.
      */
     private void each(IncidentFilter filter, List<Dimension> dimensions, Write write) throws IOException {
         wide.run(dimensions, () -> {
