@@ -116,6 +116,14 @@ public interface KbConfig {
         /** How long such a statistic waits for its turn before it gets 503 with Retry-After. */
         @WithDefault("30s")
         java.time.Duration wideWait();
+
+        /**
+         * A statistic is written whole before the first byte is sent, so its transaction and database connection
+         * end with the reading, however slowly the client takes the answer: up to this size in memory, a larger one
+         * in a temporary file (deleted once sent).
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize bodyInMemory();
     }
 
     /**

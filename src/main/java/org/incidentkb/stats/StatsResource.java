@@ -12,12 +12,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.output.DeferredFileOutputStream;
 import org.incidentkb.common.Format;
+import org.incidentkb.common.KbConfig;
 import org.incidentkb.incident.export.IncidentExport;
 import org.incidentkb.incident.query.IncidentFilter;
 import org.incidentkb.incident.query.IncidentQuery;
@@ -28,7 +32,7 @@ import org.incidentkb.stats.StatsApi.Totals;
 
 /**
  * Serves {@link StatsOperations}. A statistic is written row by row as the database hands the rows over (JSON or
- * CSV), so its memory does not grow with its groups.
+ * CSV), so its memory does not grow with its groups, and whole before it is sent ({@link #whole}).
  */
 public class StatsResource implements StatsOperations {
 
@@ -40,8 +44,11 @@ public class StatsResource implements StatsOperations {
     private final WideStatistics wide;
     private final ObjectWriter json;
     private final ObjectWriter row;
+    private final int inMemory;
 
-    public StatsResource(StatsService stats, IncidentSearchService search, WideStatistics wide, ObjectMapper json) {
+    public StatsResource(StatsService stats, IncidentSearchService search, WideStatistics wide, ObjectMapper json,
+            KbConfig config) {
+        this.inMemory = (int) Math.min(Integer.MAX_VALUE, config.stats().bodyInMemory().asLongValue());
         this.stats = stats;
         this.search = search;
         this.wide = wide;
@@ -55,16 +62,43 @@ public class StatsResource implements StatsOperations {
         List<Dimension> dimensions = StatsService.dimensions(groupBy);
         IncidentFilter filter = search.filter(query);
         if (chosen == Format.CSV) {
-            return Response.ok(csv(filter, dimensions)).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
+            return Response.ok(whole(csv(filter, dimensions))).type(Format.CSV_TYPE + "; charset=UTF-8; header=present")
                     .header("Content-Disposition", "attachment; filename=\"incident-stats.csv\"").build();
         }
-        return Response.ok(json(filter, dimensions)).type(MediaType.APPLICATION_JSON).build();
+        return Response.ok(whole(json(filter, dimensions))).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * The body written whole before its first byte is sent: in memory up to {@code kb.stats.body-in-memory}, past it
+     * in a temporary file, deleted once sent. The statistic's transaction, its database connection and its turn
+     * among the wide statistics then end with the reading, however slowly the client takes the answer (a 17 MB CSV
+     * at a million incidents), and a failure while reading is a problem answer, never a cut one.
+     */
+    private StreamingOutput whole(Body body) {
+        return out -> {
+            DeferredFileOutputStream spool = DeferredFileOutputStream.builder().setThreshold(inMemory)
+                    .setPrefix("kb-stats-").setSuffix(".part").get();
+            try {
+                try (spool) {
+                    body.write(spool);
+                }
+                spool.writeTo(out);
+            } finally {
+                if (!spool.isInMemory()) {
+                    Files.deleteIfExists(spool.getPath());
+                }
+            }
+        };
+    }
+
+    /** A statistic's body, written into a stream. */
+    private interface Body {
+        void write(OutputStream out) throws IOException;
     }
 
     /** {@link IncidentStats} as JSON: the dimensions, then the rows, each written as it is read. */
-    private StreamingOutput json(IncidentFilter filter, List<Dimension> dimensions) {
+    private Body json(IncidentFilter filter, List<Dimension> dimensions) {
         return out -> {
-            // Closed only once complete: closing after a failure would end the arrays and send a short answer as whole.
             JsonGenerator generator = json.createGenerator(out);
             generator.writeStartObject();
             generator.writeArrayFieldStart("groupBy");
@@ -84,7 +118,7 @@ public class StatsResource implements StatsOperations {
      * Flat columns: the keys (a perpetrator as perpetratorId and perpetrator, a country as countryCode and country),
      * then the figures; an unknown figure is an empty cell, never 0.
      */
-    private StreamingOutput csv(IncidentFilter filter, List<Dimension> dimensions) {
+    private Body csv(IncidentFilter filter, List<Dimension> dimensions) {
         CsvSchema.Builder columns = CsvSchema.builder();
         for (Dimension d : dimensions) {
             if (d == Dimension.PERPETRATOR) {

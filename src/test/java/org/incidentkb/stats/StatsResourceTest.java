@@ -222,6 +222,54 @@ class StatsResourceTest {
     }
 
     /**
+     * A statistic is written whole before it is sent, so its transaction and connection end with the reading: one
+     * larger than kb.stats.body-in-memory (2 KB in the tests) goes through a temporary file, which is gone once sent,
+     * and reads as the one held in memory would.
+     */
+    @Test
+    void shouldSendALargeStatisticThroughATemporaryFileThenDeleteIt() throws Exception {
+        String admin1 = "Governorate with a name long enough to fill a row of a statistic ";
+        for (int month = 1; month <= 24; month++) {
+            create("""
+                    "title": "Month %d", "type": "armed-clash", "startDate": "%d-%02d-10",
+                    "location": {"countryCode": "IRQ", "admin1": "%s%d"}""".formatted(month, 2020 + (month - 1) / 12,
+                    (month - 1) % 12 + 1, admin1, month % 3));
+        }
+        IncidentQuery query = new IncidentQuery();
+        query.tag = List.of(tag);
+        List<Dimension> dimensions = StatsService.dimensions(List.of("admin1,month"));
+        List<StatsApi.Row> rows = QuarkusTransaction.requiringNew()
+                .call(() -> queries.aggregate(dimensions, search.filter(query)));
+        String expected = json.writeValueAsString(new StatsApi.IncidentStats(List.of("admin1", "month"), rows));
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> created = new java.util.ArrayList<>();
+        String body;
+        try (java.nio.file.WatchService watch = tmp.getFileSystem().newWatchService()) {
+            tmp.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            body = given().queryParam("tag", tag).queryParam("groupBy", "admin1,month").when().get(STATS)
+                    .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+            java.nio.file.WatchKey key = watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            if (key != null) {
+                key.pollEvents().forEach(e -> created.add(e.context().toString()));
+            }
+        }
+        assertThat(created).as("files made in %s", tmp).anyMatch(n -> n.startsWith("kb-stats-") && n.endsWith(".part"));
+        assertThat(rows).hasSize(27);
+        assertThat(body.length()).as("past the 2 KB held in memory").isGreaterThan(2048);
+        assertThat(body).isEqualTo(expected);
+        String csv = given().queryParam("tag", tag).queryParam("groupBy", "admin1,month").queryParam("format", "csv")
+                .when().get(STATS).then().statusCode(200).extract().asString();
+        assertThat(csv.length()).isGreaterThan(2048);
+        assertThat(csv.split("\r\n")).hasSize(28).contains(admin1 + "1,2020-01,1,,,,1,,,,1");
+        try (var left = java.nio.file.Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("kb-stats-")))
+                    .as("temporary files left").isEmpty();
+        }
+        String small = given().queryParam("tag", tag).when().get(STATS).then().statusCode(200).extract().asString();
+        assertThat(small).startsWith("{\"groupBy\":[],\"rows\":[{\"incidents\":27,");
+    }
+
+    /**
      * On H2, statistics whose groups grow with the data (by perpetrator or admin1) are computed two at a time: a third
      * waits, and past kb.stats.wide-wait (2 s in the tests) gets a 503 problem with Retry-After; other groupings are
      * not held up meanwhile. PostgreSQL counts in its own memory and limits none.
