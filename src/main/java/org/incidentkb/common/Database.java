@@ -1,7 +1,10 @@
 package org.incidentkb.common;
 
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.function.Function;
@@ -15,14 +18,15 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultConnectionProvider;
 
 /**
- * Which database this is, and typed read queries (jOOQ, docs/adr/0010) run on the connection of the current
- * Hibernate session: in its transaction, on the datasource the session was routed to (the replica for a read-only
- * request, ADR 0005). Queries run here do not flush the session; they serve reads.
+ * Which database this is, and typed read queries (jOOQ, docs/adr/0010) run in the current transaction, or outside one on
+ * a connection of the request's database (the replica for a read-only request, ADR 0005) held for the query alone.
+ * Queries run here do not flush the session; they serve reads.
  */
 @ApplicationScoped
 public class Database {
@@ -34,12 +38,17 @@ public class Database {
     private static final String QUERY_CANCELED = "57014";
 
     private final EntityManager em;
+    private final ReadRouting routing;
+    private final ReplicaConnections connections;
     private final boolean postgres;
     /** Made once: a configuration is costly to build, and a query only needs it bound to a connection. */
     private final Configuration configuration;
 
-    public Database(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public Database(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            @PersistenceUnitExtension ReadRouting routing, @PersistenceUnitExtension ReplicaConnections connections) {
         this.em = em;
+        this.routing = routing;
+        this.connections = connections;
         this.postgres = dbKind.startsWith("postgres");
         this.configuration = new DefaultConfiguration().set(postgres ? SQLDialect.POSTGRES : SQLDialect.H2)
                 .set(SETTINGS);
@@ -50,18 +59,42 @@ public class Database {
         return postgres;
     }
 
-    /** Runs a query built with jOOQ on the session's connection. */
+    /** Runs a query built with jOOQ ({@link #withConnection}). */
     public <T> T read(Function<DSLContext, T> query) {
-        return em.unwrap(Session.class).doReturningWork(connection -> query.apply(
+        return withConnection(connection -> query.apply(
                 DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));
     }
 
+    /** Work on a JDBC connection. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     /**
-     * The one text value a fixed statement selects, over plain JDBC on the session's connection: for a statement run
-     * on every request (the driver prepares it once per connection, and nothing is rendered each time).
+     * Runs {@code work} on the connection of the current transaction (its session's), or outside one on a connection of
+     * the request's database (ReadRouting) taken for this work alone and given back at once. Not the session's: a
+     * session outside a transaction keeps the connection it took until the request ends, and a request that then
+     * opens a transaction (a statistic, an export's chunks) holds one connection while it waits for another, which
+     * deadlocks the pool as soon as as many such requests run as it has connections (OneConnectionPerReadTest).
+     */
+    public <T> T withConnection(ConnectionWork<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            return em.unwrap(Session.class).doReturningWork(work::run);
+        }
+        try (Connection connection = connections.dataSource(routing.resolveTenantId()).getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("A read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The one text value a fixed statement selects, over plain JDBC ({@link #withConnection}): for a statement run on
+     * every request (the driver prepares it once per connection, and nothing is rendered each time).
      */
     public String text(String constantSql) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return withConnection(connection -> {
             try (var query = connection.prepareStatement(constantSql); var row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }

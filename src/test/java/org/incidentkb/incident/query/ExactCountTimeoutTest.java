@@ -22,7 +22,7 @@ class ExactCountTimeoutTest {
 
     /** A database whose every query fails with this exception, as the driver would raise it. */
     private static IncidentQueries failingWith(SQLException cause) {
-        return new IncidentQueries(new Database(null, "h2") {
+        return new IncidentQueries(new Database(null, "h2", null, null) {
             @Override
             public <T> T read(Function<DSLContext, T> query) {
                 throw new DataAccessException("SQL [select count(*) ...]; " + cause.getMessage(), cause);
@@ -31,7 +31,7 @@ class ExactCountTimeoutTest {
     }
 
     private static IncidentQueries.Selection all() {
-        return new IncidentQueries(new Database(null, "h2"), null).selection(IncidentFilter.none());
+        return new IncidentQueries(new Database(null, "h2", null, null), null).selection(IncidentFilter.none());
     }
 
     @Test
