@@ -24,9 +24,9 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultConnectionProvider;
 
 /**
- * Which database this is, and typed read queries (jOOQ, docs/adr/0010) run in the current transaction, or outside one on
- * a connection of the request's database (the replica for a read-only request, ADR 0005) held for the query alone.
- * Queries run here do not flush the session; they serve reads.
+ * Which database this is, and typed read queries (jOOQ, docs/adr/0010) run on the connection of the current
+ * Hibernate session: in its transaction, on the datasource the session was routed to (the replica for a read-only
+ * request, ADR 0005). Queries run here do not flush the session; they serve reads.
  */
 @ApplicationScoped
 public class Database {
@@ -59,46 +59,36 @@ public class Database {
         return postgres;
     }
 
-    /** Runs a query built with jOOQ ({@link #withConnection}). */
+    /** Runs a query built with jOOQ on the session's connection. */
     public <T> T read(Function<DSLContext, T> query) {
-        return withConnection(connection -> query.apply(
+        return em.unwrap(Session.class).doReturningWork(connection -> query.apply(
                 DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));
     }
 
-    /** Work on a JDBC connection. */
-    @FunctionalInterface
-    public interface ConnectionWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /**
-     * Runs {@code work} on the connection of the current transaction (its session's), or outside one on a connection of
-     * the request's database (ReadRouting) taken for this work alone and given back at once. Not the session's: a
-     * session outside a transaction keeps the connection it took until the request ends, and a request that then
-     * opens a transaction (a statistic, an export's chunks) holds one connection while it waits for another, which
-     * deadlocks the pool as soon as as many such requests run as it has connections (OneConnectionPerReadTest).
-     */
-    public <T> T withConnection(ConnectionWork<T> work) {
-        if (QuarkusTransaction.isActive()) {
-            return em.unwrap(Session.class).doReturningWork(work::run);
-        }
-        try (Connection connection = connections.dataSource(routing.resolveTenantId()).getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new DataAccessException("A read failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The one text value a fixed statement selects, over plain JDBC ({@link #withConnection}): for a statement run on
-     * every request (the driver prepares it once per connection, and nothing is rendered each time).
+     * The one text value a fixed statement selects, over plain JDBC: for a statement run on every request (the driver
+     * prepares it once per connection, and nothing is rendered each time). In a transaction on its connection; outside
+     * one on a connection of the request's database (ReadRouting) taken for the statement alone, not the session's: a
+     * session outside a transaction keeps the connection of its first work until the request ends, and a request that
+     * read the snapshot behind its ETag so, then opened a transaction (a statistic, an export's chunks), held one
+     * connection while it waited for another, which deadlocks the pool as soon as as many such requests run as it has
+     * connections (ADR 0010's addendum, OneConnectionPerReadTest).
      */
     public String text(String constantSql) {
-        return withConnection(connection -> {
-            try (var query = connection.prepareStatement(constantSql); var row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        });
+        if (QuarkusTransaction.isActive()) {
+            return em.unwrap(Session.class).doReturningWork(connection -> text(connection, constantSql));
+        }
+        try (Connection connection = connections.dataSource(routing.resolveTenantId()).getConnection()) {
+            return text(connection, constantSql);
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not run " + constantSql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Connection connection, String constantSql) throws SQLException {
+        try (var query = connection.prepareStatement(constantSql); var row = query.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
+        }
     }
 
     /**

@@ -52,7 +52,6 @@ public class IncidentDocuments {
     private final ObjectMapper json;
     private final ReadRouting routing;
     private final ReplicaConnections connections;
-    private final Database database;
     /** Stores a representation over whatever is stored for the incident, waiting for a rebuilder storing one now. */
     private final String upsert;
     /**
@@ -67,7 +66,6 @@ public class IncidentDocuments {
     public IncidentDocuments(EntityManager em, ObjectMapper json, @PersistenceUnitExtension ReadRouting routing,
             @PersistenceUnitExtension ReplicaConnections connections, Database database) {
         this.em = em;
-        this.database = database;
         this.upsert = database.isPostgres()
                 ? "insert into incident_document (incident_id, version, body) values (?, ?, ?) on conflict (incident_id)"
                         + " do update set version = excluded.version, body = excluded.body"
@@ -237,13 +235,14 @@ public class IncidentDocuments {
         // against a list of parameters one by one (a quarter of a million comparisons for a chunk of 500).
         String sql = "select incident_id, body from incident_document where incident_id in ("
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        database.withConnection(connection -> {
-            try (var query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    rows.add(Map.entry(row.getLong(1), row.getBytes(2)));
+        session().doWork(connection -> {
+            try (var query = connection.prepareStatement(sql)) {
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(Map.entry(row.getLong(1), row.getBytes(2)));
+                    }
                 }
             }
-            return null;
         });
         Stream<Map.Entry<Long, byte[]>> each = rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream();
         List<Map.Entry<Long, T>> values = each.map(row -> {
