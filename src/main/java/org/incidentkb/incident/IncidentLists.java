@@ -48,6 +48,8 @@ public class IncidentLists {
         IncidentSort sort = search.sort(filter, list.sort);
         IncidentSort.Cursor after = paging.byCursor() ? search.cursor(paging.after(), sort) : null;
 
+        // Counted first, on a connection it gives back: then a page reads on the session's, an export in its chunks'.
+        Long omitted = format == Format.GEOJSON ? search.countWithoutCoordinates(filter) : null;
         Response.ResponseBuilder response;
         if (format != Format.JSON && !list.paged()) {
             response = Response.ok(export.all(format, filter, sort, null));
@@ -60,8 +62,8 @@ public class IncidentLists {
             response = Paging.withLinks(Response.ok(format == Format.JSON ? envelope
                     : export.page(format, result)), envelope);
         }
-        if (format == Format.GEOJSON) {
-            response.header(OMITTED_HEADER, search.countWithoutCoordinates(filter));
+        if (omitted != null) {
+            response.header(OMITTED_HEADER, omitted);
         }
         if (format != Format.JSON) {
             response.header("Content-Disposition", "attachment; filename=\"incidents." + format.name().toLowerCase(

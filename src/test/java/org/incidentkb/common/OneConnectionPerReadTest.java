@@ -43,7 +43,8 @@ class OneConnectionPerReadTest {
         reads.put("/api/v1/incidents/" + id, title);
         reads.put("/api/v1/incidents?tag=" + tag, title);
         reads.put("/api/v1/incidents?tag=" + tag + "&format=csv", title);
-        reads.put("/api/v1/incidents?tag=" + tag + "&format=geojson", "{\"type\":\"FeatureCollection\",\"features\":[");
+        reads.put("/api/v1/incidents?tag=" + tag + "&format=geojson", title);
+        reads.put("/api/v1/incidents?tag=" + tag + "&format=geojson&size=10", title);
         reads.put("/api/v1/incidents?tag=" + tag + "&format=ndjson", title);
         reads.put("/api/v1/incidents?perpetrator=" + actor, title);
         reads.put("/api/v1/incidents?q=checkpoint&country=IRQ", title);

@@ -68,9 +68,9 @@ public class IncidentExport {
     /** Streams every incident that matches, in the given order, from after {@code start} on. */
     public StreamingOutput all(Format format, IncidentFilter filter, IncidentSort sort, Cursor start) {
         return out -> {
-            try (Writer writer = writer(format, out, filter.dedupeEvents())) {
-                walk(filter, sort, start, shape(format), writer::write);
-            }
+            Writer writer = writer(format, out, filter.dedupeEvents());
+            walk(filter, sort, start, shape(format), writer::write);
+            writer.finish();
         };
     }
 
@@ -137,9 +137,9 @@ public class IncidentExport {
     /** Writes items already loaded (one page). */
     public StreamingOutput page(Format format, IncidentSearchService.Result page) {
         return out -> {
-            try (Writer writer = writer(format, out, page.sameAs() != null)) {
-                writer.write(page);
-            }
+            Writer writer = writer(format, out, page.sameAs() != null);
+            writer.write(page);
+            writer.finish();
         };
     }
 
@@ -167,11 +167,15 @@ public class IncidentExport {
         void write(IncidentSearchService.Result chunk) throws IOException;
     }
 
-    private interface Writer extends AutoCloseable {
+    /**
+     * Writes a document's chunks, then its end. A walk that fails never gets its end written: the framework answers
+     * the failure (a problem, while nothing was sent) or resets the connection, so no client takes a broken export for a
+     * whole one (a GeoJSON closed after its first features, a CSV that just stops).
+     */
+    private interface Writer {
         void write(IncidentSearchService.Result chunk) throws IOException;
 
-        @Override
-        void close() throws IOException;
+        void finish() throws IOException;
     }
 
     /** RFC 4180: a header row, CRLF line ends, fields quoted when needed; tombstones are not rows. */
@@ -194,7 +198,7 @@ public class IncidentExport {
         }
 
         @Override
-        public void close() throws IOException {
+        public void finish() throws IOException {
             rows.close();
         }
     }
@@ -225,7 +229,7 @@ public class IncidentExport {
         }
 
         @Override
-        public void close() throws IOException {
+        public void finish() throws IOException {
             gen.writeEndArray();
             gen.writeEndObject();
             gen.close();
@@ -251,7 +255,7 @@ public class IncidentExport {
         }
 
         @Override
-        public void close() throws IOException {
+        public void finish() throws IOException {
             out.flush();
         }
     }

@@ -240,8 +240,11 @@ public class IncidentSearchService {
         return new Result(items, total, next, lowerBound);
     }
 
-    /** How many incidents match without coordinates (left out of GeoJSON). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * How many incidents match without coordinates (left out of GeoJSON). In a transaction of its own when none is
+     * active, so the request's session keeps no connection: the export's chunks that follow each take one.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public long countWithoutCoordinates(IncidentFilter filter) {
         return queries.count(queries.selection(filter, IncidentQueries.Coordinates.ABSENT));
     }
