@@ -70,19 +70,21 @@ public final class RecordRows {
             java.util.function.Function<E, R> toRow) {
         CsvSchema schema = IncidentExport.CSV.schemaFor(row).withHeader().withLineSeparator("\r\n");
         return out -> {
-            try (SequenceWriter rows = IncidentExport.CSV.writerFor(row).with(schema).writeValues(out)) {
-                for (int n = 1;; n++) {
-                    int number = n;
-                    List<E> items = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                            .call(() -> page.apply(number).items());
-                    for (E item : items) {
-                        rows.write(toRow.apply(item));
-                    }
-                    if (items.size() < Paging.MAX_SIZE) {
-                        break;
-                    }
+            // Closed (flushed to its end) only when every page was read: a failed read leaves the CSV unfinished, and
+            // the framework answers a problem or resets the connection rather than end a partial file as if whole.
+            SequenceWriter rows = IncidentExport.CSV.writerFor(row).with(schema).writeValues(out);
+            for (int n = 1;; n++) {
+                int number = n;
+                List<E> items = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> page.apply(number).items());
+                for (E item : items) {
+                    rows.write(toRow.apply(item));
+                }
+                if (items.size() < Paging.MAX_SIZE) {
+                    break;
                 }
             }
+            rows.close();
         };
     }
 
