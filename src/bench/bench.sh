@@ -5,18 +5,18 @@
 #   bash src/bench/bench.sh --db postgresql    # the same on the local PostgreSQL (database incident_kb_bench_ROWS)
 #
 # 1. builds the service, generates ROWS incidents (src/bench/GenerateIncidents.java, seed 42) as NDJSON;
-# 2. starts the service with -Xmx512m on a fresh database and imports the file through POST /imports (timed; heap
-#    sampled every second); a later run reuses the database;
+# 2. starts the service with JVM_OPTS (-Xmx512m and README's memory settings) on a fresh database and imports the
+#    file through POST /imports (timed; heap sampled every second); a later run reuses the database;
 # 3. runs wrk (2 threads, 32 connections, 5 s warm-up, 15 s measured) on reads, filtered lists, statistics
-#    and deep pages, and times exports with hyperfine; reads RSS from /proc; with a JDK 25 (AOT_JAVA, or one under
-#    /usr/lib/jvm), times three starts of an aot-jar with a Leyden AOT cache trained by docker/aot-train.sh;
+#    and deep pages, and times exports with hyperfine; reads RSS from /proc, after the load and after IDLE seconds;
+#    with a JDK 25 (AOT_JAVA, or one under /usr/lib/jvm), times three starts of an aot-jar with a Leyden AOT cache trained by docker/aot-train.sh;
 # 4. when ../shared/peers/spring-data-rest exists (PEER_DIR), builds a copy under target/bench, lets it generate
 #    ROWS rows of its own (its database kept per ROWS, in target/bench/peer-ROWS), measures the endpoints both have
 #    the same way, and prints the ratio per endpoint with both row counts.
 # Env: ROWS (1000000), PORT (18080), DURATION (15s), WARMUP (5s), THREADS (2), CONNECTIONS (32), REIMPORT (0:
 # 1 also times a second, no-op import of the same file), PEER (1: 0 skips the peer), PEER_DIR, PG_URL
 # (jdbc:postgresql://127.0.0.1:5432), PG_USER (postgres), AOT_JAVA (a JDK 25 java, by default one under
-# /usr/lib/jvm; "none" skips the AOT starts).
+# /usr/lib/jvm; "none" skips the AOT starts), JVM_OPTS, MALLOC_ARENA_MAX (2), IDLE (30).
 # Results: target/bench/results-<time>/summary.txt and results.json (copied to target/bench/results.json and
 # results-h2.json or results-postgresql.json).
 set -euo pipefail
@@ -45,6 +45,11 @@ PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/spring-data-rest}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_USER="${PG_USER:-postgres}"
 PG_DB="incident_kb_bench_$ROWS"
+# The JVM settings README and docker/Dockerfile recommend (heap handed back when idle; two malloc arenas), with the
+# benchmark's heap limit; JVM_OPTS replaces them.
+JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:G1PeriodicGCInterval=10000 -XX:-G1PeriodicGCInvokesConcurrent -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
+ARENAS="${MALLOC_ARENA_MAX:-2}"
+IDLE="${IDLE:-30}"
 BENCH="$ROOT/target/bench"
 DATA="$BENCH/data-$ROWS"
 FILE="$BENCH/incidents-$ROWS.ndjson"
@@ -91,14 +96,14 @@ else
     DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0")
     DB_NOTE="H2 file DB ($DATA/kb.mv.db)"
 fi
-log "starting the service on $DB_NOTE, -Xmx512m"
+log "starting the service on $DB_NOTE, $JVM_OPTS"
 t0=$(now_ms)
 # The admin the service creates in an empty database; imports need the admin role.
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-password}
 AUTH=(-u "admin:$ADMIN_PASSWORD")
 start_app() {
     env "${DB_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
+        MALLOC_ARENA_MAX="$ARENAS" java $JVM_OPTS -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
     APP_PID=$!
     until curl -sf -o /dev/null "$API/event-types"; do
         kill -0 "$APP_PID" 2>/dev/null || { log "the service died; see $OUT/app.log"; exit 1; }
@@ -131,7 +136,7 @@ IMPORT_NOTE="reused the database imported by an earlier run (delete $DATA to imp
 if [[ "$FRESH" == 1 ]]; then
     log "importing $ROWS incidents through POST /imports (this takes a while)"
     read -r secs rate heap state <<< "$(import_file first)"
-    IMPORT_NOTE="import of $ROWS incidents: $state in ${secs} s, $rate rows/s, heap used at most ${heap} MiB (-Xmx512m), peak RSS $(rss_mib "$APP_PID" VmHWM) MiB"
+    IMPORT_NOTE="import of $ROWS incidents: $state in ${secs} s, $rate rows/s, heap used at most ${heap} MiB ($JVM_OPTS), peak RSS $(rss_mib "$APP_PID" VmHWM) MiB"
     log "$IMPORT_NOTE"
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
     if [[ "$DB" == h2 ]]; then
@@ -278,6 +283,11 @@ RESTORED_MS=$(( $(now_ms) - t0 ))
 RENAME_NOTE="rename of the actor named in $TOP_SHOWN incidents: $RENAME_MS ms (back: $RENAME_BACK_MS ms); first read of one of its incidents after it: $FIRST_READ_MS ms; their documents stored again $RESTORED_MS ms after the rename back"
 APP_RSS=$(rss_mib "$APP_PID" VmRSS)
 APP_HWM=$(rss_mib "$APP_PID" VmHWM)
+# And once the service has been idle for IDLE seconds: what it holds between bursts (the heap it no longer needs is
+# handed back by the periodic collection of JVM_OPTS; file-mapped pages, such as the text index's, are counted apart).
+sleep "$IDLE"
+APP_RSS_IDLE=$(rss_mib "$APP_PID" VmRSS)
+APP_RSS_FILE=$(rss_mib "$APP_PID" RssFile)
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 APP_PID=""
 
@@ -292,13 +302,13 @@ if [[ -n "$AOT_JAVA" && -x "$AOT_JAVA" ]]; then
     log "packaging an aot-jar into $AOT_APP and training its AOT cache on this database ($AOT_JAVA)"
     ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=aot-app \
         $([[ "$DB" == postgresql ]] && echo -Ppostgresql) > "$OUT/aot-build.log" 2>&1
-    env "${DB_ENV[@]}" KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" JAVA="$AOT_JAVA" JAVA_OPTS=-Xmx512m \
+    env "${DB_ENV[@]}" KB_DEMO_DATA_ENABLED=false KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" JAVA="$AOT_JAVA" JAVA_OPTS="$JVM_OPTS" \
         bash docker/aot-train.sh "$AOT_APP" > "$OUT/aot-train.log" 2>&1
     starts=() rss=""
     for _ in 1 2 3; do
         t0=$(now_ms)
         (cd "$AOT_APP" && exec env "${DB_ENV[@]}" QUARKUS_HTTP_PORT="$PORT" KB_DEMO_DATA_ENABLED=false \
-            KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$AOT_JAVA" -Xmx512m -XX:AOTCache=app.aot -jar quarkus-run.jar) \
+            KB_ADMIN_PASSWORD="$ADMIN_PASSWORD" MALLOC_ARENA_MAX="$ARENAS" "$AOT_JAVA" $JVM_OPTS -XX:AOTCache=app.aot -jar quarkus-run.jar) \
             >> "$OUT/app-aot.log" 2>&1 &
         APP_PID=$!
         until curl -sf -o /dev/null "$API/event-types"; do
@@ -312,7 +322,7 @@ if [[ -n "$AOT_JAVA" && -x "$AOT_JAVA" ]]; then
         APP_PID=""
     done
     AOT_STARTS="[$(IFS=,; echo "${starts[*]}")]"
-    AOT_NOTE="start -> first response with an AOT cache ($("$AOT_JAVA" -version 2>&1 | head -1), aot-jar, -Xmx512m, trained by docker/aot-train.sh on this database): ${starts[*]} ms; RSS after a read $rss MiB"
+    AOT_NOTE="start -> first response with an AOT cache ($("$AOT_JAVA" -version 2>&1 | head -1), aot-jar, $JVM_OPTS, trained by docker/aot-train.sh on this database): ${starts[*]} ms; RSS after a read $rss MiB"
     log "$AOT_NOTE"
 fi
 
@@ -367,9 +377,11 @@ if [[ "$PEER" == 1 && -d "$PEER_DIR" ]]; then
     RANDOM_WHAT=list peer_bench "GET /incidents?country={random}&{random year}" "/" "$ROOT/src/bench/random.lua"
     RANDOM_WHAT=stats peer_bench "GET /stats/...groupBy=month&country={random}&to={random}" "/" "$ROOT/src/bench/random.lua"
     PEER_RSS=$(rss_mib "$APP_PID" VmRSS)
+    sleep "$IDLE"
+    PEER_RSS_IDLE=$(rss_mib "$APP_PID" VmRSS)
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
     APP_PID=""
-    PEER_NOTE="Spring Data peer ($PEER_MAX_ID rows of its own generator, H2, -Xmx512m): start -> first response $PEER_START_MS ms, RSS after the load $PEER_RSS MiB"
+    PEER_NOTE="Spring Data peer ($PEER_MAX_ID rows of its own generator, H2, -Xmx512m): start -> first response $PEER_START_MS ms, RSS after the load $PEER_RSS MiB, after $IDLE s idle $PEER_RSS_IDLE MiB"
 fi
 
 # ---------------------------------------------------------------- report
@@ -378,7 +390,7 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" --arg rows "${PEER_MAX_ID:-
         | "\($e.name | .[0:46] | . + " " * (46 - length)) \($e.rps | tostring | " " * (9 - length) + .) \($p.rps | tostring | " " * (9 - length) + .)   \(if $p.rps > 0 then (($e.rps / $p.rps * 10 | round) / 10 | tostring) + "x" else "peer answered nothing" end)   (peer \($rows) rows, ours \($ours))")
     | .[]' "$ENDPOINTS_JSON")
 {
-    echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), $DB_NOTE, -Xmx512m"
+    echo "Incident KB benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), $DB_NOTE, $JVM_OPTS, MALLOC_ARENA_MAX=$ARENAS"
     echo "data: $TOTAL incidents ($IRQ in Iraq); $IMPORT_NOTE"
     echo "start -> first response: $START_MS ms; text index ready $TEXT_INDEX_MS ms after that"
     echo "$AOT_NOTE"
@@ -399,18 +411,20 @@ COMPARISON=$(jq -rs --slurpfile peer "$PEER_RESULTS" --arg rows "${PEER_MAX_ID:-
     echo
     echo "NDJSON export of all $TOTAL incidents: $EXPORT_STATE in $EXPORT_ALL_MS ms, heap used at most $EXPORT_HEAP MiB"
     echo "$RENAME_NOTE"
-    echo "RSS after the load: $APP_RSS MiB, peak RSS: $APP_HWM MiB"
+    echo "RSS after the load: $APP_RSS MiB, after $IDLE s idle: $APP_RSS_IDLE MiB ($APP_RSS_FILE MiB of it file-mapped), peak RSS: $APP_HWM MiB"
     echo "raw output: $OUT"
 } | tee "$OUT/summary.txt"
 
 jq -n --arg db "$DB" --arg when "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson rows "$TOTAL" --argjson startMs "$START_MS" \
     --argjson aotStartsMs "$AOT_STARTS" --arg aotNote "$AOT_NOTE" \
     --argjson textIndexMs "$TEXT_INDEX_MS" --arg importNote "$IMPORT_NOTE" --argjson rssMib "$APP_RSS" --argjson peakRssMib "$APP_HWM" \
+    --argjson rssIdleMib "$APP_RSS_IDLE" --argjson rssFileMib "$APP_RSS_FILE" --arg jvmOpts "$JVM_OPTS" \
     --argjson exportAllMs "$EXPORT_ALL_MS" --argjson exportAllHeapMib "$EXPORT_HEAP" --arg peerNote "$PEER_NOTE" \
     --argjson peerRows "${PEER_MAX_ID:-null}" --argjson renameMs "$RENAME_MS" --argjson renamedIncidents "$TOP_SHOWN" --argjson firstReadMs "$FIRST_READ_MS" --argjson restoredMs "$RESTORED_MS" \
     --slurpfile endpoints "$ENDPOINTS_JSON" --slurpfile peer "$PEER_RESULTS" \
     --slurpfile pages "$OUT/hyperfine-pages.json" --slurpfile exports "$OUT/hyperfine-exports.json" '
     {db: $db, when: $when, rows: $rows, startMs: $startMs, aotStart: {ms: $aotStartsMs, note: $aotNote}, textIndexReadyMs: $textIndexMs, "import": $importNote, rssMib: $rssMib, peakRssMib: $peakRssMib,
+     rssIdleMib: $rssIdleMib, rssFileMib: $rssFileMib, jvmOpts: $jvmOpts,
      exportAllNdjson: {ms: $exportAllMs, heapUsedMib: $exportAllHeapMib},
      actorRename: {incidents: $renamedIncidents, ms: $renameMs, firstReadMs: $firstReadMs, documentsStoredAgainMs: $restoredMs},
      endpoints: ($endpoints | map(. as $e | ($peer | map(select(.name == ($e.name | sub(" \\(kept body\\)$"; "")))) | first) as $p
