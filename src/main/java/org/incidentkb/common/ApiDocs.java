@@ -17,6 +17,13 @@ public final class ApiDocs {
             + "Nothing was written.";
     public static final String SERVER_ERROR = "Unexpected failure; the body carries a correlation id that is in the log.";
 
+    public static final String UNAVAILABLE = "The service is busy: no database connection came free within the pool's "
+            + "acquisition timeout (5 s). Nothing was changed; ask again after Retry-After seconds.";
+
+    public static final String UNAVAILABLE_EXAMPLE = """
+            {"type": "urn:incident-kb:problem:unavailable", "title": "Service unavailable", "status": 503,
+             "detail": "The service is busy; try again in a moment", "instance": "/api/v1/incidents"}""";
+
     public static final String IF_MATCH = "ETag of the version this write is based on (from a previous response); "
             + "the write is refused with 412 if the record has changed since.";
     public static final String ETAG = "A strong entity tag of this representation: the record's version and a digest of its JSON "

@@ -70,7 +70,9 @@ public interface IncidentOperations {
             participant's CONFIRMED/SUSPECTED in the parallel `perpetratorConfidence` and `targetConfidence` columns); `application/geo+json` (a FeatureCollection of Point features; \
             incidents without coordinates are left out and counted in the `X-Omitted-Without-Coordinates` header); \
             `application/x-ndjson` (one full incident per line, the format `POST /imports?format=ndjson` reads). \
-            CSV, GeoJSON and NDJSON stream every match in constant memory unless `page`, `size` or `after` is given.
+            CSV, GeoJSON and NDJSON stream every match in constant memory unless `page`, `size` or `after` is given; \
+            an export that fails once it has begun sending ends with the connection reset (the client reports an \
+            incomplete transfer), never as a shorter file that looks whole.
 
             **Change feed.** With `updatedSince`, the incidents created or changed since then come in update order, \
             and those deleted since as tombstones `{id, deleted: true, deletedAt}` (tombstones ignore the other \

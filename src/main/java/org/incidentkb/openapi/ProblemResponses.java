@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.incidentkb.common.ApiDocs;
 import org.incidentkb.common.Problem;
@@ -17,7 +18,7 @@ import org.incidentkb.common.Problem;
 /**
  * The problem answers every operation can give for the same reasons, documented once instead of on each operation:
  * 400 everywhere (an unknown query parameter is refused on every endpoint), 404 when its path names a record, 409
- * (stale version) and 412 when it reads If-Match, and 500 everywhere, each with the problem schema and an example;
+ * (stale version) and 412 when it reads If-Match, 500 everywhere and 503 (busy) everywhere, each with the problem schema and an example;
  * the 401 and 403 of operations that need a role get the problem schema too. An operation that
  * documents a status itself (a 409 that means a name is taken, a 404 that says which record) keeps its own. Each
  * example answers a request to its own operation: its {@code instance} is the operation's path (ids filled in), and a
@@ -53,9 +54,28 @@ public class ProblemResponses implements OASFilter {
                 add(operation, path, "412", ApiDocs.PRECONDITION_FAILED, ApiDocs.PRECONDITION_EXAMPLE);
             }
             add(operation, path, "500", ApiDocs.SERVER_ERROR, null);
+            unavailable(operation, path);
             describe(operation, path, "401", ApiDocs.UNAUTHORIZED, ApiDocs.UNAUTHORIZED_EXAMPLE);
             describe(operation, path, "403", ApiDocs.FORBIDDEN, ApiDocs.FORBIDDEN_EXAMPLE);
         }));
+    }
+
+    /**
+     * The 503 of a busy service (no database connection free), with its Retry-After; an operation that documents a 503
+     * of its own (a count past its timeout) gets the busy reason added to its description.
+     */
+    private static void unavailable(Operation operation, String path) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        var declared = operation.getResponses().getAPIResponse("503");
+        if (declared != null) {
+            declared.setDescription(declared.getDescription() + ". Or: " + ApiDocs.UNAVAILABLE);
+            return;
+        }
+        add(operation, path, "503", ApiDocs.UNAVAILABLE, ApiDocs.UNAVAILABLE_EXAMPLE);
+        operation.getResponses().getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                .description("Seconds to wait").schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.incidentkb.common;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,5 +74,38 @@ class OneConnectionPerReadTest {
                 c.close();
             }
         }
+    }
+
+    /**
+     * With no connection free at all, an export is a 503 problem with Retry-After: not a 200 whose document was closed
+     * around the features it could not read (an empty FeatureCollection, before).
+     */
+    @Test
+    void shouldAnswerABusyProblemRatherThanAnEmptyExport() throws Exception {
+        String tag = Fixtures.unique("busy").replace(' ', '-');
+        Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Busy export", "type": "armed-clash", "startDate": "2024-02-03",
+                 "location": {"countryCode": "IRQ", "latitude": 36.3, "longitude": 43.1}, "tags": ["%s"]}"""
+                .formatted(tag));
+        int all = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < all; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (String format : List.of("geojson", "csv", "ndjson")) {
+                given().header("Cache-Control", "no-cache").when()
+                        .get("/api/v1/incidents?tag=" + tag + "&format=" + format).then()
+                        .statusCode(503).contentType("application/problem+json").header("Retry-After", "1")
+                        .body("type", is("urn:incident-kb:problem:unavailable"))
+                        .body("instance", is("/api/v1/incidents"));
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        given().header("Cache-Control", "no-cache").when().get("/api/v1/incidents?tag=" + tag + "&format=geojson")
+                .then().statusCode(200).body("features[0].properties.title", is("Busy export"));
     }
 }

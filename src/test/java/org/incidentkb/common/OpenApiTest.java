@@ -60,6 +60,12 @@ class OpenApiTest {
             org.assertj.core.api.Assertions.assertThat(responses.containsKey("500")).as(method + " " + path).isTrue();
             Map<?, ?> serverError = (Map<?, ?>) ((Map<?, ?>) responses.get("500")).get("content");
             org.assertj.core.api.Assertions.assertThat(serverError.containsKey("application/problem+json")).as(method + " " + path).isTrue();
+            Map<?, ?> busy = (Map<?, ?>) responses.get("503");
+            org.assertj.core.api.Assertions.assertThat(busy).as("503 of " + method + " " + path).isNotNull();
+            org.assertj.core.api.Assertions.assertThat((String) busy.get("description")).as(method + " " + path)
+                    .contains("no database connection came free");
+            org.assertj.core.api.Assertions.assertThat(((Map<?, ?>) busy.get("content")).containsKey(
+                    "application/problem+json")).as(method + " " + path).isTrue();
         }));
     }
 
