@@ -159,6 +159,16 @@ public interface KbConfig {
             /** The first lock time; it doubles with every further failure, up to an hour. */
             @WithDefault("30s")
             java.time.Duration lockTime();
+
+            /**
+             * Password checks (bcrypt) run at once, at most; further sign-ins wait their turn. Half the cores when
+             * unset, so a flood of sign-ins leaves the rest of the CPU to reads.
+             */
+            Optional<Integer> concurrentChecks();
+
+            /** How long a sign-in waits for its turn to be checked before it is answered 503 with Retry-After. */
+            @WithDefault("5s")
+            java.time.Duration checkWait();
         }
     }
 

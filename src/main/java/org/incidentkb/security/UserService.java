@@ -2,6 +2,7 @@ package org.incidentkb.security;
 
 import org.incidentkb.common.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -19,11 +20,11 @@ import org.incidentkb.security.UserApi.UserView;
 public class UserService {
 
     private final UserRepository users;
-    private final VerifiedLogins verified;
+    private final SecurityIdentity caller;
 
-    public UserService(UserRepository users, VerifiedLogins verified) {
+    public UserService(UserRepository users, SecurityIdentity caller) {
         this.users = users;
-        this.verified = verified;
+        this.caller = caller;
     }
 
     public Paging.Slice<UserView> list(Paging paging) {
@@ -43,12 +44,15 @@ public class UserService {
     @Transactional
     public UserView create(UserInput input) {
         requireBcryptLength("password", input.password());
+        String hash = BcryptUtil.bcryptHash(input.password()); // before the lock: other user changes need not wait
+        users.lockAll();
+        requireCallerUnchanged();
         if (users.findByName(input.username()).isPresent()) {
             throw ProblemException.conflict("A user named '" + input.username().trim() + "' already exists");
         }
         User user = new User();
         user.setUsername(input.username());
-        user.setPasswordHash(BcryptUtil.bcryptHash(input.password()));
+        user.setPasswordHash(hash);
         user.setRoles(names(input.roles()));
         users.persist(user);
         users.flush();
@@ -73,6 +77,7 @@ public class UserService {
     @Transactional
     public Optional<UserView> setRoles(long id, UserApi.RolesInput input, Long ifMatch) {
         users.lockAll();
+        requireCallerUnchanged();
         Optional<User> found = users.findByIdOptional(id);
         found.ifPresent(user -> {
             ETags.check("User " + id, ifMatch, input.version(), user.getVersion());
@@ -82,7 +87,6 @@ public class UserService {
             }
             user.setRoles(roles);
             users.flush();
-            verified.forgetAll();
         });
         return found.map(UserView::from);
     }
@@ -90,6 +94,7 @@ public class UserService {
     @Transactional
     public boolean delete(long id, Long ifMatch) {
         users.lockAll();
+        requireCallerUnchanged();
         Optional<User> found = users.findByIdOptional(id);
         if (found.isEmpty()) {
             return false;
@@ -100,7 +105,6 @@ public class UserService {
             requireAnotherAdmin(user);
         }
         users.delete(user);
-        verified.forgetAll();
         return true;
     }
 
@@ -115,24 +119,31 @@ public class UserService {
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
         user.setPasswordHash(BcryptUtil.bcryptHash(change.newPassword()));
-        verified.forgetAll();
     }
 
-    /** Who signed in: the user's name as stored (whatever case the client typed) and roles. */
-    public record Login(String username, Set<String> roles) {
-    }
+    /**
+     * Who signed in: the user's name as stored (whatever case the client typed), roles, and the id and version of the
+     * row they were read from (every change to a user, its password or roles, raises the version).
+     */
+    public record Credentials(long id, String username, String passwordHash, Set<String> roles, long version) {
 
-    /** The user's stored name and roles when the password is right; empty otherwise (no such user included). */
-    @Transactional
-    public Optional<Login> verify(String username, char[] password) {
-        Optional<User> user = users.findByName(username);
-        if (user.isEmpty()) {
-            // Spend the same time as a real check, so response times do not tell which names exist.
-            BcryptUtil.matches(new String(password), DummyHash.VALUE);
-            return Optional.empty();
+        /** The stored state these credentials were read from: changes whenever the user does. */
+        public String stamp() {
+            return id + ":" + version;
         }
-        return BcryptUtil.matches(new String(password), user.get().getPasswordHash())
-                ? Optional.of(new Login(user.get().getUsername(), user.get().getRoles())) : Optional.empty();
+    }
+
+    /** The user's stored credentials, as committed now; empty when no user has that name. */
+    @Transactional
+    public Optional<Credentials> credentials(String username) {
+        return users.findByName(username).map(u -> new Credentials(u.getId(), u.getUsername(), u.getPasswordHash(),
+                Set.copyOf(u.getRoles()), u.getVersion()));
+    }
+
+    /** Whether the user still exists unchanged since it was read at this version. */
+    @Transactional
+    public boolean isUnchanged(long id, long version) {
+        return users.count("id = ?1 and version = ?2", id, version) == 1;
     }
 
     /**
@@ -157,7 +168,6 @@ public class UserService {
         roles.addAll(Roles.implied(Roles.ADMIN));
         user.setRoles(roles);
         users.flush();
-        verified.forgetAll();
         return true;
     }
 
@@ -174,9 +184,22 @@ public class UserService {
         }
     }
 
-    /** A hash no password matches, made on first use (not while the service starts). */
-    private static final class DummyHash {
-        static final String VALUE = BcryptUtil.bcryptHash("not a password of anyone");
+    /**
+     * Refuses the request when its caller, a user of this service, was deleted or changed (roles, password) after it
+     * signed in: a request authenticated a moment before its user lost its rights must not use them once that change
+     * has been answered. Callers hold the lock of {@link UserRepository#lockAll}, so the change either committed before
+     * (and is seen here) or waits for this transaction. Bearer-token callers are the identity provider's to revoke.
+     */
+    private void requireCallerUnchanged() {
+        Long id = caller.getAttribute(DatabaseIdentityProvider.USER_ID);
+        Long version = caller.getAttribute(DatabaseIdentityProvider.USER_VERSION);
+        if (id == null || version == null) {
+            return;
+        }
+        if (users.count("id = ?1 and version = ?2", id, version) != 1) {
+            throw new ProblemException(401, "urn:incident-kb:problem:unauthorized", "Unauthorized",
+                    "Your user was changed or deleted while this request was under way; sign in again", null);
+        }
     }
 
     /** Callers hold the lock of {@link UserRepository#lockAll}, so the count cannot change before they commit. */

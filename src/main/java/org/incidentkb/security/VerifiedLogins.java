@@ -8,30 +8,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Remembers, for a minute, credentials whose bcrypt check passed, so a client sending HTTP Basic on every request
- * does not pay a bcrypt check (tens of milliseconds of CPU) on each. Keyed by a SHA-256 of name and password, never
- * the password itself. Any change to users (password, roles, deletion) forgets everything.
+ * Remembers, for a minute, which stored state of a user a name and password passed the bcrypt check against, so a
+ * client sending HTTP Basic on every request does not pay a bcrypt check (tens of milliseconds of CPU) on each.
+ * Keyed by a SHA-256 of name and password, never the password itself. An entry only counts while the user's row still
+ * has the id and version it was checked against ({@link UserService.Credentials#stamp()}): any change to the user, a
+ * deletion included, on this instance or another sharing the database, makes it worthless at once, and a check still
+ * in flight when the user changed cannot bring the old state back.
  */
 @ApplicationScoped
 public class VerifiedLogins {
 
-    private final Cache<String, UserService.Login> entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+    private final Cache<String, String> entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(10_000).build();
 
-    public Optional<UserService.Login> get(String username, char[] password) {
-        return Optional.ofNullable(entries.getIfPresent(key(username, password)));
+    /** Whether this name and password passed the check against exactly this stored state of the user. */
+    public boolean matches(String username, char[] password, UserService.Credentials stored) {
+        return stored.stamp().equals(entries.getIfPresent(key(username, password)));
     }
 
-    public void put(String username, char[] password, UserService.Login login) {
-        entries.put(key(username, password), new UserService.Login(login.username(), Set.copyOf(login.roles())));
-    }
-
-    public void forgetAll() {
-        entries.invalidateAll();
+    public void put(String username, char[] password, UserService.Credentials stored) {
+        entries.put(key(username, password), stored.stamp());
     }
 
     private static String key(String username, char[] password) {

@@ -101,6 +101,35 @@ class SecurityTest {
     }
 
     @Test
+    void shouldThrottleGuessesSentAtOnceLikeGuessesSentOneByOne() throws Exception {
+        String name = user("reader");
+        int guesses = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(guesses);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "parallel guess " + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().preemptive().basic(name, guess).when().get("/api/v1/users/me").then()
+                            .extract().statusCode();
+                }));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            // Five attempts (kb.security.login.max-failures) were checked; the others were refused unchecked.
+            assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
+            assertThat(statuses).filteredOn(s -> s == 429).hasSize(guesses - 5);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertProblem(given().auth().preemptive().basic(name, PASSWORD).when().get("/api/v1/users/me").then(), 429);
+    }
+
+    @Test
     void shouldNotLetWhitespaceAroundANameBypassTheThrottle() {
         String name = user("reader");
         // Padded names are nobody's name: refused even with the right password, and counted against the name.
