@@ -18,7 +18,9 @@ public final class ApiDocs {
     public static final String SERVER_ERROR = "Unexpected failure; the body carries a correlation id that is in the log.";
 
     public static final String UNAVAILABLE = "The service is busy: no database connection came free within the pool's "
-            + "acquisition timeout (5 s). Nothing was changed; ask again after Retry-After seconds.";
+            + "acquisition timeout (5 s), a sign-in (HTTP Basic) waited too long for its password check while many "
+            + "were being checked, or a write kept colliding with concurrent writes to the same records (a deadlock "
+            + "the database broke, tried again in vain). Nothing was changed; ask again after Retry-After seconds.";
 
     public static final String UNAVAILABLE_EXAMPLE = """
             {"type": "urn:incident-kb:problem:unavailable", "title": "Service unavailable", "status": 503,

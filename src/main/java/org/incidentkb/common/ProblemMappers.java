@@ -40,6 +40,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What every 401 says about how to sign in. */
+    private static final String CHALLENGE = "Basic realm=\"incident-kb\", Bearer";
 
     private final AllowedMethods allowedMethods;
 
@@ -51,6 +53,9 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(),
                 null));
+        if (e.status() == 401) {
+            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+        }
         return e.status() == 503 ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
     }
 
@@ -114,12 +119,17 @@ public class ProblemMappers {
         if (e.getCause() instanceof LoginThrottledException throttled) {
             return throttled(throttled, uri);
         }
+        if (e.getCause() instanceof SignInBusyException) {
+            return Response.fromResponse(respond(new Problem("urn:incident-kb:problem:unavailable",
+                    "Service unavailable", 503, "Too many sign-ins are being checked at once; try again in a moment",
+                    path(uri), null, null))).header("Retry-After", "1").build();
+        }
         String detail = e instanceof AuthenticationFailedException
                 ? "Wrong user name or password, or an invalid or expired token"
                 : "Sign in (HTTP Basic with a user of this service, or a bearer JWT) to do this";
         return Response.fromResponse(problem(new ProblemException(401, "urn:incident-kb:problem:unauthorized",
                 "Unauthorized", detail, null), uri))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"incident-kb\", Bearer").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 
     @ServerExceptionMapper
@@ -177,6 +187,13 @@ public class ProblemMappers {
                 || cause instanceof jakarta.persistence.EntityNotFoundException) {
             return concurrentUpdate((Exception) cause, uri, headers);
         }
+        if (isCollision(e)) {
+            LOG.infof("A write on %s collided with concurrent writes (deadlock or lock timeout); answered 503", path(uri));
+            return Response.fromResponse(respond(new Problem("urn:incident-kb:problem:unavailable",
+                    "Service unavailable", 503, "The write collided with concurrent writes to the same records and "
+                            + "was undone; nothing was changed. Try again in a moment", path(uri), null, null)))
+                    .header("Retry-After", "1").build();
+        }
         if (isPoolExhausted(e)) {
             LOG.warnf("No database connection free for %s; answered 503", path(uri));
             return Response.fromResponse(respond(new Problem("urn:incident-kb:problem:unavailable",
@@ -199,6 +216,21 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the database undid the transaction because it collided with concurrent ones: a deadlock it broke
+     * (SQLSTATE 40P01 on PostgreSQL, 40001 on H2), a serialization failure (40001), or a lock it waited for in vain
+     * (55P03 on PostgreSQL; HYT00, H2's lock timeout). Nothing was written; the same request may succeed a moment later.
+     */
+    static boolean isCollision(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && Set.of("40001", "40P01", "55P03", "HYT00").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure is the connection pool's timeout: every connection busy (overload, not a bug). */
