@@ -93,7 +93,7 @@ if [[ "$DB" == postgresql ]]; then
     DB_NOTE="PostgreSQL $("${PSQL[@]}" -c "show server_version") ($PG_URL/$PG_DB)"
 else
     [[ -f "$DATA/kb.mv.db" ]] || FRESH=1
-    DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0")
+    DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0;LOCK_TIMEOUT=10000")
     DB_NOTE="H2 file DB ($DATA/kb.mv.db)"
 fi
 log "starting the service on $DB_NOTE, $JVM_OPTS"

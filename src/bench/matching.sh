@@ -64,7 +64,7 @@ if [[ "$DB" == postgresql ]]; then
     DB_NOTE="PostgreSQL $("${PSQL[@]}" -c "show server_version")"
 else
     [[ -f "$DATA/kb.mv.db" ]] || FRESH=1
-    DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0")
+    DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/kb;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0;LOCK_TIMEOUT=10000")
     DB_NOTE="H2 file DB"
 fi
 CLEAR_SQL=("delete from link_revision" "delete from incident_event" "delete from incident_link" "delete from event_rollup"

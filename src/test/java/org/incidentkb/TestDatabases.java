@@ -17,7 +17,7 @@ public final class TestDatabases {
     public static String fresh(String suffix) {
         String main = System.getProperty("kbtest.jdbc-url", "");
         if (!main.startsWith("jdbc:postgresql:")) {
-            return "jdbc:h2:mem:incident-kb-" + suffix + ";DB_CLOSE_DELAY=-1";
+            return "jdbc:h2:mem:incident-kb-" + suffix + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         }
         String server = main.substring(0, main.lastIndexOf('/') + 1);
         String name = main.substring(main.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_" + suffix;

@@ -33,6 +33,7 @@ public class ActorMerge {
 
     /** Deeper than any real chain of membership; a longer one is a cycle already stored. */
     private static final int MAX_DEPTH = 100;
+    private static final int LOCK_CHUNK = 1000;
 
     private final EntityManager em;
     private final ActorRepository actors;
@@ -65,7 +66,10 @@ public class ActorMerge {
                         + "; merging " + gone.getName() + " into it would make it its own member");
             }
         }
-        for (Incident incident : incidents.load(touched(id))) {
+        List<Long> touched = touched(id);
+        changes.changing(touched);
+        lockInIdOrder(touched);
+        for (Incident incident : incidents.load(touched)) {
             changes.change(incident, i -> moveReferences(i, gone, stays));
         }
         moveActorReferences(gone, stays);
@@ -73,6 +77,17 @@ public class ActorMerge {
         actors.delete(gone);
         em.flush();
         return ActorView.from(stays);
+    }
+
+    /**
+     * Locks the incidents' rows (in id order, like every writer that locks several) before they are read: edits of
+     * them wait for the merge instead of the merge failing on their newer versions, however busy they are.
+     */
+    private void lockInIdOrder(List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += LOCK_CHUNK) {
+            em.createNativeQuery("select id from incident where id in (:ids) order by id for update")
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOCK_CHUNK))).getResultList();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -22,6 +22,7 @@ import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.incidentkb.incident.write.IncidentsChanging;
 import org.incidentkb.stats.EventRollup;
 import org.jboss.logging.Logger;
 
@@ -47,14 +48,56 @@ public class EventGroups {
             "killed_low", "killed_high", "injured_low", "injured_high");
     private static final String JOINING = "relation = 'SAME_EVENT' and status <> 'REJECTED'";
 
+    /** The transaction's resource that says it holds the events' lock. */
+    private static final String LOCKED = EventGroups.class.getName() + ".locked";
+
     private final EntityManager em;
     private final EventRollup rollup;
     private final List<String> priority;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    public EventGroups(EntityManager em, EventRollup rollup, KbConfig config) {
+    public EventGroups(EntityManager em, EventRollup rollup, KbConfig config,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
         this.rollup = rollup;
         this.priority = config.links().datasetPriority().stream().map(String::trim).toList();
+    }
+
+    /**
+     * Takes the events' lock (V32) until the transaction ends. A transaction that writes SAME_EVENT links takes it
+     * before its first write, so that link writers and event recomputations run one after the other (never waiting
+     * on each other's rows in opposite orders) and each recomputation reads every link committed before it. Taking it
+     * again in the same transaction is free.
+     */
+    public void lock() {
+        if (transactions.getResource(LOCKED) != null) {
+            return;
+        }
+        // Without flushing first: a pending change of an incident would take its row lock before this one.
+        em.createNativeQuery("select id from event_lock where id = 1 for update")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+        transactions.putResource(LOCKED, Boolean.TRUE);
+    }
+
+    /**
+     * A write about to change or delete incidents of an event takes the events' lock first, before their rows: the
+     * lock order of every link writer (the lock, then incident rows), so the two never wait on each other crosswise.
+     */
+    void beforeChange(@Observes IncidentsChanging changing) {
+        if (transactions.getResource(LOCKED) != null) {
+            return;
+        }
+        List<Long> ids = List.copyOf(changing.ids());
+        for (List<Long> chunk : chunks(ids)) {
+            boolean member = !em.createNativeQuery("select incident_id from incident_event where incident_id in (:ids)")
+                    .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter("ids", chunk)
+                    .setMaxResults(1).getResultList().isEmpty();
+            if (member) {
+                lock();
+                return;
+            }
+        }
     }
 
     /** Recomputes the events of these incidents (and of every incident joined to them, before or now). */
@@ -62,6 +105,7 @@ public class EventGroups {
         if (incidents.isEmpty()) {
             return;
         }
+        lock();
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
             Set<Long> seen = new HashSet<>(incidents);
@@ -120,6 +164,7 @@ public class EventGroups {
      * chunks. Hundreds of thousands of links take a few seconds and tens of MB.
      */
     public void recomputeAll() {
+        lock();
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
             long started = System.nanoTime();

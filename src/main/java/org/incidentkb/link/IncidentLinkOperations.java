@@ -58,7 +58,7 @@ public interface IncidentLinkOperations {
     @Operation(operationId = "createIncidentLink", summary = "Link an incident to another", description = "An editor's "
             + "link from this incident to another: CONFIRMED at once, with the editor as who decided it. The pair may "
             + "have one link per relation, whichever way round; an incident cannot be linked to itself or to one that "
-            + "does not exist. The link appears in both incidents' history.")
+            + "does not exist, and PART_OF links never form a cycle. The link appears in both incidents' history.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "al-Asad follows the Israeli strikes",
             value = LinkExamples.INPUT)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
@@ -68,7 +68,9 @@ public interface IncidentLinkOperations {
                     examples = @ExampleObject(name = "al-Asad", value = LinkExamples.VIEW)))
     @APIResponse(responseCode = "404", description = "No incident with the id in the path", content = @Content(
             mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The two incidents are already linked with that relation",
+    @APIResponse(responseCode = "409", description = "The two incidents are already linked with that relation, or a "
+            + "PART_OF link would close a cycle (the incident linked to is already, through PART_OF links, part of "
+            + "this one)",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     Response create(@Parameter(description = "Incident id (the link's `from`)", example = "4") @PathParam("id") long id,
             @NotNull @Valid LinkInput input, @Context UriInfo uri);

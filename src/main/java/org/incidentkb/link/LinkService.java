@@ -144,6 +144,7 @@ public class LinkService {
     /** An editor's link from one incident to another: CONFIRMED at once, decided by the editor. */
     @Transactional
     public LinkView create(long fromId, LinkInput input) {
+        events.lock();
         if (incidents.findByIdOptional(fromId).isEmpty()) {
             throw ProblemException.notFound("Incident", fromId);
         }
@@ -156,6 +157,10 @@ public class LinkService {
         }
         if (incidents.findByIdOptional(toId).isEmpty()) {
             throw ProblemException.invalid("to.id", "no incident has the id " + toId + " (it may have been deleted)");
+        }
+        if (input.relation() == Link.Relation.PART_OF && links.partOfReaches(toId, fromId)) {
+            throw ProblemException.conflict("Incident " + toId + " is already part of incident " + fromId
+                    + " (through PART_OF links), so " + fromId + " cannot be part of " + toId + ": that would be a cycle");
         }
         links.between(fromId, toId, input.relation()).ifPresent(existing -> {
             throw ProblemException.conflict("Incidents " + fromId + " and " + toId + " are already linked as "
@@ -178,6 +183,7 @@ public class LinkService {
     /** Confirms or rejects a link, or changes its note (JSON Merge Patch of {status, note}). */
     @Transactional
     public Optional<LinkView> patch(long id, JsonNode patch, Long ifMatch) {
+        events.lock();
         Optional<Link> found = ETags.forWrite(links.findByIdOptional(id), "Link", id, ifMatch, null);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -188,6 +194,12 @@ public class LinkService {
         String author = changes.currentUser();
         Link.Status before = link.getStatus();
         if (update.status() != before) {
+            if (link.getRelation() == Link.Relation.PART_OF && before == Link.Status.REJECTED
+                    && links.partOfReaches(link.getToId(), link.getFromId())) {
+                throw ProblemException.conflict("Incident " + link.getToId() + " is now part of incident "
+                        + link.getFromId() + " through other PART_OF links, so this link cannot stand again: that "
+                        + "would be a cycle");
+            }
             fields.add("links.status");
             link.setStatus(update.status());
             link.decided(update.status() == Link.Status.PROPOSED ? null : author,
@@ -212,6 +224,7 @@ public class LinkService {
 
     @Transactional
     public boolean delete(long id, Long ifMatch) {
+        events.lock();
         Optional<Link> found = ETags.forWrite(links.findByIdOptional(id), "Link", id, ifMatch, null);
         if (found.isEmpty()) {
             return false;
@@ -259,7 +272,7 @@ public class LinkService {
         return list.stream().map(l -> new LinkView(l.getId(), l.getVersion(), refs.get(l.getFromId()),
                 refs.get(l.getToId()), l.getRelation(), l.getStatus(), l.getScore(), evidence(l), l.getNote(),
                 withAuthors ? l.getCreatedBy() : null, l.getCreatedAt(), withAuthors ? l.getDecidedBy() : null,
-                l.getDecidedAt())).toList();
+                l.getDecidedAt(), withAuthors ? l.getRestoredBy() : null, l.getRestoredAt())).toList();
     }
 
     private Map<Long, IncidentRef> refs(Collection<Long> ids) {

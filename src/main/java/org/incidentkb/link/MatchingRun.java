@@ -102,7 +102,7 @@ class MatchingRun {
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> delete(chunk, author, now));
         }
         long written = System.nanoTime();
-        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(events::recomputeAll);
+        repairEvents();
         long done = System.nanoTime();
         LOG.infof("Matching: %d incidents, %d pairs compared, %d proposed, %d decided kept, %d stale removed;"
                 + " seconds: %.1f reading, %.1f matching, %.1f writing links, %.1f writing events",
@@ -116,8 +116,21 @@ class MatchingRun {
         void update(long incidents, long compared);
     }
 
+    /**
+     * Recomputes every event from the links, in a transaction of its own: the end of every run, and the repair after
+     * a run that wrote some of its link chunks and then failed or was killed (its links stand; the events must
+     * follow them).
+     */
+    void repairEvents() {
+        QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(events::recomputeAll);
+    }
+
     private void write(Matcher.Incidents in, List<Matcher.Pair> chunk, Map<PairKey, Existing> existing,
             Map<Long, String> actorNames, String author, Instant now, Set<PairKey> proposedNow) {
+        events.lock();
+        // Links an editor made since the run read the links: theirs stand, the run proposes nothing over them.
+        Set<PairKey> madeMeanwhile = linkedNow(in, chunk);
+        madeMeanwhile.removeAll(existing.keySet());
         BulkRows rows = new BulkRows();
         BulkRows.Ids ids = new BulkRows.Ids(em);
         List<Object[]> updates = new ArrayList<>();
@@ -126,6 +139,9 @@ class MatchingRun {
             long b = in.id()[p.b()];
             PairKey key = new PairKey(a, b);
             proposedNow.add(key);
+            if (madeMeanwhile.contains(key)) {
+                continue;
+            }
             String shared = shared(p.sharedActors(), actorNames);
             Existing before = existing.get(key);
             if (before != null) {
@@ -163,7 +179,23 @@ class MatchingRun {
         }
     }
 
+    /** The pairs of the chunk joined by a SAME_EVENT link now (read under the events' lock). */
+    @SuppressWarnings("unchecked")
+    private Set<PairKey> linkedNow(Matcher.Incidents in, List<Matcher.Pair> chunk) {
+        Set<Long> lows = new HashSet<>();
+        for (Matcher.Pair p : chunk) {
+            lows.add(Math.min(in.id()[p.a()], in.id()[p.b()]));
+        }
+        Set<PairKey> linked = new HashSet<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select low_id, high_id from incident_link"
+                + " where relation = 'SAME_EVENT' and low_id in (:lows)").setParameter("lows", lows).getResultList()) {
+            linked.add(new PairKey(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        }
+        return linked;
+    }
+
     private void delete(List<Existing> stale, String author, Instant now) {
+        events.lock();
         BulkRows rows = new BulkRows();
         BulkRows.Ids ids = new BulkRows.Ids(em);
         em.unwrap(Session.class).doWork(c -> {

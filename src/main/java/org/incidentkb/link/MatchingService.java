@@ -65,10 +65,18 @@ public class MatchingService {
 
     /** A run this instance left active when its process stopped will never end: it fails at once. */
     void onStart(@Observes StartupEvent event) {
+        List<String> interrupted = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "from MatchingJob where active = 1", MatchingJob.class).getResultStream()
+                .filter(j -> instanceId().equals(j.getInstanceId())).map(MatchingJob::getId).toList());
+        if (interrupted.isEmpty()) {
+            return;
+        }
+        // It may have written some chunks of links and not the events that follow from them. Repaired before the run
+        // is marked failed, so that a start stopped during the repair repairs again.
+        LOG.info("A matching run was interrupted when the process stopped: recomputing the events from the links");
+        runs.repairEvents();
         Instant now = Timestamps.now();
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("from MatchingJob where active = 1",
-                MatchingJob.class).getResultStream().filter(j -> instanceId().equals(j.getInstanceId()))
-                .forEach(j -> j.end(MatchingJob.State.FAILED, MatchingJob.INTERRUPTED, now)));
+        interrupted.forEach(id -> update(id, j -> j.end(MatchingJob.State.FAILED, MatchingJob.INTERRUPTED, now)));
     }
 
     /**
@@ -196,6 +204,12 @@ public class MatchingService {
         } catch (RuntimeException | Error e) {
             beat.cancel(false);
             LOG.errorf(e, "Matching run %s failed", id);
+            try {
+                runs.repairEvents();
+            } catch (RuntimeException repair) {
+                LOG.errorf(repair, "Matching run %s: the events could not be recomputed after it failed; the next run "
+                        + "or start does it", id);
+            }
             update(id, j -> j.end(MatchingJob.State.FAILED, "The run failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), Timestamps.now()));
         }
@@ -243,7 +257,7 @@ public class MatchingService {
         return new MatchingRequest(r.spatialWindowKm(), r.temporalWindowDays(), r.typeLevel(), country, r.from(), r.to());
     }
 
-    private String instanceId() {
+    String instanceId() {
         return config.instanceId().orElseGet(() -> {
             String host = System.getenv("HOSTNAME");
             return host == null || host.isBlank() ? "localhost" : host;

@@ -66,6 +66,49 @@ class ActorMergeTest {
                 .body("items.id", hasItem((int) incident));
     }
 
+    /** Editors busy on the actor's incidents make the merge wait its turn, never fail: it locks them first. */
+    @Test
+    void shouldMergeWhileItsIncidentsAreEditedAllTheTime() throws Exception {
+        String run = Fixtures.unique("Busy merge");
+        long stays = Fixtures.actor("Stays " + run);
+        long gone = Fixtures.actor("Gone " + run);
+        java.util.List<Long> incidents = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            incidents.add(Fixtures.createdId("/api/v1/incidents", """
+                    {"title": "Busy %s %d", "type": "air-drone-strike", "startDate": "2024-01-04",
+                     "actors": [{"actor": {"id": %d}, "role": "PERPETRATOR"}]}""".formatted(run, i, gone)));
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService editors = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicInteger edits = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (long incident : incidents) {
+                editors.submit(() -> {
+                    for (int n = 0; !stop.get(); n++) {
+                        int status = given().contentType("application/merge-patch+json")
+                                .body("{\"summary\": \"edit " + n + "\"}").when()
+                                .patch("/api/v1/incidents/" + incident).then().extract().statusCode();
+                        if (status == 200) {
+                            edits.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            org.awaitility.Awaitility.await().until(() -> edits.get() >= 8);
+            given().contentType(ContentType.JSON).body("{\"into\": {\"id\": %d}}".formatted(stays)).when()
+                    .post("/api/v1/actors/" + gone + "/merge").then().statusCode(200).body("id", is((int) stays));
+        } finally {
+            stop.set(true);
+            editors.shutdown();
+            editors.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        for (long incident : incidents) {
+            given().when().get("/api/v1/incidents/" + incident).then().statusCode(200)
+                    .body("actors[0].actor.id", is((int) stays));
+        }
+        given().when().get("/api/v1/actors/" + gone).then().statusCode(404);
+    }
+
     @Test
     void shouldRefuseASelfMergeAndAMergeIntoAMemberAndChangeNothing() {
         String run = Fixtures.unique("Cycle");

@@ -35,6 +35,30 @@ class LinkResourceTest {
     }
 
     @Test
+    void shouldRefuseAPartOfLinkThatWouldCloseACycle() {
+        long strike = Fixtures.incident(Fixtures.unique("Strike"));
+        long campaign = Fixtures.incident(Fixtures.unique("Campaign"));
+        long war = Fixtures.incident(Fixtures.unique("War"));
+        link(strike, campaign, "PART_OF").statusCode(201);
+        int campaignInWar = link(campaign, war, "PART_OF").statusCode(201).extract().path("id");
+        // The war part of the strike: a cycle through the campaign.
+        link(war, strike, "PART_OF").statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("cycle"));
+        link(campaign, strike, "PART_OF").statusCode(409);
+        assertThat(links(war)).isEqualTo(1);
+        // Once the campaign is not part of the war (rejected), the war may be part of the strike; the rejected link
+        // may then not stand again.
+        given().contentType("application/merge-patch+json").body("{\"status\": \"REJECTED\"}").when()
+                .patch("/api/v1/links/" + campaignInWar).then().statusCode(200);
+        link(war, strike, "PART_OF").statusCode(201);
+        given().contentType("application/merge-patch+json").body("{\"status\": \"CONFIRMED\"}").when()
+                .patch("/api/v1/links/" + campaignInWar).then().statusCode(409);
+        given().when().get("/api/v1/links/" + campaignInWar).then().statusCode(200).body("status", is("REJECTED"));
+        // Other relations may go both ways.
+        link(war, campaign, "RELATED").statusCode(201);
+    }
+
+    @Test
     void shouldLinkTwoIncidentsBothWaysWithHistoryInBoth() {
         long a = Fixtures.incident(Fixtures.unique("Strike"));
         long b = Fixtures.incident(Fixtures.unique("Attack"));

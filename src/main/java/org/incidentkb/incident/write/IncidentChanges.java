@@ -23,12 +23,14 @@ public class IncidentChanges {
 
     private final IncidentRepository incidents;
     private final Event<IncidentsChanged> changed;
+    private final Event<IncidentsChanging> changing;
     private final Instance<SecurityIdentity> identity;
 
     public IncidentChanges(IncidentRepository incidents, Event<IncidentsChanged> changed,
-            Instance<SecurityIdentity> identity) {
+            Event<IncidentsChanging> changing, Instance<SecurityIdentity> identity) {
         this.incidents = incidents;
         this.changed = changed;
+        this.changing = changing;
         this.identity = identity;
     }
 
@@ -48,6 +50,7 @@ public class IncidentChanges {
      */
     public IncidentView change(Incident incident, Consumer<Incident> change) {
         IncidentView before = IncidentView.from(incident);
+        changing(List.of(incident.getId())); // before the change: a query it runs may flush the row
         if (!apply(incident, before, change)) {
             return before;
         }
@@ -73,9 +76,21 @@ public class IncidentChanges {
     /** Deletes an incident, leaves its tombstone for the change feed, and records the deletion. */
     public void delete(Incident incident) {
         IncidentView before = IncidentView.from(incident);
+        changing(List.of(incident.getId()));
         incidents.delete(incident);
         incidents.addTombstone(before.id(), Timestamps.now());
         record(List.of(new Change(before, null)), currentUser());
+    }
+
+    /**
+     * Says which stored incidents a write is about to change or delete, before their rows are written: what must be
+     * locked before them is locked now. {@link #change} and {@link #delete} say it themselves; a writer of many (an
+     * import's batch, a merge) says it before it writes or locks any of them.
+     */
+    public void changing(java.util.Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            changing.fire(new IncidentsChanging(ids));
+        }
     }
 
     /** Records changes already written and flushed (an import's batch). */

@@ -138,6 +138,9 @@ public class IncidentUpserts {
         boolean first = stored && !changed.containsKey(incident);
         IncidentView before = first ? IncidentView.from(incident) : changed.get(incident);
         IncidentView current = first ? before : IncidentView.from(incident);
+        if (first) {
+            changes.changing(List.of(incident.getId())); // before the change: a query it runs may flush the row
+        }
         if (changes.apply(incident, current, i -> mapper.apply(i, ChildMatcher.withExistingIds(row.input(), i), strict))) {
             if (stored) {
                 changed.putIfAbsent(incident, before);
