@@ -68,7 +68,7 @@ public abstract class BackgroundJob {
         heartbeatAt = now;
     }
 
-    protected final void beat(Instant now) {
+    public final void beat(Instant now) {
         heartbeatAt = now;
     }
 

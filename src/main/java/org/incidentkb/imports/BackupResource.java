@@ -33,7 +33,11 @@ public class BackupResource {
             Streams every actor, source, incident and link as typed NDJSON lines, each holding the record as the API \
             reads it: `{"kind": "actor", "actor": {...}}` (with aliases, kind, parent, backers and designations), \
             `{"kind": "source", "source": {...}}`, `{"kind": "incident", "incident": {...}}`, then \
-            `{"kind": "link", "link": {...}}` (naming its incidents by `uid`, with status, score, evidence and note).
+            `{"kind": "link", "link": {...}}` (naming its incidents by `uid`, with status, score, evidence and note); \
+            between a first line `{"kind": "backup", "backup": {"format": 1, "exportedAt": ...}}` and a last line \
+            `{"kind": "end", "end": {"lines": N}}` counting the records between them. A restore refuses, whole, a \
+            backup that does not end with that line or whose count does not match (a download cut short); a failed \
+            export ends the connection before its last line, so it is never saved as complete by a careful client.
 
             `POST /imports?format=ndjson` restores the file: into an empty knowledge base it gives the same \
             content (ids aside: references are resolved through the ids the file itself declares, actors also by \

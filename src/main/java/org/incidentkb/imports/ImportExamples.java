@@ -16,9 +16,11 @@ final class ImportExamples {
             """;
 
     static final String BACKUP = """
+            {"kind":"backup","backup":{"format":1,"exportedAt":"2024-11-24T13:00:00Z"}}
             {"kind":"actor","actor":{"id":2,"version":0,"name":"Islamic Revolutionary Guard Corps","aliases":["IRGC"],"kind":"STATE_FORCE","countryCode":"IRN","country":"Iran","description":null,"parent":null,"backers":[],"designations":[],"createdAt":"2024-11-24T13:00:00Z","updatedAt":"2024-11-24T13:00:00Z"}}
             {"kind":"source","source":{"id":1,"version":0,"publisher":"Rudaw","url":null,"title":null,"publishedOn":null,"language":"en","createdAt":"2024-11-24T13:00:00Z","updatedAt":"2024-11-24T13:00:00Z"}}
             {"kind":"incident","incident":{"id":3,"version":0,"uid":"2f0c8a9e-5d1b-4c7e-9a3f-6b2d8e4f1a07","title":"IRGC ballistic missile attack on Erbil","startDate":"2024-01-16","actors":[{"actor":{"id":2,"name":"Islamic Revolutionary Guard Corps"},"role":"PERPETRATOR","confidence":"CONFIRMED"}],"sources":[{"id":1,"name":"Rudaw"}]}}
+            {"kind":"end","end":{"lines":3}}
             """;
 
     static final String DONE = """

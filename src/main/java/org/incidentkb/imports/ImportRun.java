@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +59,7 @@ public class ImportRun {
     private final KbConfig config;
     /** Jobs waiting for the runner; their heartbeat is saved with the running job's. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private static final long BEAT_NANOS = TimeUnit.SECONDS.toNanos(15);
     private volatile boolean stopping;
     private final jakarta.enterprise.event.Event<org.incidentkb.common.ImportFinished> finished;
     private final LinkBackup linkBackup;
@@ -101,6 +103,19 @@ public class ImportRun {
         java.time.Instant started = Timestamps.now();
         update(id, job -> job.start(started));
         String author = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id).getSubmittedBy());
+        try {
+            Optional<String> refused = WholeFile.problem(file, format, charset, json);
+            if (refused.isPresent()) {
+                update(id, job -> job.finish(ImportJob.State.FAILED, refused.get(), Timestamps.now()));
+                ImportSpool.delete(file);
+                return;
+            }
+        } catch (IOException e) {
+            update(id, job -> job.finish(ImportJob.State.FAILED, "The file could not be read: " + RowReader.message(e),
+                    Timestamps.now()));
+            ImportSpool.delete(file);
+            return;
+        }
         JobReferences refs = null;
         Queue<JobReferences.Created> orphans = new ConcurrentLinkedQueue<>();
         try (RowReader reader = new RowReader(format, file, charset, mapper(format), json, maxLine());
@@ -112,6 +127,7 @@ public class ImportRun {
             // and sources created, updated or found as they are.
             Counts others = Counts.NONE;
             List<LinkBackup.Line> linkLines = new ArrayList<>();
+            boolean backup = false;
             Object row;
             while ((row = reader.next()) != null) {
                 if (stopping) {
@@ -132,6 +148,9 @@ public class ImportRun {
                     linkLines.add(l.line()); // written once every incident of the file is
                 } else if (row instanceof RowReader.SourceLine so) {
                     others = others.plus(refs.sourceLine(so, errors));
+                } else if (row instanceof RowReader.Marker) {
+                    backup = true;
+                    continue;
                 } else {
                     others = others.plus(new Counts(0, 0, 1));
                 }
@@ -143,7 +162,7 @@ public class ImportRun {
             flush(id, reader, drafts, errors, others, refs, author, writes, orphans);
             writes.await();
             if (!linkLines.isEmpty()) {
-                LinkBackup.Restored restored = linkBackup.restore(linkLines, author);
+                LinkBackup.Restored restored = linkBackup.restore(linkLines, author, new Heartbeat(id)::beat);
                 restored.refused().forEach((line, why) -> errors.add(new RowError(line, why)));
                 flush(id, reader, drafts, errors, new Counts(restored.created(), 0, restored.skipped()), refs, author,
                         writes, orphans);
@@ -152,7 +171,11 @@ public class ImportRun {
             refs.undo(List.copyOf(orphans));
             orphans.clear();
             update(id, job -> job.finish(ImportJob.State.DONE, null, Timestamps.now()));
-            finished.fire(new org.incidentkb.common.ImportFinished(id, started, author));
+            if (!backup && linkLines.isEmpty()) {
+                // Not for a backup: its links came with it, as they were decided, and matching it again would propose
+                // others over them. (An NDJSON export of incidents, without links, is matched like a dataset's file.)
+                finished.fire(new org.incidentkb.common.ImportFinished(id, started, author));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             update(id, job -> job.finish(ImportJob.State.FAILED, "Interrupted by a shutdown; run the same import "
@@ -341,6 +364,36 @@ public class ImportRun {
         }
         return found.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
                 .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Keeps a running job's heartbeat fresh through a long stretch of work that reports no progress (the links of a
+     * restore, written in one transaction), so that it is not taken for the job of a process that died. Saved in a
+     * transaction of its own, at most every few seconds.
+     */
+    private final class Heartbeat {
+        private final String id;
+        private long last = System.nanoTime();
+
+        Heartbeat(String id) {
+            this.id = id;
+        }
+
+        void beat() {
+            if (System.nanoTime() - last > BEAT_NANOS) {
+                last = System.nanoTime();
+                heartbeat(id);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void heartbeat(String id) {
+        Instant now = Timestamps.now();
+        jobs.findById(id).beat(now);
+        if (!queued.isEmpty()) {
+            jobs.keepAlive(Set.copyOf(queued), now);
+        }
     }
 
     /** Saves a job's progress, and the heartbeat of the jobs queued behind it. */

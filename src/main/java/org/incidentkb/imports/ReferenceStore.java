@@ -242,8 +242,10 @@ public class ReferenceStore {
     /** The source without a URL of this publisher and title (ignoring case), if there is one. */
     @Transactional
     Optional<Long> withTitle(String publisher, String title) {
+        // The title as stored, leading and trailing white space included (tabs, line breaks): trimmed here but not
+        // when stored, a title "\tReport" was never found again and every re-import created it anew.
         return sourceRepository.find("url is null and lower(publisher) = ?1 and lower(coalesce(title, '')) = ?2",
-                publisher.trim().toLowerCase(Locale.ROOT), title == null ? "" : title.trim().toLowerCase(Locale.ROOT))
+                publisher.trim().toLowerCase(Locale.ROOT), title == null ? "" : title.toLowerCase(Locale.ROOT))
                 .firstResultOptional().map(Source::getId);
     }
 
@@ -312,6 +314,6 @@ public class ReferenceStore {
     }
 
     static String sourceKey(String publisher, String title) {
-        return publisher.trim().toLowerCase(Locale.ROOT) + "\u0000" + (title == null ? "" : title.trim().toLowerCase(Locale.ROOT));
+        return publisher.trim().toLowerCase(Locale.ROOT) + "\u0000" + (title == null ? "" : title.toLowerCase(Locale.ROOT));
     }
 }

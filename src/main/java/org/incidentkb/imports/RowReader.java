@@ -89,6 +89,10 @@ final class RowReader implements Closeable {
     record Skip(long line) {
     }
 
+    /** A backup's own first or last line ({@code "kind": "backup"} or {@code "end"}), which holds no record. */
+    record Marker(long line) {
+    }
+
     /** An actor line of a backup ({@code "kind": "actor"}), with its id in the knowledge base it came from. */
     record ActorLine(long line, Long fileId, ActorInput actor) {
     }
@@ -199,6 +203,11 @@ final class RowReader implements Closeable {
                     object.remove("version");
                     return new SourceLine(line, fileId, json.treeToValue(object, SourceInput.class));
                 }
+                case WholeFile.BACKUP, WholeFile.END -> {
+                    // A backup's first and last lines (checked before the import began): no record of their own.
+                    rows--;
+                    return new Marker(line);
+                }
                 case "link" -> {
                     return new LinkLine(new LinkBackup.Line(line, json.treeToValue(object, LinkBackup.BackupLink.class)));
                 }
@@ -253,7 +262,7 @@ final class RowReader implements Closeable {
     }
 
     /** Lines of text, each at most {@code max} characters kept: a longer one is read through and flagged. */
-    private static final class Lines implements Closeable {
+    static final class Lines implements Closeable {
         private final Reader in;
         private final int max;
         private final char[] buffer = new char[1 << 16];

@@ -97,6 +97,13 @@ public class Link extends Audited {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** Who restored the link from a backup, and when: then createdBy and decidedBy are what the file said. */
+    @Column(name = "restored_by")
+    private String restoredBy;
+
+    @Column(name = "restored_at")
+    private Instant restoredAt;
+
     protected Link() {
     }
 
@@ -192,6 +199,20 @@ public class Link extends Audited {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    public String getRestoredBy() {
+        return restoredBy;
+    }
+
+    public Instant getRestoredAt() {
+        return restoredAt;
+    }
+
+    /** Marks the link as restored from a backup by this user now: its authors are the file's word, not ours. */
+    public void restored(String by, Instant at) {
+        this.restoredBy = by;
+        this.restoredAt = at;
     }
 
     /** Records who decided the link's status, and when. */

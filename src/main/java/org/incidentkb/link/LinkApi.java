@@ -37,7 +37,11 @@ public final class LinkApi {
             Instant createdAt,
             @Schema(description = "Who confirmed or rejected it; null while PROPOSED, and for anonymous readers",
                     example = "editor") String decidedBy,
-            Instant decidedAt) {
+            Instant decidedAt,
+            @Schema(description = "Who restored the link here from a backup (null for a link made here, and for "
+                    + "anonymous readers); createdBy and decidedBy are then what the backup file says, which no user of "
+                    + "this knowledge base vouches for", example = "null") String restoredBy,
+            @Schema(description = "When it was restored from a backup; null for a link made here") Instant restoredAt) {
     }
 
     @Schema(name = "IncidentRef", description = "An incident as a link shows it")

@@ -27,6 +27,8 @@ import org.incidentkb.link.LinkRevision.Operation;
 @ApplicationScoped
 public class LinkBackup {
 
+    private static final int BEAT_EVERY = 500;
+
     private static final int CHUNK = 1000;
 
     private final EntityManager em;
@@ -88,9 +90,14 @@ public class LinkBackup {
                 .setParameter("after", after).setMaxResults(CHUNK).getResultList();
     }
 
-    /** Restores link lines in one transaction, after the incidents of the file are written. */
-    public Restored restore(List<Line> lines, String author) {
+    /**
+     * Restores link lines in one transaction, after the incidents of the file are written; calls {@code beat} every
+     * few hundred lines, so that the job running it can show it is alive through a long restore.
+     */
+    public Restored restore(List<Line> lines, String author, Runnable beat) {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+            events.lock();
+            Instant restoredAt = org.incidentkb.common.Timestamps.now();
             Set<String> uids = new HashSet<>();
             lines.forEach(l -> {
                 uids.add(l.link().from());
@@ -107,7 +114,11 @@ public class LinkBackup {
             long skipped = 0;
             Map<Long, String> refused = new HashMap<>();
             List<Long> joined = new ArrayList<>();
+            int done = 0;
             for (Line line : lines) {
+                if (++done % BEAT_EVERY == 0) {
+                    beat.run();
+                }
                 BackupLink b = line.link();
                 Long from = ids.get(b.from());
                 Long to = ids.get(b.to());
@@ -127,6 +138,7 @@ public class LinkBackup {
                     link.setNote(b.note());
                     link.setCreatedBy(b.createdBy());
                     link.decided(b.decidedBy(), b.decidedAt());
+                    link.restored(author, restoredAt);
                     links.persist(link);
                     links.flush();
                     revisions.record(link, Operation.CREATE, List.of("links"), author);

@@ -12,7 +12,8 @@ final class LinkExamples {
              "to": {"id": 5, "title": "Presumed Israeli air strikes kill senior Iranian officers in Syria", "startDate": "2024-01-01", "dataset": null},
              "relation": "RELATED", "status": "CONFIRMED", "score": null, "evidence": null,
              "note": "The digest: the attack follows presumed Israeli air-strikes that killed high-level Iranian officers in Syria (BBC News)",
-             "createdBy": null, "createdAt": "2024-06-01T00:00:00Z", "decidedBy": null, "decidedAt": "2024-06-01T00:00:00Z"}""";
+             "createdBy": null, "createdAt": "2024-06-01T00:00:00Z", "decidedBy": null, "decidedAt": "2024-06-01T00:00:00Z",
+             "restoredBy": null, "restoredAt": null}""";
 
     static final String PROPOSED = """
             {"id": 51, "version": 0,
@@ -20,7 +21,8 @@ final class LinkExamples {
              "to": {"id": 88410, "title": "Bombing in Tuz Khurmatu", "startDate": "2016-05-01", "dataset": "GTD"},
              "relation": "SAME_EVENT", "status": "PROPOSED", "score": 0.93,
              "evidence": {"distanceKm": 1.2, "daysApart": 0, "typeMatch": "TYPE", "sharedActors": [{"id": 40, "name": "Islamic State"}]},
-             "note": null, "createdBy": "admin", "createdAt": "2026-11-30T10:00:00Z", "decidedBy": null, "decidedAt": null}""";
+             "note": null, "createdBy": "admin", "createdAt": "2026-11-30T10:00:00Z", "decidedBy": null, "decidedAt": null,
+             "restoredBy": null, "restoredAt": null}""";
 
     static final String INPUT = """
             {"to": {"id": 5}, "relation": "RELATED", "note": "The digest: the attack follows presumed Israeli air-strikes"}""";

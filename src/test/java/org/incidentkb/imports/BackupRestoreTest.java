@@ -36,7 +36,9 @@ class BackupRestoreTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", url(), "kb.imports.sync-max-bytes", "10000000");
+            // Matching on import on, as in production: a restore must not rematch what it restores.
+            return Map.of("quarkus.datasource.jdbc.url", url(), "kb.imports.sync-max-bytes", "10000000",
+                    "kb.links.match-on-import", "true");
         }
 
         private static String url() {
@@ -60,20 +62,76 @@ class BackupRestoreTest {
         String backup = export();
         assertThat(backup.lines().map(l -> l.substring(0, l.indexOf(',')))).contains("{\"kind\":\"actor\"",
                 "{\"kind\":\"source\"", "{\"kind\":\"incident\"", "{\"kind\":\"link\"");
+        assertThat(backup.lines().findFirst().orElseThrow()).startsWith("{\"kind\":\"backup\",\"backup\":{\"format\":1,");
+        assertThat(backup.lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("{\"kind\":\"end\",\"end\":{\"lines\":" + (backup.lines().count() - 2) + "}}");
 
         emptyTheKnowledgeBase();
         assertThat(Fixtures.count("/api/v1/incidents")).isZero();
         assertThat(Fixtures.count("/api/v1/actors")).isZero();
 
+        // Every line but the backup's own first and last is a record.
+        int records = (int) backup.lines().count() - 2;
         var first = importFile(backup);
-        first.body("report.failed", is(0)).body("report.updated", is(0))
-                .body("report.created", is((int) backup.lines().count()));
+        first.body("report.failed", is(0)).body("report.updated", is(0)).body("report.created", is(records))
+                .body("report.received", is(records));
+        assertThat(content(export())).isEqualTo(content(backup));
+        // The proposal restored as it was (score and evidence of the run at 50 km), not rematched: the restore
+        // started no matching run (an import that does, does so before it answers).
+        String restore = first.extract().path("id");
+        given().queryParam("size", 500).when().get("/api/v1/matching").then().statusCode(200)
+                .body("items.findAll { it.importJob == '%s' }".formatted(restore), org.hamcrest.Matchers.empty());
+        given().queryParam("status", "PROPOSED").when().get("/api/v1/links").then().statusCode(200)
+                .body("total", is(1)).body("items[0].evidence.distanceKm", org.hamcrest.Matchers.greaterThan(5f))
+                // Its authors are the file's word; who restored it here says so.
+                .body("items[0].createdBy", is(SignedIn.ADMIN)).body("items[0].restoredBy", is(SignedIn.ADMIN))
+                .body("items[0].restoredAt", org.hamcrest.Matchers.notNullValue());
         assertThat(content(export())).isEqualTo(content(backup));
 
         var second = importFile(backup);
         second.body("report.failed", is(0)).body("report.created", is(0)).body("report.updated", is(0))
-                .body("report.skipped", is((int) backup.lines().count()));
+                .body("report.skipped", is(records));
         assertThat(content(export())).isEqualTo(content(backup));
+    }
+
+    @Test
+    void shouldRefuseABackupCutShortAndWriteNothing() {
+        String backup = export();
+        List<String> lines = backup.lines().toList();
+        long incidents = Fixtures.count("/api/v1/incidents");
+        long actors = Fixtures.count("/api/v1/actors");
+        // Cut at a line boundary, as a download that failed and was saved anyway: no end line.
+        String cut = String.join("\n", lines.subList(0, lines.size() / 2)) + "\n";
+        importFailing(cut).body("message", org.hamcrest.Matchers.containsString("cut short"));
+        // The end line kept, records taken out: the count it expects is said.
+        List<String> shorter = new ArrayList<>(lines);
+        shorter.remove(lines.size() / 2);
+        importFailing(String.join("\n", shorter)).body("message",
+                org.hamcrest.Matchers.containsString("counts " + (lines.size() - 2) + " records"));
+        assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(incidents);
+        assertThat(Fixtures.count("/api/v1/actors")).isEqualTo(actors);
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNotUtf8RatherThanStoreReplacementCharacters() {
+        long incidents = Fixtures.count("/api/v1/incidents");
+        byte[] good = """
+                {"title": "Fine line", "type": "air-drone-strike", "startDate": "2024-01-04", "location": {"countryCode": "IRQ"}}
+                """.getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"title\": \"Bad \u00ff\u00fe bytes\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\", \"location\": {\"countryCode\": \"IRQ\"}}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] file = new byte[good.length + bad.length];
+        System.arraycopy(good, 0, file, 0, good.length);
+        System.arraycopy(bad, 0, file, good.length, bad.length);
+        given().contentType("application/x-ndjson; charset=UTF-8").body(file).when()
+                .post("/api/v1/imports?format=ndjson").then().statusCode(201).body("state", is("FAILED"))
+                .body("message", org.hamcrest.Matchers.containsString("not valid UTF-8: line 2"));
+        assertThat(Fixtures.count("/api/v1/incidents")).isEqualTo(incidents);
+    }
+
+    private static io.restassured.response.ValidatableResponse importFailing(String file) {
+        return given().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).when()
+                .post("/api/v1/imports?format=ndjson").then().statusCode(201).body("state", is("FAILED"));
     }
 
     /** Actors with every field, an actor and a source nothing cites, and two reports of one publisher. */
@@ -112,6 +170,34 @@ class BackupRestoreTest {
                 .post("/api/v1/incidents/" + linked + "/links").then().statusCode(201).extract().path("id");
         given().contentType("application/merge-patch+json").body("{\"status\": \"REJECTED\"}").when()
                 .patch("/api/v1/links/" + link).then().statusCode(200);
+        // Sources whose titles begin with white space, as files have them: a second restore must find them again.
+        long tabbed = Fixtures.createdId("/api/v1/sources", """
+                {"publisher": "Spacing Press", "title": "\\tTabbed report"}""");
+        long broken = Fixtures.createdId("/api/v1/sources", """
+                {"publisher": "Spacing Press", "title": "\\r\\nBroken report"}""");
+        long spaced = Fixtures.createdId("/api/v1/sources", """
+                {"publisher": "Spacing Press", "title": "  Spaced report"}""");
+        Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Spacing incident", "type": "air-drone-strike", "startDate": "2024-02-03",
+                 "location": {"countryCode": "IRQ"}, "sources": [{"id": %d}, {"id": %d}, {"id": %d}]}"""
+                .formatted(tabbed, broken, spaced));
+        // A proposal of a matching run with a wide window (50 km), which the default windows would not make.
+        long acled = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Backup ACLED record", "type": "air-drone-strike", "startDate": "2024-03-01",
+                 "location": {"countryCode": "IRQ", "latitude": 33.30, "longitude": 44.40},
+                 "externalRefs": [{"dataset": "ACLED", "externalId": "IRQ9001"}]}""");
+        long ucdp = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Backup UCDP record", "type": "air-drone-strike", "startDate": "2024-03-01",
+                 "location": {"countryCode": "IRQ", "latitude": 33.50, "longitude": 44.40},
+                 "externalRefs": [{"dataset": "UCDP", "externalId": "9001"}]}""");
+        String location = given().contentType("application/json").body("""
+                {"spatialWindowKm": 50, "temporalWindowDays": 2, "from": "2024-03-01", "to": "2024-03-01"}""").when()
+                .post("/api/v1/matching").then().statusCode(202).extract().header("Location");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).until(() -> "DONE".equals(
+                given().when().get(location).then().statusCode(200).extract().path("state")));
+        given().queryParam("status", "PROPOSED").when().get("/api/v1/links").then().statusCode(200)
+                .body("total", is(1)).body("items[0].from.id", org.hamcrest.Matchers.oneOf((int) acled, (int) ucdp))
+                .body("items[0].restoredBy", org.hamcrest.Matchers.nullValue());
     }
 
     private static String export() {
@@ -135,7 +221,11 @@ class BackupRestoreTest {
     private static List<String> content(String backup) throws Exception {
         List<String> lines = new ArrayList<>();
         for (String line : backup.lines().toList()) {
-            lines.add(JSON.writeValueAsString(strip(JSON.readTree(line))));
+            JsonNode node = strip(JSON.readTree(line));
+            if (node.has("backup")) {
+                ((ObjectNode) node.get("backup")).remove("exportedAt");
+            }
+            lines.add(JSON.writeValueAsString(node));
         }
         return lines.stream().sorted().toList();
     }
