@@ -95,6 +95,53 @@ class ReadModelTest {
                 .when().patch(INCIDENTS + "/" + id).then().statusCode(200).header("ETag", org.hamcrest.Matchers.startsWith("\"2-"));
     }
 
+    /**
+     * Edits of an actor's incidents while the actor is renamed again and again: whatever the interleaving, no stored
+     * document keeps a name the actor no longer has (a write that read the old name before a rename committed does not
+     * store what it built).
+     */
+    @Test
+    void shouldNotStoreAnOldNameWhenAnEditRacesARename() throws Exception {
+        String run = Fixtures.unique("Racing group");
+        long actor = Fixtures.actor(run);
+        java.util.List<Long> incidents = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long id = Fixtures.incident(run + " incident " + i);
+            given().contentType("application/merge-patch+json").body("{\"actors\": [{\"actor\": {\"id\": " + actor
+                    + "}, \"role\": \"PERPETRATOR\"}]}").when().patch(INCIDENTS + "/" + id).then().statusCode(200);
+            incidents.add(id);
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService editors = java.util.concurrent.Executors.newFixedThreadPool(4);
+        String last = run;
+        try {
+            for (long id : incidents) {
+                editors.submit(() -> {
+                    for (int n = 0; !stop.get(); n++) {
+                        given().contentType("application/merge-patch+json").body("{\"summary\": \"edit " + n + "\"}")
+                                .when().patch(INCIDENTS + "/" + id);
+                    }
+                });
+            }
+            for (int r = 0; r < 15; r++) {
+                last = run + " renamed " + r;
+                given().contentType("application/merge-patch+json").body("{\"name\": \"" + last + "\"}").when()
+                        .patch("/api/v1/actors/" + actor).then().statusCode(200);
+            }
+        } finally {
+            stop.set(true);
+            editors.shutdown();
+            editors.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        String finalName = last;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (long id : incidents) {
+                given().when().get(INCIDENTS + "/" + id).then().statusCode(200)
+                        .body("actors[0].actor.name", is(finalName));
+            }
+        });
+    }
+
     @Test
     void shouldShowTheNewNameOfAnActorNamedOnlyInAClaimOrACasualtyRecord() {
         long speaker = Fixtures.actor(Fixtures.unique("Spokesman office"));

@@ -63,6 +63,10 @@ public class DocumentRebuilder {
         schedule();
     }
 
+    void onDocumentsDropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) IncidentDocuments.DocumentsDropped dropped) {
+        schedule();
+    }
+
     /** Asks for a pass over the incidents without a document; one pass runs at a time, and runs again if asked meanwhile. */
     public void schedule() {
         again = true;
@@ -137,13 +141,14 @@ public class DocumentRebuilder {
             return new Done(0, after, 0);
         }
         boolean stored = QuarkusTransaction.requiringNew().call(() -> {
+            // Locked first, so that an incident deleted meanwhile is gone when its document would be stored, and
+            // one being deleted waits for this commit and then takes its document along (on H2 the insert's
+            // foreign key check alone let a document outlive its incident: a deleted incident read 200). Then the
+            // labels' generation, in the order a write takes them (its incident, then the generation).
+            documents.lockIncidents(built.views().stream().map(IncidentView::id).toList());
             if (documents.lockEpoch() != built.epoch()) {
                 return false;
             }
-            // Locked first, so that an incident deleted meanwhile is gone when its document would be stored, and
-            // one being deleted waits for this commit and then takes its document along (on H2 the insert's
-            // foreign key check alone let a document outlive its incident: a deleted incident read 200).
-            documents.lockIncidents(built.views().stream().map(IncidentView::id).toList());
             built.views().forEach(v -> documents.storeIfAbsent(documents.of(v), v.id()));
             return true;
         });

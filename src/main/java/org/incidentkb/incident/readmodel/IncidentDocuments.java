@@ -21,10 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,6 +54,7 @@ public class IncidentDocuments {
     private final ObjectMapper json;
     private final ReadRouting routing;
     private final ReplicaConnections connections;
+    private final jakarta.enterprise.event.Event<DocumentsDropped> rebuildAfterCommit;
     /** Stores a representation over whatever is stored for the incident, waiting for a rebuilder storing one now. */
     private final String upsert;
     /**
@@ -64,8 +67,10 @@ public class IncidentDocuments {
             .readerFor(IncidentView.class);
 
     public IncidentDocuments(EntityManager em, ObjectMapper json, @PersistenceUnitExtension ReadRouting routing,
-            @PersistenceUnitExtension ReplicaConnections connections, Database database) {
+            @PersistenceUnitExtension ReplicaConnections connections, Database database,
+            jakarta.enterprise.event.Event<DocumentsDropped> rebuildAfterCommit) {
         this.em = em;
+        this.rebuildAfterCommit = rebuildAfterCommit;
         this.upsert = database.isPostgres()
                 ? "insert into incident_document (incident_id, version, body) values (?, ?, ?) on conflict (incident_id)"
                         + " do update set version = excluded.version, body = excluded.body"
@@ -111,8 +116,22 @@ public class IncidentDocuments {
     void onChange(@Observes @Priority(2) IncidentsChanged changed) {
         BulkRows created = new BulkRows();
         List<IncidentView> replaced = new ArrayList<>();
+        List<IncidentView> after = changed.afters();
+        if (after.isEmpty()) {
+            return;
+        }
+        // The labels' generation locked until this write commits (a rename moves it first, before it drops the
+        // documents that show the old label): no rename commits from here to this commit, and one that committed while
+        // this write ran shows in the labels read now. A document built from a label renamed since is not stored (and
+        // the old one goes); the rebuilder stores it after this commit. Every writer of documents takes the generation
+        // before their rows, a rename too, so none waits on another crosswise.
+        lockEpoch();
+        Set<Long> stale = withOldLabels(after);
+        if (!stale.isEmpty()) {
+            forgetIncidents(stale);
+        }
         for (IncidentsChanged.Change change : changed.changes()) {
-            if (change.after() == null) {
+            if (change.after() == null || stale.contains(change.after().id())) {
                 continue;
             }
             if (change.before() == null) {
@@ -123,6 +142,78 @@ public class IncidentDocuments {
         }
         created.write(em, List.of(DOCUMENT));
         replaceAll(replaced);
+    }
+
+    /**
+     * The incidents whose representations show an actor's name or a source's publisher other than the one committed
+     * now: labels the write read before a rename committed. Two queries, whatever the number of incidents.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<Long> withOldLabels(List<IncidentView> views) {
+        Map<Long, String> actors = new HashMap<>();
+        Map<Long, String> sources = new HashMap<>();
+        for (IncidentView v : views) {
+            v.actors().forEach(a -> label(actors, a.actor()));
+            v.claims().forEach(c -> {
+                label(actors, c.actor());
+                label(actors, c.statedBy() == null ? null : c.statedBy().actor());
+                label(sources, c.source());
+            });
+            v.casualties().forEach(c -> {
+                label(actors, c.affiliation() == null ? null : c.affiliation().actor());
+                label(sources, c.source());
+            });
+            v.sources().forEach(r -> label(sources, r));
+        }
+        Set<Long> renamedActors = renamed(actors, "select id, name from actor where id in (:ids)");
+        Set<Long> renamedSources = renamed(sources, "select id, publisher from source where id in (:ids)");
+        if (renamedActors.isEmpty() && renamedSources.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> stale = new HashSet<>();
+        for (IncidentView v : views) {
+            boolean old = v.actors().stream().anyMatch(a -> shows(renamedActors, a.actor()))
+                    || v.claims().stream().anyMatch(c -> shows(renamedActors, c.actor())
+                            || c.statedBy() != null && shows(renamedActors, c.statedBy().actor())
+                            || shows(renamedSources, c.source()))
+                    || v.casualties().stream().anyMatch(c -> c.affiliation() != null
+                            && shows(renamedActors, c.affiliation().actor()) || shows(renamedSources, c.source()))
+                    || v.sources().stream().anyMatch(r -> shows(renamedSources, r));
+            if (old) {
+                stale.add(v.id());
+            }
+        }
+        return stale;
+    }
+
+    private static void label(Map<Long, String> labels, org.incidentkb.common.Ref ref) {
+        if (ref != null && ref.id() != null) {
+            labels.put(ref.id(), ref.name());
+        }
+    }
+
+    private static boolean shows(Set<Long> renamed, org.incidentkb.common.Ref ref) {
+        return ref != null && ref.id() != null && renamed.contains(ref.id());
+    }
+
+    /** The ids whose label as committed now differs from the one shown. */
+    @SuppressWarnings("unchecked")
+    private Set<Long> renamed(Map<Long, String> shown, String query) {
+        if (shown.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> renamed = new HashSet<>();
+        List<Long> ids = List.copyOf(shown.keySet());
+        for (int from = 0; from < ids.size(); from += FORGET_CHUNK) {
+            for (Object[] row : (List<Object[]>) em.createNativeQuery(query)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + FORGET_CHUNK))).getResultList()) {
+                long id = ((Number) row[0]).longValue();
+                if (!java.util.Objects.equals(shown.get(id), row[1])) {
+                    renamed.add(id);
+                }
+            }
+        }
+        return renamed;
     }
 
     /**
@@ -301,6 +392,20 @@ public class IncidentDocuments {
         forget("select incident_id from incident_source where source_id = :id"
                 + " union select incident_id from claim where source_id = :id"
                 + " union select incident_id from casualty where source_id = :id", sourceId);
+    }
+
+    /** Drops these incidents' documents; the rebuilder stores them again. */
+    private void forgetIncidents(Set<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += FORGET_CHUNK) {
+            em.createNativeQuery("delete from incident_document where incident_id in (:ids)")
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + FORGET_CHUNK))).executeUpdate();
+        }
+        rebuildAfterCommit.fire(new DocumentsDropped(all.size()));
+    }
+
+    /** Documents dropped by a write (they showed a label renamed meanwhile): the rebuilder stores them after its commit. */
+    public record DocumentsDropped(int count) {
     }
 
     /**
