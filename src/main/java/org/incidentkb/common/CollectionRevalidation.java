@@ -88,9 +88,16 @@ public class CollectionRevalidation {
 
     @Revalidated
     @ServerResponseFilter
-    public void tag(ContainerRequestContext request, ContainerResponseContext response) {
+    public void tag(ContainerRequestContext request, ContainerResponseContext response,
+            io.vertx.core.http.HttpServerResponse sent) {
         if (response.getStatus() != 200) {
             return;
+        }
+        if (Boolean.TRUE.equals(request.getProperty(KEPT))) {
+            // A kept answer skips the handler that lets the server compress a resource's answer (it marks every
+            // answer "Content-Encoding: identity" until that handler clears it): cleared here, so the kept body is
+            // compressed for the client exactly as the computed one was (brotli or gzip, as it accepts).
+            sent.headers().remove(HttpHeaders.CONTENT_ENCODING);
         }
         Object tag = request.getProperty(TAG);
         if (tag != null) {

@@ -17,6 +17,21 @@ public final class Datasets {
     }
 
     /**
+     * The datasets a filter names (comma-separated or repeated, any case), each one of those the KB imports: any
+     * other name is a 400 naming the parameter, never a filter that silently matches nothing.
+     */
+    public static Set<String> parse(String parameter, java.util.List<String> raw) {
+        return Params.mapEach(Params.values(raw), d -> {
+            String name = d.toUpperCase(java.util.Locale.ROOT);
+            if (!KNOWN.contains(name)) {
+                throw ProblemException.invalid(parameter, "'" + Params.clip(d) + "' is not a dataset this knowledge "
+                        + "base imports; one of " + String.join(", ", KNOWN.stream().sorted().toList()));
+            }
+            return name;
+        });
+    }
+
+    /**
      * Where a record came from: the dataset its external references name, when they all name one of the datasets the
      * KB imports; null for a record entered through the API, or one whose references name several datasets.
      */

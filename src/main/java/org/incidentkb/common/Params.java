@@ -43,12 +43,27 @@ public final class Params {
         return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
     }
 
-    /** A value as echoed in an error message: at most 60 characters, so a huge bad value is not sent back. */
+    /**
+     * A value as echoed in an error message: at most 60 characters, so a huge bad value is not sent back, and every
+     * character the API refuses in text (a control character, a bidirectional override, a non-character) written as
+     * its code point, {@code <U+202E>}, so an error never carries what the request was refused for.
+     */
     public static String clip(String value) {
         if (value == null) {
             return null;
         }
-        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+        String clipped = value.length() <= 60 ? value : value.substring(0, 57) + "...";
+        StringBuilder out = new StringBuilder(clipped.length());
+        for (int i = 0; i < clipped.length(); ) {
+            int c = clipped.codePointAt(i);
+            if (StrictJson.problemWith(c) == null) {
+                out.appendCodePoint(c);
+            } else {
+                out.append("<U+").append(String.format("%04X", c)).append('>');
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     public static String text(String name, String value, int maxLength) {

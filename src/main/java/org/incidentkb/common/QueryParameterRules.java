@@ -15,8 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Holds every endpoint to the query parameters it declares: a name it does not take is a 400 naming it (a typo is
- * never mistaken for "no filter"), and a parameter that takes one value given twice is a 400 rather than a silent
- * choice of the first. Read from the resource method's {@code @QueryParam}s and {@code @BeanParam}s, once per method.
+ * never mistaken for "no filter"), a parameter that takes one value given twice is a 400 rather than a silent
+ * choice of the first, and an empty value ({@code country=}) is a 400 rather than a filter quietly dropped. Read from the resource method's {@code @QueryParam}s and {@code @BeanParam}s, once per method.
  */
 public class QueryParameterRules {
 
@@ -41,6 +41,9 @@ public class QueryParameterRules {
             if (!repeatable && entry.getValue().size() > 1) {
                 throw ProblemException.invalid(entry.getKey(), "given " + entry.getValue().size()
                         + " times; it takes one value");
+            }
+            if (entry.getValue().stream().anyMatch(String::isBlank)) {
+                throw ProblemException.invalid(entry.getKey(), "is empty; leave the parameter out to not filter by it");
             }
         }
     }

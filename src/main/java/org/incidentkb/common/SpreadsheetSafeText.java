@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 
 /**
- * Keeps CSV cells from being run as spreadsheet formulas (CSV injection): text starting, after any leading spaces,
- * with {@code = + - @} (or their fullwidth forms), a tab or a line break is written with a leading apostrophe,
+ * Keeps CSV cells from being run as spreadsheet formulas (CSV injection): text starting, after any leading spaces
+ * and invisible format characters, with {@code = + - @} (or their fullwidth forms), a tab or a line break is written with a leading apostrophe,
  * which spreadsheets show as text and do not evaluate.
  * Numbers are not text and are written as they are.
  */
@@ -25,9 +25,11 @@ public final class SpreadsheetSafeText extends StdSerializer<String> {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // OWASP: spreadsheets skip leading white space before reading a formula, so the first other character counts.
+        // OWASP: spreadsheets skip leading white space before reading a formula, so the first other character counts;
+        // any space (U+2003, U+2009), line or paragraph separator (U+2028) and invisible format character (U+200B,
+        // U+200E, U+FEFF) is skipped here too, since a spreadsheet or a paste may drop it.
         int i = 0;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0' || text.charAt(i) == '\u3000')) {
+        while (i < text.length() && isSkipped(text.charAt(i))) {
             i++;
         }
         if (i == text.length()) {
@@ -35,6 +37,14 @@ public final class SpreadsheetSafeText extends StdSerializer<String> {
         }
         char first = text.charAt(i);
         return isFormulaStart(first) || first == '\t' || first == '\r' || first == '\n' ? "'" + text : text;
+    }
+
+    /** What comes before a formula and does not stop it: spaces, separators, format characters (not tab or breaks). */
+    private static boolean isSkipped(char c) {
+        if (c == '\t' || c == '\r' || c == '\n') {
+            return false;
+        }
+        return Character.isSpaceChar(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /** = + - @ and their fullwidth forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which some spreadsheets also read. */

@@ -88,37 +88,44 @@ public class StrictJson implements ObjectMapperCustomizer {
     /**
      * What is wrong with text a record would store, or null: no control characters but tab and line breaks, no lone
      * surrogates, no bidirectional overrides or isolates (U+202A–U+202E, U+2066–U+2069: "Trojan Source" text), no
-     * byte order mark and no non-characters (U+FDD0–U+FDEF, U+FFFE, U+FFFF). The marks U+200E and U+200F, which
-     * Arabic and Kurdish text needs, are allowed.
+     * byte order mark and no non-characters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE,
+     * U+FFFF, U+1FFFE ... U+10FFFF). The marks U+200E and U+200F, which Arabic and Kurdish text needs, are allowed.
      */
     public static String problemWith(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return "contains a lone UTF-16 surrogate (broken Unicode)";
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            String problem = problemWith(c);
+            if (problem != null) {
+                return problem;
             }
-            if (Character.isLowSurrogate(c)) {
-                return "contains a lone UTF-16 surrogate (broken Unicode)";
-            }
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c >= 0x80 && c < 0xa0) {
-                return "contains a control character (U+" + String.format("%04X", (int) c) + ")";
-            }
-            if (c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069) {
-                return "contains a bidirectional override or isolate (U+" + String.format("%04X", (int) c)
-                        + "), which can make text display other than it reads";
-            }
-            if (c == 0xfeff) {
-                return "contains a byte order mark (U+FEFF)";
-            }
-            if (c >= 0xfdd0 && c <= 0xfdef || (c & 0xfffe) == 0xfffe) {
-                return "contains a Unicode non-character (U+" + String.format("%04X", (int) c) + ")";
-            }
+            i += Character.charCount(c);
         }
         return null;
+    }
+
+    /** What is wrong with this code point in stored text, or null (see {@link #problemWith(String)}). */
+    public static String problemWith(int c) {
+        if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+            return "contains a lone UTF-16 surrogate (broken Unicode)";
+        }
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c >= 0x80 && c < 0xa0) {
+            return "contains a control character (" + codePoint(c) + ")";
+        }
+        if (c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069) {
+            return "contains a bidirectional override or isolate (" + codePoint(c)
+                    + "), which can make text display other than it reads";
+        }
+        if (c == 0xfeff) {
+            return "contains a byte order mark (U+FEFF)";
+        }
+        if (c >= 0xfdd0 && c <= 0xfdef || (c & 0xfffe) == 0xfffe) {
+            return "contains a Unicode non-character (" + codePoint(c) + ")";
+        }
+        return null;
+    }
+
+    private static String codePoint(int c) {
+        return "U+" + String.format("%04X", c);
     }
 
     static final class CleanText extends StdScalarDeserializer<String> {

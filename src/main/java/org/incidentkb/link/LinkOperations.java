@@ -62,7 +62,8 @@ public interface LinkOperations {
             @Parameter(description = "SAME_EVENT, PART_OF, RESPONSE_TO or RELATED; repeatable",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Link.Relation.class), example = "SAME_EVENT")
             @QueryParam("relation") List<String> relation,
-            @Parameter(description = "A dataset either incident came from (ACLED, UCDP, GTD); repeatable",
+            @Parameter(description = "A dataset either incident came from (ACLED, UCDP or GTD; another name is a 400); "
+                    + "repeatable",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "GTD")
             @QueryParam("dataset") List<String> dataset,
             @Parameter(description = "Lowest score, 0 to 1 (links without a score, made by editors, do not pass)",

@@ -5,8 +5,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import org.incidentkb.common.Countries;
+import org.incidentkb.common.Datasets;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.EntityTags;
 import org.incidentkb.common.PageParams;
@@ -34,7 +34,7 @@ public class LinkResource implements LinkOperations {
             List<String> country, String after, PageParams pages, UriInfo uri) {
         LinkFilter filter = new LinkFilter(Params.enums("status", status, Link.Status.class),
                 Params.enums("relation", relation, Link.Relation.class),
-                Params.mapEach(Params.values(dataset), d -> d.toUpperCase(Locale.ROOT)),
+                Datasets.parse("dataset", dataset),
                 Params.decimal("minScore", minScore, 0, 1),
                 Params.mapEach(Params.values(country), c -> Countries.resolve(c).orElseThrow(() -> ProblemException
                         .invalid("country", "'" + c + "' is not an ISO 3166-1 alpha-3 code or a country name"))));

@@ -152,6 +152,37 @@ class CollectionRevalidationTest {
         assertThat(keptBodiesServed()).isEqualTo(hits);
     }
 
+    /** A kept body is sent gzipped to a client that accepts gzip, as a computed one is, and as it is to others. */
+    @Test
+    void shouldCompressAKeptBodyForAClientThatAcceptsGzip() throws java.io.IOException {
+        String title = Fixtures.unique("Kept gzip");
+        for (int i = 0; i < 20; i++) {
+            Fixtures.incident(title + " " + i);
+        }
+        var raw = io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        Supplier<RequestSpecification> gzip = () -> given().config(raw).header("Accept-Encoding", "gzip")
+                .queryParam("q", title);
+        byte[] computed = gzip.get().when().get(INCIDENTS).then().statusCode(200).header("Content-Encoding", "gzip")
+                .extract().asByteArray();
+        double hits = keptBodiesServed();
+        gzip.get().when().get(INCIDENTS).then().statusCode(200);
+        var kept = gzip.get().when().get(INCIDENTS).then().statusCode(200).header("Content-Encoding", "gzip")
+                .extract();
+        assertThat(keptBodiesServed()).as("the third ask served from the kept body").isEqualTo(hits + 1);
+        assertThat(gunzip(kept.asByteArray())).isEqualTo(gunzip(computed));
+        var plain = given().config(raw).header("Accept-Encoding", "identity").queryParam("q", title).when()
+                .get(INCIDENTS).then().statusCode(200).extract();
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.asByteArray()).isEqualTo(gunzip(computed));
+    }
+
+    private static byte[] gunzip(byte[] gzipped) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            return in.readAllBytes();
+        }
+    }
+
     /**
      * Statistics are kept as their JSON and their CSV were written, each served from the third ask with the same bytes
      * and Content-Type; the JSON written by the application's mapper for the kept answer is the framework's own.

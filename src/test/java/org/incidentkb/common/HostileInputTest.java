@@ -78,6 +78,12 @@ class HostileInputTest {
         cases.add(post("bidi isolate in a tag", incident("\"startDate\": \"2024-01-04\", \"tags\": [\"a\u2066b\"]")));
         cases.add(post("byte order mark in the title", "{\"title\": \"\uFEFFErbil\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
         cases.add(post("non-character U+FFFF", "{\"title\": \"Erbil\uFFFF\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
+        cases.add(post("non-character U+1FFFE", "{\"title\": \"Erbil\uD83F\uDFFE\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
+        cases.add(post("non-character U+10FFFF", "{\"title\": \"Erbil\\uDBFF\\uDFFF\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
+        // Filters that would silently match everything or nothing
+        cases.add(new Case("empty filter value", "GET", "/api/v1/incidents?country=", null, null, 400));
+        cases.add(new Case("empty statistics filter value", "GET", "/api/v1/stats/incidents?perpetrator=&groupBy=year", null, null, 400));
+        cases.add(new Case("unknown dataset of links", "GET", "/api/v1/links?dataset=bogus", null, null, 400));
         cases.add(post("non-character U+FDD0", incident("\"startDate\": \"2024-01-04\", \"summary\": \"a\uFDD0\"")));
         cases.add(post("title too long", "{\"title\": \"" + "x".repeat(301) + "\", \"type\": \"air-drone-strike\", \"startDate\": \"2024-01-04\"}"));
         cases.add(post("9 MB unknown value", incident("\"startDate\": \"2024-01-04\", \"padding\": \"" + "x".repeat(9_000_000) + "\"")));
@@ -248,6 +254,8 @@ class HostileInputTest {
         assertThat(body.length()).as("problem size").isLessThan(4000);
         assertThat(body).doesNotContain("Exception", "org.", "java.", "com.fasterxml", "SQL", "\tat ", "jackson",
                 "Jackson", "JsonReadFeature", "quarkus");
+        // What a request was refused for is named, never echoed: no bidirectional override or non-character comes back.
+        assertThat(body).doesNotContain("\u202E", "\u2066", "\uFEFF", "\uFFFF", "\uD83F\uDFFE");
         assertThat(snapshot()).as("database after " + c.name()).isEqualTo(before);
     }
 }
