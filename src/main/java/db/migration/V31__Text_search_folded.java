@@ -3,6 +3,7 @@ package db.migration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.incidentkb.common.TextFold;
+import org.incidentkb.incident.query.IncidentQueries;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,9 +15,8 @@ import org.jboss.logging.Logger;
  */
 public class V31__Text_search_folded extends BaseJavaMigration {
 
-    /** The text a search looks in; {@code IncidentQueries} writes the same expression, for the index to serve it. */
-    public static final String SEARCHED = TextFold.postgres(
-            "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))");
+    /** The text a search looks in, as {@code IncidentQueries} writes it: the index serves that expression only. */
+    private static final String SEARCHED = IncidentQueries.SEARCHED;
 
     private static final Logger LOG = Logger.getLogger(V31__Text_search_folded.class);
 

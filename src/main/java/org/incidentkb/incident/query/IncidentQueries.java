@@ -74,7 +74,6 @@ import static org.jooq.impl.DSL.sin;
 import static org.jooq.impl.DSL.sqrt;
 import static org.jooq.impl.DSL.val;
 
-import db.migration.V31__Text_search_folded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -483,9 +482,14 @@ public class IncidentQueries {
     /**
      * On PostgreSQL, the texts {@code q} looks in, lower-cased, joined by a character no text holds and folded
      * ({@link TextFold}), as the trigram index of migration V31 holds them (the expressions must be the same for the
-     * index to serve the query).
+     * index to serve the query; the migration builds its index from this one, the application never reads a
+     * migration).
      */
-    public static final Field<String> SEARCHED_TEXT = field(V31__Text_search_folded.SEARCHED, String.class);
+    public static final String SEARCHED = TextFold.postgres(
+            "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))");
+
+    /** {@link #SEARCHED} as a jOOQ field. */
+    public static final Field<String> SEARCHED_TEXT = field(SEARCHED, String.class);
 
     /**
      * Substring search in the title, summary, locality and the names of the dead. The text index answers the ids that
