@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a Leyden AOT cache (JDK 25: JEP 483/514/515, classes loaded and linked, method profiles) for the packaged
-# service, so that it starts in about half the time (README, "Start and memory"):
+# service, so that it starts in about half the time (docs/operations.md, "Start in three seconds"):
 #
 #   ./mvnw -B package -DskipTests -Dquarkus.package.jar.type=aot-jar    # the JDK's own class loader, which AOT needs
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bash docker/aot-train.sh

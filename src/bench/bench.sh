@@ -5,7 +5,7 @@
 #   bash src/bench/bench.sh --db postgresql    # the same on the local PostgreSQL (database incident_kb_bench_ROWS)
 #
 # 1. builds the service, generates ROWS incidents (src/bench/GenerateIncidents.java, seed 42) as NDJSON;
-# 2. starts the service with JVM_OPTS (-Xmx512m and README's memory settings) on a fresh database and imports the
+# 2. starts the service with JVM_OPTS (-Xmx512m and the memory settings of docs/operations.md) on a fresh database and imports the
 #    file through POST /imports (timed; heap sampled every second); a later run reuses the database;
 # 3. runs wrk (2 threads, 32 connections, 5 s warm-up, 15 s measured) on reads, filtered lists, statistics
 #    and deep pages, and times exports with hyperfine; reads RSS from /proc, after the load and after IDLE seconds;
@@ -45,7 +45,7 @@ PEER_DIR="${PEER_DIR:-$ROOT/../shared/peers/spring-data-rest}"
 PG_URL="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_USER="${PG_USER:-postgres}"
 PG_DB="incident_kb_bench_$ROWS"
-# The JVM settings README and docker/Dockerfile recommend (heap handed back when idle; two malloc arenas), with the
+# The JVM settings docs/operations.md and docker/Dockerfile recommend (heap handed back when idle; two malloc arenas), with the
 # benchmark's heap limit; JVM_OPTS replaces them.
 JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:G1PeriodicGCInterval=10000 -XX:-G1PeriodicGCInvokesConcurrent -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
 ARENAS="${MALLOC_ARENA_MAX:-2}"

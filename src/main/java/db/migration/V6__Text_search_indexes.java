@@ -21,7 +21,7 @@ public class V6__Text_search_indexes extends BaseJavaMigration {
             return;
         }
         Databases.allOrWarn(context, LOG, "Text search indexes not created; q= searches will scan. To have them, a "
-                + "superuser runs the statements of db.migration.V6__Text_search_indexes (README, 'Text search')",
+                + "superuser runs the statements of db.migration.V6__Text_search_indexes (docs/operations.md, 'PostgreSQL')",
                 "create extension if not exists pg_trgm",
                 "create index ix_incident_title_trgm on incident using gin (lower(title) gin_trgm_ops)",
                 "create index ix_incident_summary_trgm on incident using gin (lower(summary) gin_trgm_ops)",

@@ -59,7 +59,7 @@ public final class HqlSearch<E> {
      * The matches counted no further than {@code bound} + 1, in one statement (written with the bound, as a subquery's
      * end must be on H2: ADR 0017). HQL takes a subquery's limit only with an order; by the id, the database stops at
      * the bound when it walks the primary key, and sorts no more than the matches of a narrower index otherwise. On H2
-     * that sort can cost more than an exact count (README, "Performance"); {@code /claims} moved to a jOOQ statement
+     * that sort can cost more than an exact count (docs/performance.md); {@code /claims} moved to a jOOQ statement
      * without an order (ClaimQueries), {@code /casualties} still counts this way.
      */
     private long countUpTo(EntityManager em, int bound) {

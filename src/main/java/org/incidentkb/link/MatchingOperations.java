@@ -39,7 +39,7 @@ public interface MatchingOperations {
             Proposes SAME_EVENT links between incidents of different datasets (ACLED, UCDP, GTD) that are within both \
             windows: at most `spatialWindowKm` apart (great-circle distance between their coordinates) and at most \
             `temporalWindowDays` between their start dates, with event types that agree to `typeLevel` through the \
-            matching taxonomy (README, "Matching"). Candidates come from a spatial-temporal index (cells of one day by \
+            matching taxonomy (docs/importing-and-matching.md in the repository). Candidates come from a spatial-temporal index (cells of one day by \
             one latitude band), never from all pairs. The score (0 to 1) weighs nearness in space (0.35) and in time \
             (0.25), type agreement (0.2 for the same kind, 0.1 for the same class) and a shared actor (0.2). Each \
             incident gets at most one partner from each other dataset: the best score wins, ties go to the nearer, then \

@@ -3,7 +3,7 @@ package org.incidentkb.link;
 import java.util.Map;
 
 /**
- * The taxonomy matching compares event types through (README, "Matching"). Imports already put every dataset's
+ * The taxonomy matching compares event types through (docs/importing-and-matching.md). Imports already put every dataset's
  * codes onto the KB's ACLED-based types, but UCDP and GTD codes are coarser than ACLED's: UCDP's state-based and
  * non-state violence (imported as {@code armed-clash}) also covers air strikes, shelling and bombings; its one-sided
  * violence ({@code attack}) covers bombings and shelling of civilians; GTD's assassination and armed assault

@@ -96,7 +96,7 @@ public class StatsQueries {
     /**
      * Hands the rows of {@link #aggregate} to {@code sink} as they are read, without holding them: grouped by
      * perpetrator and month, a million incidents make hundreds of thousands of rows, which held at once took more than
-     * the heap the README recommends. H2 keeps a large result on disk past its own bound (MAX_MEMORY_ROWS);
+     * the heap docs/operations.md recommends. H2 keeps a large result on disk past its own bound (MAX_MEMORY_ROWS);
      * PostgreSQL's driver reads {@value #FETCH_SIZE} rows at a time when the caller holds a transaction.
      */
     public void each(List<Dimension> groupBy, IncidentFilter filter, RowSink sink) {
