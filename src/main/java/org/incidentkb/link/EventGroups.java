@@ -1,6 +1,5 @@
 package org.incidentkb.link;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -22,6 +21,7 @@ import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.incidentkb.incident.write.Projection;
 import org.incidentkb.incident.write.IncidentsChanging;
 import org.incidentkb.stats.EventRollup;
 import org.jboss.logging.Logger;
@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * statistics' corrections for the events ({@link EventRollup}) move with the rows.
  */
 @ApplicationScoped
-public class EventGroups {
+public class EventGroups implements Projection {
 
     private static final Logger LOG = Logger.getLogger(EventGroups.class);
     private static final int CHUNK = 500;
@@ -332,7 +332,13 @@ public class EventGroups {
     }
 
     /** Members whose figures changed, or who were deleted, change their event. */
-    void onChange(@Observes @Priority(4) IncidentsChanged changed) {
+    @Override
+    public Projection.Step step() {
+        return Projection.Step.EVENTS;
+    }
+
+    @Override
+    public void apply(IncidentsChanged changed) {
         List<Long> touched = new ArrayList<>();
         for (IncidentsChanged.Change change : changed.changes()) {
             IncidentView before = change.before();

@@ -1,9 +1,7 @@
 package org.incidentkb.link;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +11,11 @@ import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.LinkHistory;
 import org.incidentkb.incident.api.IncidentApi.LinkChange;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.incidentkb.incident.write.Projection;
 
 /** The history of links: written with every change to one, read into both its incidents' histories. */
 @ApplicationScoped
-public class LinkRevisions implements PanacheRepositoryBase<LinkRevision, Long>, LinkHistory {
+public class LinkRevisions implements PanacheRepositoryBase<LinkRevision, Long>, LinkHistory, Projection {
 
     static final BulkRows.Table TABLE = new BulkRows.Table("link_revision", "id", "link_id", "from_id", "to_id",
             "relation", "status", "operation", "changed_fields", "author", "changed_at");
@@ -38,7 +37,13 @@ public class LinkRevisions implements PanacheRepositoryBase<LinkRevision, Long>,
      * Deleting an incident deletes its links with it (a foreign key): each is recorded as deleted, so the history of
      * the incident at the other end says the link went, and who deleted the incident.
      */
-    void onChange(@Observes @Priority(5) IncidentsChanged changed) {
+    @Override
+    public Projection.Step step() {
+        return Projection.Step.LINK_HISTORY;
+    }
+
+    @Override
+    public void apply(IncidentsChanged changed) {
         for (IncidentsChanged.Change change : changed.changes()) {
             if (change.after() != null) {
                 continue;

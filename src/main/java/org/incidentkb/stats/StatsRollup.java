@@ -1,8 +1,6 @@
 package org.incidentkb.stats;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -17,6 +15,7 @@ import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.Role;
 import org.incidentkb.incident.query.IncidentFilter;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.incidentkb.incident.write.Projection;
 
 /**
  * Keeps the statistics roll-ups current (incident_rollup, V8; incident_rollup_country, V10; incident_rollup_year,
@@ -25,7 +24,7 @@ import org.incidentkb.incident.write.IncidentsChanged;
  * same way. Also says which statistics the roll-ups can answer, and from which.
  */
 @ApplicationScoped
-public class StatsRollup {
+public class StatsRollup implements Projection {
 
     /** The perpetrator_id of the rows that count every incident once. */
     static final long ALL = 0;
@@ -188,7 +187,13 @@ public class StatsRollup {
         }
     }
 
-    void onChange(@Observes @Priority(3) IncidentsChanged change) {
+    @Override
+    public Projection.Step step() {
+        return Projection.Step.ROLLUPS;
+    }
+
+    @Override
+    public void apply(IncidentsChanged change) {
         SortedMap<Key, Contribution> deltas = new TreeMap<>();
         for (IncidentView v : change.befores()) {
             Counted before = Counted.of(v);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -42,13 +41,14 @@ import org.incidentkb.incident.api.IncidentApi.ClaimView;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.StoredJson;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.incidentkb.incident.write.Projection;
 
 /**
  * The read model of incidents: each one's representation as stored JSON (gzip), kept current in the transaction of
  * every write to it, so reading an incident by id is one primary-key lookup and no entity graph is loaded.
  */
 @ApplicationScoped
-public class IncidentDocuments {
+public class IncidentDocuments implements Projection {
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -113,7 +113,13 @@ public class IncidentDocuments {
      * Stores the representation of every incident a recorded change left (a deleted one's document goes with its
      * row): new incidents' documents written in bulk (COPY on PostgreSQL), changed ones' replaced in JDBC batches.
      */
-    void onChange(@Observes @Priority(2) IncidentsChanged changed) {
+    @Override
+    public Projection.Step step() {
+        return Projection.Step.DOCUMENTS;
+    }
+
+    @Override
+    public void apply(IncidentsChanged changed) {
         BulkRows created = new BulkRows();
         List<IncidentView> replaced = new ArrayList<>();
         List<IncidentView> after = changed.afters();

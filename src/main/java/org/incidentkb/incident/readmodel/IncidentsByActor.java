@@ -1,8 +1,6 @@
 package org.incidentkb.incident.readmodel;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +13,7 @@ import org.incidentkb.common.Figures;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.model.Stance;
 import org.incidentkb.incident.write.IncidentsChanged;
+import org.incidentkb.incident.write.Projection;
 
 /**
  * Keeps {@code incident_by_actor} (migrations V24 and V29, docs/adr/0018) current in the transaction of every write to
@@ -24,7 +23,7 @@ import org.incidentkb.incident.write.IncidentsChanged;
  * its row (the foreign key cascades).
  */
 @ApplicationScoped
-public class IncidentsByActor {
+public class IncidentsByActor implements Projection {
 
     static final BulkRows.Table ROWS = new BulkRows.Table("incident_by_actor", "actor_id", "role", "id", "start_date",
             "end_date", "country_code", "category_code", "type_code", "claim_status", "killed_best", "injured_best");
@@ -35,7 +34,13 @@ public class IncidentsByActor {
         this.em = em;
     }
 
-    void onChange(@Observes @Priority(6) IncidentsChanged changed) {
+    @Override
+    public Projection.Step step() {
+        return Projection.Step.INCIDENTS_BY_ACTOR;
+    }
+
+    @Override
+    public void apply(IncidentsChanged changed) {
         BulkRows added = new BulkRows();
         List<Long> replaced = new ArrayList<>();
         for (IncidentsChanged.Change change : changed.changes()) {

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.incidentkb.common.Timestamps;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
@@ -15,8 +17,9 @@ import org.incidentkb.incident.write.IncidentsChanged.Change;
 
 /**
  * The write side of incidents: every change goes through here, is flushed, and is then recorded once as (before,
- * after) views in an {@link IncidentsChanged} event that the audit trail ({@link IncidentHistory}), the stored
- * documents and the statistics roll-ups observe in the same transaction. Nothing else writes what they derive.
+ * after) views that every {@link Projection} derives from in the same transaction, in the one order of
+ * {@link Projection.Step} (the audit trail, the stored documents, the roll-ups, the events...). Nothing else writes
+ * what they derive.
  */
 @ApplicationScoped
 public class IncidentChanges {
@@ -25,13 +28,16 @@ public class IncidentChanges {
     private final Event<IncidentsChanged> changed;
     private final Event<IncidentsChanging> changing;
     private final Instance<SecurityIdentity> identity;
+    private final Instance<Projection> projections;
+    private volatile List<Projection> ordered;
 
     public IncidentChanges(IncidentRepository incidents, Event<IncidentsChanged> changed,
-            Event<IncidentsChanging> changing, Instance<SecurityIdentity> identity) {
+            Event<IncidentsChanging> changing, Instance<SecurityIdentity> identity, Instance<Projection> projections) {
         this.incidents = incidents;
         this.changed = changed;
         this.changing = changing;
         this.identity = identity;
+        this.projections = projections;
     }
 
     /** Writes a new incident and records it; returns its view. */
@@ -93,11 +99,38 @@ public class IncidentChanges {
         }
     }
 
-    /** Records changes already written and flushed (an import's batch). */
+    /**
+     * Records changes already written and flushed (an import's batch): every projection derives from them, in the
+     * order of {@link Projection.Step}, and the event goes to those who act once the transaction ends (the text index).
+     */
     public void record(List<Change> changes, String author) {
         if (!changes.isEmpty()) {
-            changed.fire(new IncidentsChanged(changes, author));
+            IncidentsChanged recorded = new IncidentsChanged(changes, author);
+            for (Projection projection : inOrder()) {
+                projection.apply(recorded);
+            }
+            changed.fire(recorded);
         }
+    }
+
+    /** The projections by their step, one each; resolved on the first write (they may use this class). */
+    private List<Projection> inOrder() {
+        List<Projection> found = ordered;
+        if (found == null) {
+            Map<Projection.Step, Projection> byStep = new EnumMap<>(Projection.Step.class);
+            for (Projection p : projections) {
+                if (byStep.put(p.step(), p) != null) {
+                    throw new IllegalStateException("Two projections for the step " + p.step());
+                }
+            }
+            if (byStep.size() != Projection.Step.values().length) {
+                throw new IllegalStateException("No projection for the steps " + java.util.EnumSet
+                        .complementOf(java.util.EnumSet.copyOf(byStep.keySet())));
+            }
+            found = List.copyOf(byStep.values());
+            ordered = found;
+        }
+        return found;
     }
 
     /** The signed-in user's name, or null outside a request (start-up, background jobs name their own). */

@@ -1,9 +1,7 @@
 package org.incidentkb.incident.write;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ import org.incidentkb.incident.write.IncidentsChanged.Change;
  * follow the incident's version, so they are unique and in order.
  */
 @ApplicationScoped
-public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, Long> {
+public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, Long>, Projection {
 
     /** Fields every change moves; not worth listing. */
     private static final Set<String> BOOKKEEPING = Set.of("id", "version", "createdAt", "updatedAt");
@@ -36,7 +34,13 @@ public class IncidentHistory implements PanacheRepositoryBase<IncidentRevision, 
     }
 
     /** Writes the revisions of a recorded change (none for an update that changed no field of the representation). */
-    void onChange(@Observes @Priority(1) IncidentsChanged changed) {
+    @Override
+    public Projection.Step step() {
+        return Projection.Step.HISTORY;
+    }
+
+    @Override
+    public void apply(IncidentsChanged changed) {
         BulkRows rows = new BulkRows();
         BulkRows.Ids ids = new BulkRows.Ids(getEntityManager());
         for (Change change : changed.changes()) {

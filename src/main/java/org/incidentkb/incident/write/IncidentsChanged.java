@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 
 /**
- * What a write did to incidents, fired synchronously in its transaction by {@link IncidentChanges} so that all that
- * is derived from them changes with them: the audit trail, the stored documents, the statistics roll-ups. Each view
- * was built once, by the writer, after the change was flushed.
+ * What a write did to incidents: {@link IncidentChanges} gives it to every {@link Projection} in its transaction, in
+ * their one order, so that all that is derived from them changes with them (the audit trail, the stored documents,
+ * the statistics roll-ups, the events...), then fires it for those who act once the transaction has ended (the text
+ * index). Each view was built once, by the writer, after the change was flushed.
  *
  * @param author who made the change (the signed-in user, or who ran the import); null for the demo data
  */
