@@ -482,8 +482,7 @@ public class IncidentQueries {
     /**
      * On PostgreSQL, the texts {@code q} looks in, lower-cased, joined by a character no text holds and folded
      * ({@link TextFold}), as the trigram index of migration V31 holds them (the expressions must be the same for the
-     * index to serve the query; the migration builds its index from this one, the application never reads a
-     * migration).
+     * index to serve the query; the migration keeps its own copy, and no application class reads a migration).
      */
     public static final String SEARCHED = TextFold.postgres(
             "lower(title || chr(1) || coalesce(locality, '') || chr(1) || coalesce(summary, ''))");

@@ -113,7 +113,12 @@ public class IncidentChanges {
         }
     }
 
-    /** The projections by their step, one each; resolved on the first write (they may use this class). */
+    /** A missing or doubled projection stops the start rather than the first write. */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        inOrder();
+    }
+
+    /** The projections by their step, one each; resolved once (lazily: they may use this class). */
     private List<Projection> inOrder() {
         List<Projection> found = ordered;
         if (found == null) {
@@ -124,8 +129,9 @@ public class IncidentChanges {
                 }
             }
             if (byStep.size() != Projection.Step.values().length) {
-                throw new IllegalStateException("No projection for the steps " + java.util.EnumSet
-                        .complementOf(java.util.EnumSet.copyOf(byStep.keySet())));
+                java.util.Set<Projection.Step> missing = java.util.EnumSet.allOf(Projection.Step.class);
+                missing.removeAll(byStep.keySet());
+                throw new IllegalStateException("No projection for the steps " + missing);
             }
             found = List.copyOf(byStep.values());
             ordered = found;
