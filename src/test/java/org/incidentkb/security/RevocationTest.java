@@ -153,7 +153,9 @@ class RevocationTest {
         // Another instance sharing the database deletes it: this one's memory of the sign-in is not told.
         QuarkusTransaction.requiringNew().run(() -> users.delete("usernameKey", editor.toLowerCase()));
         given().auth().preemptive().basic(editor, Fixtures.PASSWORD).when().get("/api/v1/users/me").then()
-                .statusCode(401).contentType("application/problem+json");
+                .statusCode(401).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.is("urn:incident-kb:problem:unauthorized"))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Basic"));
     }
 
     @Test
