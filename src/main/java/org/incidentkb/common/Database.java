@@ -59,6 +59,21 @@ public class Database {
         return postgres;
     }
 
+    /**
+     * Keeps every other transaction from writing to the table until the caller's ends (reads go on): PostgreSQL's
+     * SHARE lock, for a rebuild of what is derived from the whole table while other instances may write. H2 is
+     * embedded in the one instance, which rebuilds at start, before it serves any write.
+     */
+    public void lockAgainstWrites(String table) {
+        if (postgres) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("lock table " + table + " in share mode");
+                }
+            });
+        }
+    }
+
     /** Runs a query built with jOOQ on the session's connection. */
     public <T> T read(Function<DSLContext, T> query) {
         return em.unwrap(Session.class).doReturningWork(connection -> query.apply(

@@ -20,10 +20,10 @@ import org.hibernate.Session;
 import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.KbConfig;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.write.EventRowsChange;
 import org.incidentkb.incident.write.IncidentsChanged;
 import org.incidentkb.incident.write.Projection;
 import org.incidentkb.incident.write.IncidentsChanging;
-import org.incidentkb.stats.EventRollup;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * the event's reconciled figures: the smallest known low and the largest high, null when any member's high is
  * unknown (the best is the lead's own). Recomputed, in the caller's transaction, for the events a link change
  * touches, for every event after a matching run, and when a member's figures change or a member is deleted; the
- * statistics' corrections for the events ({@link EventRollup}) move with the rows.
+ * rewrites are published ({@link EventRowsChange}) so that what is derived from the rows (the statistics'
+ * corrections for the events) moves with them.
  */
 @ApplicationScoped
 public class EventGroups implements Projection {
@@ -52,15 +53,15 @@ public class EventGroups implements Projection {
     private static final String LOCKED = EventGroups.class.getName() + ".locked";
 
     private final EntityManager em;
-    private final EventRollup rollup;
+    private final jakarta.enterprise.event.Event<EventRowsChange> rowsChange;
     private final List<String> priority;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    public EventGroups(EntityManager em, EventRollup rollup, KbConfig config,
+    public EventGroups(EntityManager em, jakarta.enterprise.event.Event<EventRowsChange> rowsChange, KbConfig config,
             jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.transactions = transactions;
-        this.rollup = rollup;
+        this.rowsChange = rowsChange;
         this.priority = config.links().datasetPriority().stream().map(String::trim).toList();
     }
 
@@ -145,7 +146,7 @@ public class EventGroups implements Projection {
             for (List<Long> chunk : chunks(members)) {
                 longs(c, "select id from incident where id in (" + marks(chunk) + ") order by id for update", chunk);
             }
-            rollup.remove(c, seen);
+            rowsChange.fire(EventRowsChange.rewriting(seen));
             for (List<Long> chunk : chunks(List.copyOf(seen))) {
                 try (PreparedStatement s = c.prepareStatement("delete from incident_event where incident_id in ("
                         + marks(chunk) + ")")) {
@@ -154,7 +155,7 @@ public class EventGroups implements Projection {
                 }
             }
             write(c, groups);
-            rollup.add(c, seen);
+            rowsChange.fire(EventRowsChange.rewritten(seen));
         });
     }
 
@@ -172,7 +173,7 @@ public class EventGroups implements Projection {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("delete from incident_event");
             }
-            rollup.clear(c);
+            rowsChange.fire(EventRowsChange.clearing());
             long[] from = new long[1024];
             long[] to = new long[1024];
             int links = 0;
@@ -252,7 +253,7 @@ public class EventGroups implements Projection {
             }
             rows.write(em, List.of(EVENT));
             long corrections = System.nanoTime();
-            rollup.addAll(c);
+            rowsChange.fire(EventRowsChange.refilled());
             corrections = System.nanoTime() - corrections;
             if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
                 // Hundreds of thousands of rows changed: plan the deduplicated queries on fresh statistics.

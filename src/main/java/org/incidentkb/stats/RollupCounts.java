@@ -31,7 +31,7 @@ public class RollupCounts implements IncidentCounts {
             return OptionalLong.of(database.read(sql -> sql.selectCount().from(IncidentSchema.INCIDENT)
                     .fetchOne(0, Long.class)));
         }
-        if (!StatsRollup.answers(filter, List.of())) {
+        if (!RollupPlan.answers(filter, List.of())) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(stats.incidentCount(filter));

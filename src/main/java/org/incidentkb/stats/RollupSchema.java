@@ -23,12 +23,12 @@ final class RollupSchema {
     private RollupSchema() {
     }
 
-    static Table<Record> table(StatsRollup.Grain grain) {
+    static Table<Record> table(Grain grain) {
         return DSL.table(name(grain.table)).as("r");
     }
 
     /** The grain's columns, keys then measures, unqualified, in the order of its statements. */
-    static List<Field<?>> columns(StatsRollup.Grain grain) {
+    static List<Field<?>> columns(Grain grain) {
         return Stream.concat(Arrays.stream(grain.keys.split(", ")), Arrays.stream(RollupWriter.MEASURES.split(", ")))
                 .<Field<?>>map(c -> field(name(c))).toList();
     }

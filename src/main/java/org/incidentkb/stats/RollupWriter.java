@@ -9,9 +9,8 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.incidentkb.common.Database;
-import org.incidentkb.stats.StatsRollup.Contribution;
-import org.incidentkb.stats.StatsRollup.Grain;
-import org.incidentkb.stats.StatsRollup.Key;
+import org.incidentkb.stats.Contributions.Contribution;
+import org.incidentkb.stats.Contributions.Key;
 
 /**
  * Writes the roll-up tables' changes: per grain, one upsert of all its rows on PostgreSQL, an update-or-insert per
@@ -20,7 +19,7 @@ import org.incidentkb.stats.StatsRollup.Key;
 @ApplicationScoped
 public class RollupWriter {
 
-    /** The roll-up's measure columns, in the order of {@link StatsRollup.Contribution}. */
+    /** The roll-up's measure columns, in the order of {@link Contributions.Contribution}. */
     static final String MEASURES = "incidents, killed_low, killed_best, killed_high, killed_open, injured_low,"
             + " injured_best, injured_high, injured_open, killed_unknown, injured_unknown";
 
@@ -70,7 +69,7 @@ public class RollupWriter {
      */
     private static String upsert(String table, Grain g) {
         String keyTypes = "bigint[]" + (g.byCountry() ? ", text[]" : "") + ", int[]"
-                + (g == Grain.FINE ? ", text[], text[], text[]" : "");
+                + (g.byKind() ? ", text[], text[], text[]" : "");
         String arrays = each(keyTypes + ", " + String.join(", ", java.util.Collections.nCopies(Contribution.COUNT,
                 "bigint[]")), type -> "cast(? as " + type + ")", ", ");
         return "insert into " + table + " (" + g.keys + ", " + MEASURES + ") select * from unnest(" + arrays
@@ -128,7 +127,7 @@ public class RollupWriter {
             columns.add(connection.createArrayOf("text", countries));
         }
         columns.add(connection.createArrayOf("int4", periods));
-        if (grain == Grain.FINE) {
+        if (grain.byKind()) {
             columns.add(connection.createArrayOf("text", types));
             columns.add(connection.createArrayOf("text", categories));
             columns.add(connection.createArrayOf("text", claimStatuses));
@@ -191,7 +190,7 @@ public class RollupWriter {
             s.setString(next++, key.countryCode());
         }
         s.setInt(next++, key.period());
-        if (key.grain() != Grain.FINE) {
+        if (!key.grain().byKind()) {
             return next;
         }
         s.setString(next++, key.typeCode());

@@ -47,7 +47,6 @@ import org.incidentkb.incident.query.IncidentSchema;
 import org.incidentkb.stats.RollupSchema.Measure;
 import org.incidentkb.stats.StatsApi.Row;
 import org.incidentkb.stats.StatsApi.Totals;
-import org.incidentkb.stats.StatsRollup.Grain;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.Field;
@@ -100,7 +99,7 @@ public class StatsQueries {
      * PostgreSQL's driver reads {@value #FETCH_SIZE} rows at a time when the caller holds a transaction.
      */
     public void each(List<Dimension> groupBy, IncidentFilter filter, RowSink sink) {
-        stream(groupBy, StatsRollup.answers(filter, groupBy) ? fromRollup(groupBy, filter)
+        stream(groupBy, RollupPlan.answers(filter, groupBy) ? fromRollup(groupBy, filter)
                 : fromIncidentsQuery(groupBy, filter), sink);
     }
 
@@ -142,35 +141,26 @@ public class StatsQueries {
             from = from.leftJoin(EVENT).on(EVENT_INCIDENT.eq(ID));
             where = where.and(EVENT_INCIDENT.isNull().or(EVENT_ID.eq(EVENT_INCIDENT)));
             Condition lead = EVENT_INCIDENT.isNotNull();
-            killedLow = when(lead, EVENT_KILLED_LOW).otherwise(KILLED_LOW);
-            killedHigh = when(lead, EVENT_KILLED_HIGH).otherwise(KILLED_HIGH);
-            injuredLow = when(lead, EVENT_INJURED_LOW).otherwise(INJURED_LOW);
-            injuredHigh = when(lead, EVENT_INJURED_HIGH).otherwise(INJURED_HIGH);
+            killedLow = Contributions.counted(lead, EVENT_KILLED_LOW, KILLED_LOW);
+            killedHigh = Contributions.counted(lead, EVENT_KILLED_HIGH, KILLED_HIGH);
+            injuredLow = Contributions.counted(lead, EVENT_INJURED_LOW, INJURED_LOW);
+            injuredHigh = Contributions.counted(lead, EVENT_INJURED_HIGH, INJURED_HIGH);
         }
         List<SelectField<?>> fields = new ArrayList<>(keys);
         fields.add(count());
-        fields.addAll(totals(killedLow, KILLED_BEST, killedHigh));
-        fields.addAll(totals(injuredLow, INJURED_BEST, injuredHigh));
+        fields.addAll(Contributions.totals(killedLow, KILLED_BEST, killedHigh));
+        fields.addAll(Contributions.totals(injuredLow, INJURED_BEST, injuredHigh));
         fields.add(count().minus(count(KILLED_BEST)));
         fields.add(count().minus(count(INJURED_BEST)));
         return select(fields).from(from).where(where).groupBy(keys).orderBy(nullsLast(keys));
     }
 
     /**
-     * low and best add the known figures; high is null once any incident has no known high (no figure at all, or a
-     * figure without an upper bound).
-     */
-    private static List<Field<?>> totals(Field<Integer> low, Field<Integer> best, Field<Integer> high) {
-        return List.of(coalesce(sum(low), inline(BigDecimal.ZERO)), coalesce(sum(best), inline(BigDecimal.ZERO)),
-                when(count(high).eq(count()), coalesce(sum(high), inline(BigDecimal.ZERO))));
-    }
-
-    /**
-     * How many incidents a filter the roll-up answers ({@link StatsRollup#answers}) selects: the incidents of its
+     * How many incidents a filter the roll-up answers ({@link RollupPlan#answers}) selects: the incidents of its
      * rows added up, and nothing else (a list's total).
      */
     public long incidentCount(IncidentFilter filter) {
-        Grain grain = StatsRollup.grain(filter, List.of());
+        Grain grain = RollupPlan.grain(filter, List.of());
         Field<BigDecimal> incidents = coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO));
         Table<?> source = source(grain, filter, false);
         List<Condition> where = rollupWhere(filter, false);
@@ -179,7 +169,7 @@ public class StatsQueries {
     }
 
     private ResultQuery<Record> fromRollup(List<Dimension> groupBy, IncidentFilter filter) {
-        Grain grain = StatsRollup.grain(filter, groupBy);
+        Grain grain = RollupPlan.grain(filter, groupBy);
         boolean byPerpetrator = groupBy.contains(Dimension.PERPETRATOR);
         List<Condition> where = rollupWhere(filter, byPerpetrator);
         // Grouped first, by perpetrator id; the few groups then get their perpetrator's name (not every row).
@@ -202,18 +192,18 @@ public class StatsQueries {
             }
         }
         Table<?> g;
-        if (oneRowPerGroup(grain, groupBy, filter)) {
+        if (RollupPlan.oneRowPerGroup(grain, groupBy, filter)) {
             // The roll-up's rows are the groups (perpetrators by year over all countries: 63,717 rows at a million):
             // read as they are, without adding up numeric sums.
             inner.add(RollupSchema.INCIDENTS.as("incidents"));
-            inner.addAll(measures("killed", RollupSchema.KILLED));
-            inner.addAll(measures("injured", RollupSchema.INJURED));
+            inner.addAll(Contributions.measures("killed", RollupSchema.KILLED));
+            inner.addAll(Contributions.measures("injured", RollupSchema.INJURED));
             where.add(RollupSchema.INCIDENTS.gt(inline(0L)));
             g = select(inner).from(source(grain, filter, byPerpetrator)).where(where).asTable("g");
         } else {
             inner.add(coalesce(sum(RollupSchema.INCIDENTS), inline(BigDecimal.ZERO)).as("incidents"));
-            inner.addAll(sums("killed", RollupSchema.KILLED));
-            inner.addAll(sums("injured", RollupSchema.INJURED));
+            inner.addAll(Contributions.sums("killed", RollupSchema.KILLED));
+            inner.addAll(Contributions.sums("injured", RollupSchema.INJURED));
             var grouped = select(inner).from(source(grain, filter, byPerpetrator)).where(where);
             g = (innerGroup.isEmpty() ? grouped
                     : grouped.groupBy(innerGroup).having(sum(RollupSchema.INCIDENTS).gt(inline(BigDecimal.ZERO))))
@@ -237,22 +227,9 @@ public class StatsQueries {
         in(where, RollupSchema.TYPE_CODE, filter.types());
         in(where, RollupSchema.CLAIM_STATUS, filter.claimStatuses().stream().map(Enum::name).toList());
         if (filter.to() != null) {
-            where.add(RollupSchema.PERIOD.le(StatsRollup.period(filter.to())));
+            where.add(RollupSchema.PERIOD.le(Contributions.month(filter.to())));
         }
         return where;
-    }
-
-    /**
-     * Whether each row of the grain's table is one group: the groups keep every key of the grain (the perpetrator is
-     * kept by grouping by it, or fixed at {@link StatsRollup#ALL} without; the country by grouping by it, or by a
-     * filter on one country), and no rows are added to the table's (no {@code from}, no {@code dedupe=events}).
-     */
-    static boolean oneRowPerGroup(Grain grain, List<Dimension> groupBy, IncidentFilter filter) {
-        return filter.from() == null && !filter.dedupeEvents()
-                && groupBy.contains(grain.byYear() ? Dimension.YEAR : Dimension.MONTH)
-                && (!grain.byCountry() || groupBy.contains(Dimension.COUNTRY) || filter.countries().size() == 1)
-                && (grain != Grain.FINE || groupBy.containsAll(List.of(Dimension.TYPE, Dimension.CATEGORY,
-                        Dimension.CLAIM_STATUS)));
     }
 
     /**
@@ -270,7 +247,7 @@ public class StatsQueries {
         }
         List<Field<?>> columns = RollupSchema.columns(grain);
         Condition fromOn = filter.from() == null ? DSL.noCondition()
-                : field(name("period"), Integer.class).ge(StatsRollup.period(filter.from()));
+                : field(name("period"), Integer.class).ge(Contributions.month(filter.from()));
         org.jooq.Select<Record> rows = select(columns).from(DSL.table(name(grain.table))).where(fromOn);
         if (filter.dedupeEvents()) {
             rows = rows.unionAll(select(columns).from(DSL.table(name(grain.eventTable))).where(fromOn));
@@ -289,30 +266,31 @@ public class StatsQueries {
     private org.jooq.Select<Record> spanning(Grain grain, IncidentFilter filter, boolean perPerpetrator) {
         boolean dedupe = filter.dedupeEvents();
         Condition lead = EVENT_INCIDENT.isNotNull();
-        Field<Integer> killedLow = dedupe ? when(lead, EVENT_KILLED_LOW).otherwise(KILLED_LOW) : KILLED_LOW;
-        Field<Integer> killedHigh = dedupe ? when(lead, EVENT_KILLED_HIGH).otherwise(KILLED_HIGH) : KILLED_HIGH;
-        Field<Integer> injuredLow = dedupe ? when(lead, EVENT_INJURED_LOW).otherwise(INJURED_LOW) : INJURED_LOW;
-        Field<Integer> injuredHigh = dedupe ? when(lead, EVENT_INJURED_HIGH).otherwise(INJURED_HIGH) : INJURED_HIGH;
+        Field<Integer> killedLow = dedupe ? Contributions.counted(lead, EVENT_KILLED_LOW, KILLED_LOW) : KILLED_LOW;
+        Field<Integer> killedHigh = dedupe ? Contributions.counted(lead, EVENT_KILLED_HIGH, KILLED_HIGH) : KILLED_HIGH;
+        Field<Integer> injuredLow = dedupe ? Contributions.counted(lead, EVENT_INJURED_LOW, INJURED_LOW) : INJURED_LOW;
+        Field<Integer> injuredHigh = dedupe ? Contributions.counted(lead, EVENT_INJURED_HIGH, INJURED_HIGH)
+                : INJURED_HIGH;
         Field<Integer> year = DSL.year(START_DATE);
         List<Field<?>> fields = new ArrayList<>();
-        fields.add(perPerpetrator ? coalesce(PERPETRATOR_PART_ACTOR, inline(StatsRollup.NO_PERPETRATOR))
-                : inline(StatsRollup.ALL).cast(Long.class));
+        fields.add(perPerpetrator ? coalesce(PERPETRATOR_PART_ACTOR, inline(Contributions.NO_PERPETRATOR))
+                : inline(Contributions.ALL).cast(Long.class));
         if (grain.byCountry()) {
             fields.add(coalesce(COUNTRY_CODE, inline("")));
         }
         // An integer, as in the roll-up (PostgreSQL's extract is a numeric, whose division would keep the month).
         fields.add((grain.byYear() ? year.mul(inline(100)).plus(inline(12))
                 : year.mul(inline(100)).plus(DSL.month(START_DATE))).cast(Integer.class));
-        if (grain == Grain.FINE) {
+        if (grain.byKind()) {
             fields.add(coalesce(TYPE_CODE, inline("")));
             fields.add(CATEGORY_CODE);
             fields.add(IncidentSchema.CLAIM_STATUS);
         }
         fields.add(inline(1L).cast(Long.class));
-        fields.addAll(measure(killedLow, KILLED_BEST, killedHigh));
-        fields.addAll(measure(injuredLow, INJURED_BEST, injuredHigh));
-        fields.add(when(KILLED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
-        fields.add(when(INJURED_BEST.isNull(), inline(1L)).otherwise(inline(0L)));
+        fields.addAll(Contributions.measure(killedLow, KILLED_BEST, killedHigh));
+        fields.addAll(Contributions.measure(injuredLow, INJURED_BEST, injuredHigh));
+        fields.add(Contributions.unknown(KILLED_BEST));
+        fields.add(Contributions.unknown(INJURED_BEST));
         Table<?> from = INCIDENT;
         Condition where = incidents.spanning(filter.from());
         if (filter.to() != null) {
@@ -327,30 +305,6 @@ public class StatsQueries {
             where = where.and(EVENT_INCIDENT.isNull().or(EVENT_ID.eq(EVENT_INCIDENT)));
         }
         return select(fields).from(from).where(where);
-    }
-
-    /** One incident's low, best, high and open as the roll-up keeps them (open + unknown: no known high). */
-    private static List<Field<?>> measure(Field<Integer> low, Field<Integer> best, Field<Integer> high) {
-        return List.of(coalesce(low, inline(0)).cast(Long.class), coalesce(best, inline(0)).cast(Long.class),
-                coalesce(high, inline(0)).cast(Long.class),
-                when(high.isNull().and(best.isNotNull()), inline(1L)).otherwise(inline(0L)));
-    }
-
-    private static List<SelectField<?>> sums(String name, Measure m) {
-        return List.of(coalesce(sum(m.low()), inline(BigDecimal.ZERO)).as(name + "_low"),
-                coalesce(sum(m.best()), inline(BigDecimal.ZERO)).as(name + "_best"),
-                when(sum(m.open()).plus(sum(m.unknown())).gt(inline(BigDecimal.ZERO)), DSL.<BigDecimal>castNull(
-                        org.jooq.impl.SQLDataType.DECIMAL)).otherwise(coalesce(sum(m.high()), inline(BigDecimal.ZERO)))
-                        .as(name + "_high"),
-                coalesce(sum(m.unknown()), inline(BigDecimal.ZERO)).as(name + "_unknown"));
-    }
-
-    /** {@link #sums} of one row, which is its group: its high is null when it counts an incident without one. */
-    private static List<SelectField<?>> measures(String name, Measure m) {
-        return List.of(m.low().as(name + "_low"), m.best().as(name + "_best"),
-                when(m.open().plus(m.unknown()).gt(inline(0L)), DSL.<Long>castNull(org.jooq.impl.SQLDataType.BIGINT))
-                        .otherwise(m.high()).as(name + "_high"),
-                m.unknown().as(name + "_unknown"));
     }
 
     private static List<SortField<?>> nullsLast(List<Field<?>> keys) {

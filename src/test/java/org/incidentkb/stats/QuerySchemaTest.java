@@ -25,7 +25,7 @@ class QuerySchemaTest {
 
     /** The tables behind the aliases the declarations use. */
     private static final Map<String, String> ALIASES = Map.of("i", "incident", "gp", "incident_actor", "perp", "actor",
-            "r", StatsRollup.Grain.FINE.table);
+            "r", Grain.FINE.table);
 
     @Inject
     Database database;

@@ -34,75 +34,75 @@ class RollupEligibilityTest {
 
     @Test
     void shouldAnswerFiltersTheRollupKeepsAndMonthEnds() {
-        assertThat(StatsRollup.answers(filter(q -> { }), List.of(Dimension.YEAR))).isTrue();
-        assertThat(StatsRollup.answers(filter(q -> q.country = List.of("IRQ")), List.of(Dimension.PERPETRATOR)))
+        assertThat(RollupPlan.answers(filter(q -> { }), List.of(Dimension.YEAR))).isTrue();
+        assertThat(RollupPlan.answers(filter(q -> q.country = List.of("IRQ")), List.of(Dimension.PERPETRATOR)))
                 .isTrue();
-        assertThat(StatsRollup.answers(filter(q -> q.type = List.of("air-drone-strike")), List.of(Dimension.TYPE)))
+        assertThat(RollupPlan.answers(filter(q -> q.type = List.of("air-drone-strike")), List.of(Dimension.TYPE)))
                 .isTrue();
-        assertThat(StatsRollup.answers(filter(q -> q.to = "2024-02-29"), List.of(Dimension.MONTH))).isTrue();
-        assertThat(StatsRollup.answers(filter(q -> q.from = "2024-02-01"), List.of(Dimension.MONTH))).isTrue();
-        assertThat(StatsRollup.answers(filter(q -> q.dedupe = "events"), List.of(Dimension.YEAR))).isTrue();
+        assertThat(RollupPlan.answers(filter(q -> q.to = "2024-02-29"), List.of(Dimension.MONTH))).isTrue();
+        assertThat(RollupPlan.answers(filter(q -> q.from = "2024-02-01"), List.of(Dimension.MONTH))).isTrue();
+        assertThat(RollupPlan.answers(filter(q -> q.dedupe = "events"), List.of(Dimension.YEAR))).isTrue();
     }
 
     @Test
     void shouldCountFromTheIncidentsWhatTheRollupCannotKnow() {
-        assertThat(StatsRollup.answers(filter(q -> q.to = "2024-02-28"), List.of())).as("mid-month to").isFalse();
-        assertThat(StatsRollup.answers(filter(q -> q.from = "2024-01-02"), List.of())).as("mid-month from").isFalse();
-        assertThat(StatsRollup.answers(filter(q -> { }), List.of(Dimension.ADMIN1))).as("admin1").isFalse();
-        assertThat(StatsRollup.answers(filter(q -> q.q = "drone"), List.of())).as("text").isFalse();
-        assertThat(StatsRollup.answers(filter(q -> q.perpetrator = List.of("7")), List.of())).as("actor").isFalse();
-        assertThat(StatsRollup.answers(filter(q -> q.minKilled = "1"), List.of())).as("figures").isFalse();
+        assertThat(RollupPlan.answers(filter(q -> q.to = "2024-02-28"), List.of())).as("mid-month to").isFalse();
+        assertThat(RollupPlan.answers(filter(q -> q.from = "2024-01-02"), List.of())).as("mid-month from").isFalse();
+        assertThat(RollupPlan.answers(filter(q -> { }), List.of(Dimension.ADMIN1))).as("admin1").isFalse();
+        assertThat(RollupPlan.answers(filter(q -> q.q = "drone"), List.of())).as("text").isFalse();
+        assertThat(RollupPlan.answers(filter(q -> q.perpetrator = List.of("7")), List.of())).as("actor").isFalse();
+        assertThat(RollupPlan.answers(filter(q -> q.minKilled = "1"), List.of())).as("figures").isFalse();
     }
 
     @Test
     void shouldPickTheCoarsestGrainThatAnswers() {
-        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.YEAR, Dimension.COUNTRY)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
-        assertThat(StatsRollup.grain(filter(q -> q.to = "2023-12-31"), List.of(Dimension.PERPETRATOR)))
-                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
-        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
-        assertThat(StatsRollup.grain(filter(q -> q.country = List.of("IRQ")), List.of(Dimension.PERPETRATOR)))
-                .as("a country").isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
-        assertThat(StatsRollup.grain(filter(q -> q.to = "2024-06-30"), List.of(Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
-        assertThat(StatsRollup.grain(filter(q -> q.from = "2024-01-01"), List.of(Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
-        assertThat(StatsRollup.grain(filter(q -> q.from = "2024-03-01"), List.of(Dimension.YEAR)))
-                .as("from within a year").isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
-        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.MONTH)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
-        assertThat(StatsRollup.grain(filter(q -> q.claimStatus = List.of("CLAIMED")), List.of(Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.FINE);
-        assertThat(StatsRollup.grain(filter(q -> { }), List.of(Dimension.CATEGORY)))
-                .isEqualTo(StatsRollup.Grain.FINE);
+        assertThat(RollupPlan.grain(filter(q -> { }), List.of(Dimension.YEAR, Dimension.COUNTRY)))
+                .isEqualTo(Grain.COUNTRY_YEAR);
+        assertThat(RollupPlan.grain(filter(q -> q.to = "2023-12-31"), List.of(Dimension.PERPETRATOR)))
+                .isEqualTo(Grain.PERPETRATOR_YEAR);
+        assertThat(RollupPlan.grain(filter(q -> { }), List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
+                .isEqualTo(Grain.PERPETRATOR_YEAR);
+        assertThat(RollupPlan.grain(filter(q -> q.country = List.of("IRQ")), List.of(Dimension.PERPETRATOR)))
+                .as("a country").isEqualTo(Grain.COUNTRY_YEAR);
+        assertThat(RollupPlan.grain(filter(q -> q.to = "2024-06-30"), List.of(Dimension.YEAR)))
+                .isEqualTo(Grain.COUNTRY_MONTH);
+        assertThat(RollupPlan.grain(filter(q -> q.from = "2024-01-01"), List.of(Dimension.YEAR)))
+                .isEqualTo(Grain.PERPETRATOR_YEAR);
+        assertThat(RollupPlan.grain(filter(q -> q.from = "2024-03-01"), List.of(Dimension.YEAR)))
+                .as("from within a year").isEqualTo(Grain.COUNTRY_MONTH);
+        assertThat(RollupPlan.grain(filter(q -> { }), List.of(Dimension.MONTH)))
+                .isEqualTo(Grain.COUNTRY_MONTH);
+        assertThat(RollupPlan.grain(filter(q -> q.claimStatus = List.of("CLAIMED")), List.of(Dimension.YEAR)))
+                .isEqualTo(Grain.FINE);
+        assertThat(RollupPlan.grain(filter(q -> { }), List.of(Dimension.CATEGORY)))
+                .isEqualTo(Grain.FINE);
     }
 
     @Test
     void shouldReadTheRollupRowsAsTheGroupsWhereEachRowIsOne() {
-        StatsRollup.Grain byPerpetratorYear = StatsRollup.Grain.PERPETRATOR_YEAR;
-        StatsRollup.Grain byCountryYear = StatsRollup.Grain.COUNTRY_YEAR;
-        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
+        Grain byPerpetratorYear = Grain.PERPETRATOR_YEAR;
+        Grain byCountryYear = Grain.COUNTRY_YEAR;
+        assertThat(RollupPlan.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
                 filter(q -> { }))).isTrue();
-        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR), filter(q -> q.to = "2023-12-31")))
+        assertThat(RollupPlan.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR), filter(q -> q.to = "2023-12-31")))
                 .as("the perpetrator fixed at all").isTrue();
-        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.PERPETRATOR), filter(q -> { })))
+        assertThat(RollupPlan.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.PERPETRATOR), filter(q -> { })))
                 .as("years added up").isFalse();
-        assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
+        assertThat(RollupPlan.oneRowPerGroup(byCountryYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
                 filter(q -> { }))).as("countries added up").isFalse();
-        assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.YEAR, Dimension.COUNTRY),
+        assertThat(RollupPlan.oneRowPerGroup(byCountryYear, List.of(Dimension.YEAR, Dimension.COUNTRY),
                 filter(q -> q.country = List.of("IRQ")))).isTrue();
-        assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.COUNTRY_MONTH, List.of(Dimension.MONTH),
+        assertThat(RollupPlan.oneRowPerGroup(Grain.COUNTRY_MONTH, List.of(Dimension.MONTH),
                 filter(q -> q.country = List.of("IRQ")))).as("one country's months").isTrue();
-        assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.COUNTRY_MONTH, List.of(Dimension.MONTH),
+        assertThat(RollupPlan.oneRowPerGroup(Grain.COUNTRY_MONTH, List.of(Dimension.MONTH),
                 filter(q -> q.country = List.of("IRQ", "SYR")))).as("two countries added up").isFalse();
-        assertThat(StatsQueries.oneRowPerGroup(byCountryYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
+        assertThat(RollupPlan.oneRowPerGroup(byCountryYear, List.of(Dimension.PERPETRATOR, Dimension.YEAR),
                 filter(q -> q.country = List.of("SYR")))).as("one country's perpetrators by year").isTrue();
-        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
+        assertThat(RollupPlan.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
                 filter(q -> q.from = "2024-01-01"))).as("incidents going on at from added").isFalse();
-        assertThat(StatsQueries.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
+        assertThat(RollupPlan.oneRowPerGroup(byPerpetratorYear, List.of(Dimension.YEAR),
                 filter(q -> q.dedupe = "events"))).as("corrections added").isFalse();
-        assertThat(StatsQueries.oneRowPerGroup(StatsRollup.Grain.FINE, List.of(Dimension.MONTH, Dimension.TYPE),
+        assertThat(RollupPlan.oneRowPerGroup(Grain.FINE, List.of(Dimension.MONTH, Dimension.TYPE),
                 filter(q -> { }))).as("countries, categories and claim statuses added up").isFalse();
     }
 

@@ -44,6 +44,9 @@ class StatsRollupTest {
     @Inject
     org.incidentkb.incident.query.IncidentQueries queries;
 
+    @Inject
+    RollupRebuild rebuild;
+
     @Test
     void shouldAnswerLikeTheIncidentTableAfterEveryKindOfWrite() {
         assertRollupMatches("as started");
@@ -178,7 +181,7 @@ class StatsRollupTest {
     private Map<String, String> corrections() {
         Map<String, String> out = new TreeMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            for (StatsRollup.Grain grain : StatsRollup.Grain.values()) {
+            for (Grain grain : Grain.values()) {
                 int keys = grain.keyCount();
                 List<?> rows = em.createNativeQuery("select " + grain.keys + ", " + RollupWriter.MEASURES + " from "
                         + grain.eventTable).getResultList();
@@ -211,6 +214,56 @@ class StatsRollupTest {
                 .jsonPath().getLong("id");
     }
 
+    @Test
+    void shouldRebuildFromTheIncidentsWhatTheWritesLeft() {
+        long a = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Rebuilt A", "type": "armed-clash", "startDate": "2018-03-02",
+                 "location": {"countryCode": "SYR"},
+                 "casualties": [{"category": "CIVILIAN", "killed": {"low": 2, "best": 3, "high": 8}}]}""");
+        long b = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "Rebuilt B", "type": "armed-clash", "startDate": "2018-03-03",
+                 "location": {"countryCode": "SYR"}}""");
+        link(a, b);
+        Map<String, List<List<Object>>> written = rollupRows();
+        QuarkusTransaction.requiringNew().run(rebuild::rebuild);
+        assertThat(rollupRows()).isEqualTo(written);
+    }
+
+    @Test
+    void shouldRebuildAtStartWhenTheRulesAreNewerThanTheRowsWereComputedBy() {
+        Map<String, List<List<Object>>> right = rollupRows();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update incident_rollup_year set killed_best = killed_best + 1000").executeUpdate();
+            em.createNativeQuery("delete from event_rollup").executeUpdate();
+            em.createNativeQuery("update projection_rules set version = 0 where name = 'rollups'").executeUpdate();
+        });
+        rebuild.onStart(new io.quarkus.runtime.StartupEvent());
+        assertThat(rollupRows()).isEqualTo(right);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select version from projection_rules where name = 'rollups'").getSingleResult()).intValue()))
+                .isEqualTo(RollupRebuild.RULES);
+        assertRollupMatches("after a rebuild at start");
+    }
+
+    /** Every roll-up and correction row that counts something, by table, in key order. */
+    private Map<String, List<List<Object>>> rollupRows() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, List<List<Object>>> out = new TreeMap<>();
+            for (Grain grain : Grain.values()) {
+                for (String table : List.of(grain.table, grain.eventTable)) {
+                    @SuppressWarnings("unchecked")
+                    List<Object[]> rows = em.createNativeQuery("select " + grain.keys + ", " + RollupWriter.MEASURES
+                            + " from " + table + " order by " + grain.keys).getResultList();
+                    out.put(table, rows.stream().map(r -> Arrays.stream(r).map(v -> v instanceof Number n
+                            ? (Object) n.longValue() : v).toList())
+                            .filter(r -> r.subList(grain.keyCount(), r.size()).stream().anyMatch(v -> !v.equals(0L)))
+                            .toList());
+                }
+            }
+            return out;
+        });
+    }
+
     private void assertRollupMatches(String when) {
         List<List<Dimension>> groupings = new ArrayList<>();
         groupings.add(List.of());
@@ -232,7 +285,7 @@ class StatsRollupTest {
                 assertThat(counts.known(filter)).as("%s, total of %s", when, filter)
                         .hasValue(queries.count(queries.selection(filter)));
                 for (List<Dimension> groupBy : groupings) {
-                    assertThat(StatsRollup.answers(filter, groupBy)).isTrue();
+                    assertThat(RollupPlan.answers(filter, groupBy)).isTrue();
                     assertThat(stats.aggregate(groupBy, filter)).as("%s, grouped by %s, filter %s", when, groupBy, filter)
                             .isEqualTo(stats.fromIncidents(groupBy, filter));
                 }
@@ -275,41 +328,41 @@ class StatsRollupTest {
     @Test
     void shouldAnswerFromTheCoarsestRollupThatKeepsWhatIsAsked() {
         IncidentFilter none = IncidentFilter.none();
-        assertThat(StatsRollup.grain(none, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
-        assertThat(StatsRollup.grain(none, List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.PERPETRATOR_YEAR);
-        assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.YEAR)))
-                .isEqualTo(StatsRollup.Grain.COUNTRY_YEAR);
+        assertThat(RollupPlan.grain(none, List.of(Dimension.MONTH))).isEqualTo(Grain.COUNTRY_MONTH);
+        assertThat(RollupPlan.grain(none, List.of(Dimension.PERPETRATOR, Dimension.YEAR)))
+                .isEqualTo(Grain.PERPETRATOR_YEAR);
+        assertThat(RollupPlan.grain(none, List.of(Dimension.COUNTRY, Dimension.YEAR)))
+                .isEqualTo(Grain.COUNTRY_YEAR);
         IncidentFilter toMidYear = new IncidentFilter(null, LocalDate.of(2019, 7, 31), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
                 Set.of(), null, false, Set.of());
-        assertThat(StatsRollup.grain(toMidYear, List.of(Dimension.YEAR))).isEqualTo(StatsRollup.Grain.COUNTRY_MONTH);
-        assertThat(StatsRollup.grain(none, List.of(Dimension.COUNTRY, Dimension.CLAIM_STATUS)))
-                .isEqualTo(StatsRollup.Grain.FINE);
+        assertThat(RollupPlan.grain(toMidYear, List.of(Dimension.YEAR))).isEqualTo(Grain.COUNTRY_MONTH);
+        assertThat(RollupPlan.grain(none, List.of(Dimension.COUNTRY, Dimension.CLAIM_STATUS)))
+                .isEqualTo(Grain.FINE);
         IncidentFilter byType = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of("armed-clash"),
                 List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(),
                 null, false, Set.of());
-        assertThat(StatsRollup.grain(byType, List.of(Dimension.MONTH))).isEqualTo(StatsRollup.Grain.FINE);
+        assertThat(RollupPlan.grain(byType, List.of(Dimension.MONTH))).isEqualTo(Grain.FINE);
     }
 
     @Test
     void shouldLeaveToTheIncidentTableWhatTheRollupDoesNotKeep() {
         IncidentFilter none = IncidentFilter.none();
-        assertThat(StatsRollup.answers(none, List.of(Dimension.ADMIN1))).isFalse();
+        assertThat(RollupPlan.answers(none, List.of(Dimension.ADMIN1))).isFalse();
         IncidentFilter midMonth = new IncidentFilter(null, LocalDate.of(2019, 7, 30), Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
                 Set.of(), null, false, Set.of());
-        assertThat(StatsRollup.answers(midMonth, List.of(Dimension.MONTH))).isFalse();
+        assertThat(RollupPlan.answers(midMonth, List.of(Dimension.MONTH))).isFalse();
         IncidentFilter from = new IncidentFilter(LocalDate.of(2019, 7, 2), null, Set.of(), Set.of(), Set.of(),
                 Set.of(), List.of(), Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(),
                 Set.of(), null, false, Set.of());
-        assertThat(StatsRollup.answers(from, List.of(Dimension.MONTH))).as("from within a month").isFalse();
+        assertThat(RollupPlan.answers(from, List.of(Dimension.MONTH))).as("from within a month").isFalse();
         IncidentFilter killed = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
                 Set.of(), Set.of(), 1, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false, Set.of());
-        assertThat(StatsRollup.answers(killed, List.of())).isFalse();
+        assertThat(RollupPlan.answers(killed, List.of())).isFalse();
         IncidentFilter batch = new IncidentFilter(null, null, Set.of(), Set.of(), Set.of(), Set.of(), List.of(),
                 Set.of(), Set.of(), null, null, null, null, null, null, null, Set.of(), Set.of(), Set.of(), null, false,
                 Set.of(1L, 2L));
-        assertThat(StatsRollup.answers(batch, List.of())).isFalse();
+        assertThat(RollupPlan.answers(batch, List.of())).isFalse();
     }
 }
