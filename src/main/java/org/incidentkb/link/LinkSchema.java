@@ -1,46 +1,45 @@
 package org.incidentkb.link;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.LocalDate;
+import org.incidentkb.common.schema.Tables;
+import org.incidentkb.common.schema.tables.Incident;
+import org.incidentkb.common.schema.tables.IncidentEvent;
+import org.incidentkb.common.schema.tables.IncidentExternalRef;
+import org.incidentkb.common.schema.tables.IncidentLink;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
-import org.jooq.impl.SQLDataType;
 
-/** The tables of links and events the read queries use, declared by hand from V17 (as IncidentSchema). */
+/** The tables of links and events the read queries use, under their names there (from the generated schema). */
 final class LinkSchema {
 
     private LinkSchema() {
     }
 
-    static final Table<Record> LINK = table(name("incident_link"));
-    static final Field<Long> LINK_ID = field(name("incident_link", "id"), SQLDataType.BIGINT);
-    static final Field<Long> LINK_FROM = field(name("incident_link", "from_id"), SQLDataType.BIGINT);
-    static final Field<Long> LINK_TO = field(name("incident_link", "to_id"), SQLDataType.BIGINT);
-    static final Field<Long> LINK_LOW = field(name("incident_link", "low_id"), SQLDataType.BIGINT);
-    static final Field<Long> LINK_HIGH = field(name("incident_link", "high_id"), SQLDataType.BIGINT);
-    static final Field<String> LINK_RELATION = field(name("incident_link", "relation"), SQLDataType.VARCHAR);
-    static final Field<String> LINK_STATUS = field(name("incident_link", "status"), SQLDataType.VARCHAR);
-    static final Field<Double> LINK_SCORE = field(name("incident_link", "score"), SQLDataType.DOUBLE);
+    static final IncidentLink LINK = Tables.INCIDENT_LINK;
+    static final Field<Long> LINK_ID = LINK.ID;
+    static final Field<Long> LINK_FROM = LINK.FROM_ID;
+    static final Field<Long> LINK_TO = LINK.TO_ID;
+    static final Field<Long> LINK_LOW = LINK.LOW_ID;
+    static final Field<Long> LINK_HIGH = LINK.HIGH_ID;
+    static final Field<String> LINK_RELATION = LINK.RELATION;
+    static final Field<String> LINK_STATUS = LINK.STATUS;
+    static final Field<Double> LINK_SCORE = LINK.SCORE;
 
-    static final Table<Record> EVENT = table(name("incident_event"));
-    static final Field<Long> EVENT_INCIDENT = field(name("incident_event", "incident_id"), SQLDataType.BIGINT);
-    static final Field<Long> EVENT_ID = field(name("incident_event", "event_id"), SQLDataType.BIGINT);
+    static final IncidentEvent EVENT = Tables.INCIDENT_EVENT;
+    static final Field<Long> EVENT_INCIDENT = EVENT.INCIDENT_ID;
+    static final Field<Long> EVENT_ID = EVENT.EVENT_ID;
 
-    static final Table<Record> INCIDENT = table(name("incident"));
-    static final Field<Long> INCIDENT_ID = field(name("incident", "id"), SQLDataType.BIGINT);
-    static final Field<String> INCIDENT_TITLE = field(name("incident", "title"), SQLDataType.VARCHAR);
-    static final Field<LocalDate> INCIDENT_START = field(name("incident", "start_date"), SQLDataType.LOCALDATE);
-    static final Field<String> INCIDENT_COUNTRY = field(name("incident", "country_code"), SQLDataType.VARCHAR);
-    static final Field<Integer> KILLED_LOW = field(name("incident", "killed_low"), SQLDataType.INTEGER);
-    static final Field<Integer> KILLED_HIGH = field(name("incident", "killed_high"), SQLDataType.INTEGER);
-    static final Field<Integer> INJURED_LOW = field(name("incident", "injured_low"), SQLDataType.INTEGER);
-    static final Field<Integer> INJURED_HIGH = field(name("incident", "injured_high"), SQLDataType.INTEGER);
+    static final Incident INCIDENT = Tables.INCIDENT;
+    static final Field<Long> INCIDENT_ID = INCIDENT.ID;
+    static final Field<String> INCIDENT_TITLE = INCIDENT.TITLE;
+    static final Field<LocalDate> INCIDENT_START = INCIDENT.START_DATE;
+    static final Field<String> INCIDENT_COUNTRY = INCIDENT.COUNTRY_CODE;
+    static final Field<Integer> KILLED_LOW = INCIDENT.KILLED_LOW;
+    static final Field<Integer> KILLED_HIGH = INCIDENT.KILLED_HIGH;
+    static final Field<Integer> INJURED_LOW = INCIDENT.INJURED_LOW;
+    static final Field<Integer> INJURED_HIGH = INCIDENT.INJURED_HIGH;
 
-    static final Table<Record> EXTERNAL_REF = table(name("incident_external_ref"));
-    static final Field<Long> REF_INCIDENT = field(name("incident_external_ref", "incident_id"), SQLDataType.BIGINT);
-    static final Field<String> REF_DATASET = field(name("incident_external_ref", "dataset"), SQLDataType.VARCHAR);
+    static final IncidentExternalRef EXTERNAL_REF = Tables.INCIDENT_EXTERNAL_REF;
+    static final Field<Long> REF_INCIDENT = EXTERNAL_REF.INCIDENT_ID;
+    static final Field<String> REF_DATASET = EXTERNAL_REF.DATASET;
 }

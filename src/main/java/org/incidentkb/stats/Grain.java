@@ -1,27 +1,30 @@
 package org.incidentkb.stats;
 
+import org.incidentkb.common.schema.Tables;
+import org.jooq.Table;
+
 /**
  * The roll-up tables, finest first, with their key columns: the incidents' (V8, V10, V12, V30) and, with the same
  * columns, the corrections that {@code dedupe=events} adds to them (V22, V30).
  */
 enum Grain {
     /** incident_rollup (V8): by type, category and claim status too. */
-    FINE("incident_rollup", "event_rollup",
+    FINE(Tables.INCIDENT_ROLLUP, Tables.EVENT_ROLLUP,
             "perpetrator_id, country_code, period, type_code, category_code, claim_status"),
     /** incident_rollup_country (V10): by perpetrator, country and month only. */
-    COUNTRY_MONTH("incident_rollup_country", "event_rollup_country", "perpetrator_id, country_code, period"),
+    COUNTRY_MONTH(Tables.INCIDENT_ROLLUP_COUNTRY, Tables.EVENT_ROLLUP_COUNTRY, "perpetrator_id, country_code, period"),
     /** incident_rollup_year (V12): by perpetrator, country and year (period = year * 100 + 12). */
-    COUNTRY_YEAR("incident_rollup_year", "event_rollup_year", "perpetrator_id, country_code, period"),
+    COUNTRY_YEAR(Tables.INCIDENT_ROLLUP_YEAR, Tables.EVENT_ROLLUP_YEAR, "perpetrator_id, country_code, period"),
     /** incident_rollup_perpetrator_year (V30): by perpetrator and year, every country together. */
-    PERPETRATOR_YEAR("incident_rollup_perpetrator_year", "event_rollup_perpetrator_year", "perpetrator_id, period");
+    PERPETRATOR_YEAR(Tables.INCIDENT_ROLLUP_PERPETRATOR_YEAR, Tables.EVENT_ROLLUP_PERPETRATOR_YEAR, "perpetrator_id, period");
 
     final String table;
     final String eventTable;
     final String keys;
 
-    Grain(String table, String eventTable, String keys) {
-        this.table = table;
-        this.eventTable = eventTable;
+    Grain(Table<?> table, Table<?> eventTable, String keys) {
+        this.table = table.getName();
+        this.eventTable = eventTable.getName();
         this.keys = keys;
     }
 

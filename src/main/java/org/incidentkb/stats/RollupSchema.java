@@ -6,17 +6,17 @@ import static org.jooq.impl.DSL.name;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jooq.DataType;
+import org.incidentkb.common.schema.Tables;
+import org.incidentkb.common.schema.tables.IncidentRollup;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * The roll-up tables (V8, V10, V12, V13, V30; their corrections for deduplicated figures, V22, V30) for the statistics
- * queries, each aliased {@code r}: they share their columns, the coarser grains leaving some out. Declared by hand like
- * {@code IncidentSchema} (ADR 0010).
+ * queries, each aliased {@code r}: they share their columns, the coarser grains leaving some out, so the columns are
+ * the finest grain's in the generated schema (ADR 0010).
  */
 final class RollupSchema {
 
@@ -33,28 +33,24 @@ final class RollupSchema {
                 .<Field<?>>map(c -> field(name(c))).toList();
     }
 
-    static final Field<Long> PERPETRATOR_ID = r("perpetrator_id", SQLDataType.BIGINT);
-    static final Field<String> COUNTRY_CODE = r("country_code", SQLDataType.VARCHAR);
-    static final Field<Integer> PERIOD = r("period", SQLDataType.INTEGER);
-    static final Field<String> TYPE_CODE = r("type_code", SQLDataType.VARCHAR);
-    static final Field<String> CATEGORY_CODE = r("category_code", SQLDataType.VARCHAR);
-    static final Field<String> CLAIM_STATUS = r("claim_status", SQLDataType.VARCHAR);
-    static final Field<Long> INCIDENTS = r("incidents", SQLDataType.BIGINT);
+    /** The finest grain's table, which has every column the others have, as every grain's rows are aliased. */
+    private static final IncidentRollup R = Tables.INCIDENT_ROLLUP.as("r");
+
+    static final Field<Long> PERPETRATOR_ID = R.PERPETRATOR_ID;
+    static final Field<String> COUNTRY_CODE = R.COUNTRY_CODE;
+    static final Field<Integer> PERIOD = R.PERIOD;
+    static final Field<String> TYPE_CODE = R.TYPE_CODE;
+    static final Field<String> CATEGORY_CODE = R.CATEGORY_CODE;
+    static final Field<String> CLAIM_STATUS = R.CLAIM_STATUS;
+    static final Field<Long> INCIDENTS = R.INCIDENTS;
 
     /** A measure's columns: the sums of low, best and known high, and the counts of open highs and unknowns. */
     record Measure(Field<Long> low, Field<Long> best, Field<Long> high, Field<Long> open, Field<Long> unknown) {
-        static Measure of(String name) {
-            return new Measure(r(name + "_low", SQLDataType.BIGINT), r(name + "_best", SQLDataType.BIGINT),
-                    r(name + "_high", SQLDataType.BIGINT), r(name + "_open", SQLDataType.BIGINT),
-                    r(name + "_unknown", SQLDataType.BIGINT));
-        }
     }
 
-    static final Measure KILLED = Measure.of("killed");
-    static final Measure INJURED = Measure.of("injured");
-
-    private static <T> Field<T> r(String column, DataType<T> type) {
-        return field(name("r", column), type);
-    }
+    static final Measure KILLED = new Measure(R.KILLED_LOW, R.KILLED_BEST, R.KILLED_HIGH, R.KILLED_OPEN,
+            R.KILLED_UNKNOWN);
+    static final Measure INJURED = new Measure(R.INJURED_LOW, R.INJURED_BEST, R.INJURED_HIGH, R.INJURED_OPEN,
+            R.INJURED_UNKNOWN);
 
 }

@@ -1,22 +1,28 @@
 package org.incidentkb.incident.query;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.time.LocalDate;
-import org.jooq.DataType;
+import org.incidentkb.common.schema.Tables;
+import org.incidentkb.common.schema.tables.Actor;
+import org.incidentkb.common.schema.tables.Casualty;
+import org.incidentkb.common.schema.tables.CasualtyName;
+import org.incidentkb.common.schema.tables.Claim;
+import org.incidentkb.common.schema.tables.Incident;
+import org.incidentkb.common.schema.tables.IncidentActor;
+import org.incidentkb.common.schema.tables.IncidentByActor;
+import org.incidentkb.common.schema.tables.IncidentEvent;
+import org.incidentkb.common.schema.tables.IncidentExternalRef;
+import org.incidentkb.common.schema.tables.IncidentSource;
+import org.incidentkb.common.schema.tables.IncidentTag;
+import org.incidentkb.common.schema.tables.IncidentTombstone;
+import org.incidentkb.common.schema.tables.Source;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
-import org.jooq.impl.SQLDataType;
 
 /**
- * The tables and columns the read queries use, declared by hand from the Flyway migrations (ADR 0010 says why not
- * generated); {@code SchemaTest} checks every one against the migrated database. The incident table is aliased
- * {@code i} (so the same fields serve the table and the date-range union that stands in for it); the tables of
- * subqueries are not aliased.
+ * The tables and columns the read queries use, under the names the queries give them: the schema jOOQ generates from
+ * the migrated database at build time ({@code org.incidentkb.common.schema}, ADR 0010), so a renamed or retyped column
+ * fails the build. The incident table is aliased {@code i} (so the same fields serve the table and the date-range
+ * union that stands in for it); the tables of subqueries are not aliased.
  */
 public final class IncidentSchema {
 
@@ -24,110 +30,106 @@ public final class IncidentSchema {
     }
 
     /** incident, as {@code i}. */
-    public static final Table<Record> INCIDENT = table(name("incident")).as("i");
-    public static final Field<Long> ID = i("id", SQLDataType.BIGINT);
-    public static final Field<String> TITLE = i("title", SQLDataType.VARCHAR);
-    public static final Field<String> SUMMARY = i("summary", SQLDataType.VARCHAR);
-    public static final Field<String> COUNTRY_CODE = i("country_code", SQLDataType.VARCHAR);
-    public static final Field<String> ADMIN1 = i("admin1", SQLDataType.VARCHAR);
-    public static final Field<String> LOCALITY = i("locality", SQLDataType.VARCHAR);
-    public static final Field<String> CATEGORY_CODE = i("category_code", SQLDataType.VARCHAR);
-    public static final Field<String> TYPE_CODE = i("type_code", SQLDataType.VARCHAR);
-    public static final Field<LocalDate> START_DATE = i("start_date", SQLDataType.LOCALDATE);
-    public static final Field<LocalDate> END_DATE = i("end_date", SQLDataType.LOCALDATE);
-    public static final Field<Double> LATITUDE = i("latitude", SQLDataType.DOUBLE);
-    public static final Field<Double> LONGITUDE = i("longitude", SQLDataType.DOUBLE);
-    public static final Field<Integer> KILLED_LOW = i("killed_low", SQLDataType.INTEGER);
-    public static final Field<Integer> KILLED_BEST = i("killed_best", SQLDataType.INTEGER);
-    public static final Field<Integer> KILLED_HIGH = i("killed_high", SQLDataType.INTEGER);
-    public static final Field<Integer> INJURED_LOW = i("injured_low", SQLDataType.INTEGER);
-    public static final Field<Integer> INJURED_BEST = i("injured_best", SQLDataType.INTEGER);
-    public static final Field<Integer> INJURED_HIGH = i("injured_high", SQLDataType.INTEGER);
-    public static final Field<String> CLAIM_STATUS = i("claim_status", SQLDataType.VARCHAR);
-    public static final Field<Instant> CREATED_AT = i("created_at", SQLDataType.INSTANT);
-    public static final Field<Instant> UPDATED_AT = i("updated_at", SQLDataType.INSTANT);
+    public static final Incident INCIDENT = Tables.INCIDENT.as("i");
+    public static final Field<Long> ID = INCIDENT.ID;
+    public static final Field<String> TITLE = INCIDENT.TITLE;
+    public static final Field<String> SUMMARY = INCIDENT.SUMMARY;
+    public static final Field<String> COUNTRY_CODE = INCIDENT.COUNTRY_CODE;
+    public static final Field<String> ADMIN1 = INCIDENT.ADMIN1;
+    public static final Field<String> LOCALITY = INCIDENT.LOCALITY;
+    public static final Field<String> CATEGORY_CODE = INCIDENT.CATEGORY_CODE;
+    public static final Field<String> TYPE_CODE = INCIDENT.TYPE_CODE;
+    public static final Field<LocalDate> START_DATE = INCIDENT.START_DATE;
+    public static final Field<LocalDate> END_DATE = INCIDENT.END_DATE;
+    public static final Field<Double> LATITUDE = INCIDENT.LATITUDE;
+    public static final Field<Double> LONGITUDE = INCIDENT.LONGITUDE;
+    public static final Field<Integer> KILLED_LOW = INCIDENT.KILLED_LOW;
+    public static final Field<Integer> KILLED_BEST = INCIDENT.KILLED_BEST;
+    public static final Field<Integer> KILLED_HIGH = INCIDENT.KILLED_HIGH;
+    public static final Field<Integer> INJURED_LOW = INCIDENT.INJURED_LOW;
+    public static final Field<Integer> INJURED_BEST = INCIDENT.INJURED_BEST;
+    public static final Field<Integer> INJURED_HIGH = INCIDENT.INJURED_HIGH;
+    public static final Field<String> CLAIM_STATUS = INCIDENT.CLAIM_STATUS;
+    public static final Field<Instant> CREATED_AT = INCIDENT.CREATED_AT;
+    public static final Field<Instant> UPDATED_AT = INCIDENT.UPDATED_AT;
 
     /** incident_event (V17): the members of each event; event_id is the incident shown for it. */
-    public static final Table<Record> EVENT = table(name("incident_event"));
-    public static final Field<Long> EVENT_INCIDENT = field(name("incident_event", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<Long> EVENT_ID = field(name("incident_event", "event_id"), SQLDataType.BIGINT);
+    public static final IncidentEvent EVENT = Tables.INCIDENT_EVENT;
+    public static final Field<Long> EVENT_INCIDENT = EVENT.INCIDENT_ID;
+    public static final Field<Long> EVENT_ID = EVENT.EVENT_ID;
     /** The event's reconciled figures, on its lead's row (null on the others'). */
-    public static final Field<Integer> EVENT_KILLED_LOW = field(name("incident_event", "killed_low"), SQLDataType.INTEGER);
-    public static final Field<Integer> EVENT_KILLED_HIGH = field(name("incident_event", "killed_high"), SQLDataType.INTEGER);
-    public static final Field<Integer> EVENT_INJURED_LOW = field(name("incident_event", "injured_low"), SQLDataType.INTEGER);
-    public static final Field<Integer> EVENT_INJURED_HIGH = field(name("incident_event", "injured_high"),
-            SQLDataType.INTEGER);
+    public static final Field<Integer> EVENT_KILLED_LOW = EVENT.KILLED_LOW;
+    public static final Field<Integer> EVENT_KILLED_HIGH = EVENT.KILLED_HIGH;
+    public static final Field<Integer> EVENT_INJURED_LOW = EVENT.INJURED_LOW;
+    public static final Field<Integer> EVENT_INJURED_HIGH = EVENT.INJURED_HIGH;
 
     /** incident without an alias, for subqueries under the aliased one. */
-    public static final Table<Record> INCIDENT_PLAIN = table(name("incident"));
-    public static final Field<Long> PLAIN_ID = field(name("incident", "id"), SQLDataType.BIGINT);
-    public static final Field<LocalDate> PLAIN_END_DATE = field(name("incident", "end_date"), SQLDataType.LOCALDATE);
-    public static final Field<String> PLAIN_COUNTRY_CODE = field(name("incident", "country_code"), SQLDataType.VARCHAR);
+    public static final Incident INCIDENT_PLAIN = Tables.INCIDENT;
+    public static final Field<Long> PLAIN_ID = INCIDENT_PLAIN.ID;
+    public static final Field<LocalDate> PLAIN_END_DATE = INCIDENT_PLAIN.END_DATE;
+    public static final Field<String> PLAIN_COUNTRY_CODE = INCIDENT_PLAIN.COUNTRY_CODE;
 
     /** incident_actor: an actor's part in an incident. */
-    public static final Table<Record> PARTICIPANT = table(name("incident_actor"));
-    public static final Field<Long> PARTICIPANT_INCIDENT = field(name("incident_actor", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<Long> PARTICIPANT_ACTOR = field(name("incident_actor", "actor_id"), SQLDataType.BIGINT);
-    public static final Field<String> PARTICIPANT_ROLE = field(name("incident_actor", "role"), SQLDataType.VARCHAR);
+    public static final IncidentActor PARTICIPANT = Tables.INCIDENT_ACTOR;
+    public static final Field<Long> PARTICIPANT_INCIDENT = PARTICIPANT.INCIDENT_ID;
+    public static final Field<Long> PARTICIPANT_ACTOR = PARTICIPANT.ACTOR_ID;
+    public static final Field<String> PARTICIPANT_ROLE = PARTICIPANT.ROLE;
 
     /**
      * incident_by_actor (V24): an actor's incidents in a role, with the incident's columns under their names there,
      * aliased {@code i} as the incident table is, so that the conditions and sort keys over the incident table apply.
      */
-    public static final Table<Record> BY_ACTOR = table(name("incident_by_actor")).as("i");
-    public static final Field<Long> BY_ACTOR_ACTOR = field(name("i", "actor_id"), SQLDataType.BIGINT);
-    public static final Field<String> BY_ACTOR_ROLE = field(name("i", "role"), SQLDataType.VARCHAR);
+    public static final IncidentByActor BY_ACTOR = Tables.INCIDENT_BY_ACTOR.as("i");
+    public static final Field<Long> BY_ACTOR_ACTOR = BY_ACTOR.ACTOR_ID;
+    public static final Field<String> BY_ACTOR_ROLE = BY_ACTOR.ROLE;
 
     /** claim. */
-    public static final Table<Record> CLAIM = table(name("claim"));
-    public static final Field<Long> CLAIM_INCIDENT = field(name("claim", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<Long> CLAIM_ACTOR = field(name("claim", "actor_id"), SQLDataType.BIGINT);
-    public static final Field<String> CLAIM_STANCE = field(name("claim", "stance"), SQLDataType.VARCHAR);
+    public static final Claim CLAIM = Tables.CLAIM;
+    public static final Field<Long> CLAIM_INCIDENT = CLAIM.INCIDENT_ID;
+    public static final Field<Long> CLAIM_ACTOR = CLAIM.ACTOR_ID;
+    public static final Field<String> CLAIM_STANCE = CLAIM.STANCE;
 
     /** casualty and the names in its records. */
-    public static final Table<Record> CASUALTY = table(name("casualty"));
-    public static final Field<Long> CASUALTY_ID = field(name("casualty", "id"), SQLDataType.BIGINT);
-    public static final Field<Long> CASUALTY_INCIDENT = field(name("casualty", "incident_id"), SQLDataType.BIGINT);
-    public static final Table<Record> CASUALTY_NAME = table(name("casualty_name"));
-    public static final Field<Long> CASUALTY_NAME_CASUALTY = field(name("casualty_name", "casualty_id"), SQLDataType.BIGINT);
-    public static final Field<String> CASUALTY_NAME_NAME = field(name("casualty_name", "name"), SQLDataType.VARCHAR);
+    public static final Casualty CASUALTY = Tables.CASUALTY;
+    public static final Field<Long> CASUALTY_ID = CASUALTY.ID;
+    public static final Field<Long> CASUALTY_INCIDENT = CASUALTY.INCIDENT_ID;
+    public static final CasualtyName CASUALTY_NAME = Tables.CASUALTY_NAME;
+    public static final Field<Long> CASUALTY_NAME_CASUALTY = CASUALTY_NAME.CASUALTY_ID;
+    public static final Field<String> CASUALTY_NAME_NAME = CASUALTY_NAME.NAME;
 
     /** incident_tag. */
-    public static final Table<Record> TAG = table(name("incident_tag"));
-    public static final Field<Long> TAG_INCIDENT = field(name("incident_tag", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<String> TAG_TAG = field(name("incident_tag", "tag"), SQLDataType.VARCHAR);
+    public static final IncidentTag TAG = Tables.INCIDENT_TAG;
+    public static final Field<Long> TAG_INCIDENT = TAG.INCIDENT_ID;
+    public static final Field<String> TAG_TAG = TAG.TAG;
 
     /** incident_source and source. */
-    public static final Table<Record> INCIDENT_SOURCE = table(name("incident_source"));
-    public static final Field<Long> INCIDENT_SOURCE_INCIDENT = field(name("incident_source", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<Long> INCIDENT_SOURCE_SOURCE = field(name("incident_source", "source_id"), SQLDataType.BIGINT);
-    public static final Table<Record> SOURCE = table(name("source"));
-    public static final Field<Long> SOURCE_ID = field(name("source", "id"), SQLDataType.BIGINT);
-    public static final Field<String> SOURCE_PUBLISHER = field(name("source", "publisher"), SQLDataType.VARCHAR);
+    public static final IncidentSource INCIDENT_SOURCE = Tables.INCIDENT_SOURCE;
+    public static final Field<Long> INCIDENT_SOURCE_INCIDENT = INCIDENT_SOURCE.INCIDENT_ID;
+    public static final Field<Long> INCIDENT_SOURCE_SOURCE = INCIDENT_SOURCE.SOURCE_ID;
+    public static final Source SOURCE = Tables.SOURCE;
+    public static final Field<Long> SOURCE_ID = SOURCE.ID;
+    public static final Field<String> SOURCE_PUBLISHER = SOURCE.PUBLISHER;
 
     /** incident_external_ref. */
-    public static final Table<Record> EXTERNAL_REF = table(name("incident_external_ref"));
-    public static final Field<Long> EXTERNAL_REF_INCIDENT = field(name("incident_external_ref", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<String> EXTERNAL_REF_DATASET = field(name("incident_external_ref", "dataset"), SQLDataType.VARCHAR);
-    public static final Field<String> EXTERNAL_REF_ID = field(name("incident_external_ref", "external_id"), SQLDataType.VARCHAR);
+    public static final IncidentExternalRef EXTERNAL_REF = Tables.INCIDENT_EXTERNAL_REF;
+    public static final Field<Long> EXTERNAL_REF_INCIDENT = EXTERNAL_REF.INCIDENT_ID;
+    public static final Field<String> EXTERNAL_REF_DATASET = EXTERNAL_REF.DATASET;
+    public static final Field<String> EXTERNAL_REF_ID = EXTERNAL_REF.EXTERNAL_ID;
 
     /** incident_tombstone. */
-    public static final Table<Record> TOMBSTONE = table(name("incident_tombstone"));
-    public static final Field<Long> TOMBSTONE_INCIDENT = field(name("incident_tombstone", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<Instant> TOMBSTONE_DELETED_AT = field(name("incident_tombstone", "deleted_at"), SQLDataType.INSTANT);
+    public static final IncidentTombstone TOMBSTONE = Tables.INCIDENT_TOMBSTONE;
+    public static final Field<Long> TOMBSTONE_INCIDENT = TOMBSTONE.INCIDENT_ID;
+    public static final Field<Instant> TOMBSTONE_DELETED_AT = TOMBSTONE.DELETED_AT;
 
     /** incident_actor, as {@code gp}: the perpetrators statistics join to group by them. */
-    public static final Table<Record> PERPETRATOR_PART = table(name("incident_actor")).as("gp");
-    public static final Field<Long> PERPETRATOR_PART_INCIDENT = field(name("gp", "incident_id"), SQLDataType.BIGINT);
-    public static final Field<Long> PERPETRATOR_PART_ACTOR = field(name("gp", "actor_id"), SQLDataType.BIGINT);
-    public static final Field<String> PERPETRATOR_PART_ROLE = field(name("gp", "role"), SQLDataType.VARCHAR);
+    public static final IncidentActor PERPETRATOR_PART = Tables.INCIDENT_ACTOR.as("gp");
+    public static final Field<Long> PERPETRATOR_PART_INCIDENT = PERPETRATOR_PART.INCIDENT_ID;
+    public static final Field<Long> PERPETRATOR_PART_ACTOR = PERPETRATOR_PART.ACTOR_ID;
+    public static final Field<String> PERPETRATOR_PART_ROLE = PERPETRATOR_PART.ROLE;
 
     /** actor, as {@code perp}: the perpetrator statistics group by. */
-    public static final Table<Record> PERPETRATOR = table(name("actor")).as("perp");
-    public static final Field<Long> PERPETRATOR_ID = field(name("perp", "id"), SQLDataType.BIGINT);
-    public static final Field<String> PERPETRATOR_NAME = field(name("perp", "name"), SQLDataType.VARCHAR);
+    public static final Actor PERPETRATOR = Tables.ACTOR.as("perp");
+    public static final Field<Long> PERPETRATOR_ID = PERPETRATOR.ID;
+    public static final Field<String> PERPETRATOR_NAME = PERPETRATOR.NAME;
 
-    private static <T> Field<T> i(String column, DataType<T> type) {
-        return field(name("i", column), type);
-    }
 }
