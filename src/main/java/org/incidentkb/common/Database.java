@@ -74,6 +74,20 @@ public class Database {
         }
     }
 
+    /**
+     * Has PostgreSQL gather fresh statistics of a table whose rows were all rewritten, so that the next plans see them
+     * (H2 keeps its own as it goes).
+     */
+    public void analyze(String table) {
+        if (postgres) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("analyze " + table);
+                }
+            });
+        }
+    }
+
     /** Runs a query built with jOOQ on the session's connection. */
     public <T> T read(Function<DSLContext, T> query) {
         return em.unwrap(Session.class).doReturningWork(connection -> query.apply(

@@ -1,0 +1,168 @@
+package org.incidentkb.link;
+
+import static org.jooq.impl.DSL.inline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import org.incidentkb.common.BulkRows;
+import org.incidentkb.common.Database;
+import org.incidentkb.common.schema.Tables;
+import org.incidentkb.common.schema.tables.Incident;
+import org.incidentkb.common.schema.tables.IncidentEvent;
+import org.incidentkb.common.schema.tables.IncidentExternalRef;
+import org.incidentkb.common.schema.tables.IncidentLink;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.Record2;
+import org.jooq.Record6;
+
+/**
+ * The events' rows and what they are computed from, read and written in the caller's transaction on its connection:
+ * {@code incident_event} (V17), the joining links, the members' figures and datasets.
+ */
+@ApplicationScoped
+class EventRows {
+
+    static final int CHUNK = 500;
+    private static final IncidentEvent EVENT = Tables.INCIDENT_EVENT;
+    private static final IncidentEvent OTHER = Tables.INCIDENT_EVENT.as("m");
+    private static final IncidentLink LINK = Tables.INCIDENT_LINK;
+    private static final Incident INCIDENT = Tables.INCIDENT;
+    private static final IncidentExternalRef REF = Tables.INCIDENT_EXTERNAL_REF;
+    /** The links that join two incidents into one event. */
+    private static final Condition JOINING = LINK.RELATION.eq(inline("SAME_EVENT"))
+            .and(LINK.STATUS.ne(inline("REJECTED")));
+    static final BulkRows.Table TABLE = new BulkRows.Table(EVENT.getName(), EVENT.INCIDENT_ID.getName(),
+            EVENT.EVENT_ID.getName(), EVENT.KILLED_LOW.getName(), EVENT.KILLED_HIGH.getName(),
+            EVENT.INJURED_LOW.getName(), EVENT.INJURED_HIGH.getName());
+
+    private final Database database;
+
+    EventRows(Database database) {
+        this.database = database;
+    }
+
+    /** Takes the events' lock (V32) until the transaction ends, without flushing the session first. */
+    void lock() {
+        database.read(sql -> sql.selectOne().from(Tables.EVENT_LOCK).where(Tables.EVENT_LOCK.ID.eq(inline(1)))
+                .forUpdate().fetch());
+    }
+
+    /** Whether any of these incidents is in an event. */
+    boolean anyMember(List<Long> ids) {
+        return database.read(sql -> sql.fetchExists(EVENT, EVENT.INCIDENT_ID.in(ids)));
+    }
+
+    /** Those of these incidents that are in an event. */
+    List<Long> members(List<Long> ids) {
+        return database.read(sql -> sql.select(EVENT.INCIDENT_ID).from(EVENT).where(EVENT.INCIDENT_ID.in(ids))
+                .fetch(EVENT.INCIDENT_ID));
+    }
+
+    /** Every member of the events these incidents are in. */
+    List<Long> eventsOf(List<Long> ids) {
+        return database.read(sql -> sql.select(OTHER.INCIDENT_ID).from(EVENT).join(OTHER)
+                .on(OTHER.EVENT_ID.eq(EVENT.EVENT_ID)).where(EVENT.INCIDENT_ID.in(ids)).fetch(OTHER.INCIDENT_ID));
+    }
+
+    /** The joining links with an end among these incidents, each as (from, to). */
+    List<long[]> linksOf(List<Long> ids) {
+        List<long[]> out = new ArrayList<>();
+        database.read(sql -> {
+            for (Record2<Long, Long> r : sql.select(LINK.FROM_ID, LINK.TO_ID).from(LINK)
+                    .where(JOINING.and(LINK.LOW_ID.in(ids).or(LINK.HIGH_ID.in(ids))))) {
+                out.add(new long[] { r.value1(), r.value2() });
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** Every joining link, streamed to {@code each} as (from, to). */
+    void eachJoiningLink(Consumer<long[]> each) {
+        database.read(sql -> {
+            try (Cursor<Record2<Long, Long>> rows = sql.select(LINK.FROM_ID, LINK.TO_ID).from(LINK).where(JOINING)
+                    .fetchSize(10_000).fetchLazy()) {
+                for (Record2<Long, Long> r : rows) {
+                    each.accept(new long[] { r.value1(), r.value2() });
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Locks these incidents' rows, in id order, until the transaction ends. */
+    void lockIncidents(List<Long> sortedIds) {
+        database.read(sql -> sql.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.ID.in(sortedIds))
+                .orderBy(INCIDENT.ID).forUpdate().fetch());
+    }
+
+    void delete(Collection<Long> ids) {
+        database.read(sql -> sql.deleteFrom(EVENT).where(EVENT.INCIDENT_ID.in(ids)).execute());
+    }
+
+    void deleteAll() {
+        database.read(sql -> sql.deleteFrom(EVENT).execute());
+    }
+
+    /**
+     * The members' figures and datasets, for the incidents {@code where} selects that {@code wanted} keeps (an
+     * incident with references from two datasets has none, {@code null}; one without any, "API").
+     */
+    void members(Condition where, LongPredicate wanted, Consumer<EventFigures.Member> each) {
+        database.read(sql -> {
+            try (Cursor<Record6<Long, Integer, Integer, Integer, Integer, String>> rows = sql
+                    .select(INCIDENT.ID, INCIDENT.KILLED_LOW, INCIDENT.KILLED_HIGH, INCIDENT.INJURED_LOW,
+                            INCIDENT.INJURED_HIGH, REF.DATASET)
+                    .from(INCIDENT).leftJoin(REF).on(REF.INCIDENT_ID.eq(INCIDENT.ID)).where(where)
+                    .orderBy(INCIDENT.ID).fetchSize(10_000).fetchLazy()) {
+                EventFigures.Member pending = null;
+                for (Record6<Long, Integer, Integer, Integer, Integer, String> r : rows) {
+                    long id = r.value1();
+                    if (!wanted.test(id)) {
+                        continue;
+                    }
+                    String dataset = r.value6() == null ? "API" : r.value6();
+                    if (pending != null && pending.id() == id) {
+                        if (!dataset.equals(pending.dataset())) {
+                            pending = withDataset(pending, null);
+                        }
+                        continue;
+                    }
+                    if (pending != null) {
+                        each.accept(pending);
+                    }
+                    pending = new EventFigures.Member(id, r.value2(), r.value3(), r.value4(), r.value5(), dataset);
+                }
+                if (pending != null) {
+                    each.accept(pending);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The members of a range of incident ids, by {@link #members(Condition, LongPredicate, Consumer)}. */
+    static Condition idBetween(long first, long last) {
+        return INCIDENT.ID.between(first, last);
+    }
+
+    static Condition idIn(Collection<Long> ids) {
+        return INCIDENT.ID.in(ids);
+    }
+
+    private static EventFigures.Member withDataset(EventFigures.Member m, String dataset) {
+        return new EventFigures.Member(m.id(), m.killedLow(), m.killedHigh(), m.injuredLow(), m.injuredHigh(),
+                dataset);
+    }
+
+    /** Has the database plan the deduplicated queries on fresh statistics, after every row was rewritten. */
+    void analyze() {
+        database.analyze(EVENT.getName());
+    }
+
+}
