@@ -88,7 +88,18 @@ public class Database {
         }
     }
 
-    /** Runs a query built with jOOQ on the session's connection. */
+    /**
+     * Runs statements built with jOOQ on the session's connection after flushing the session's pending changes, as
+     * Hibernate does before a native query, so that they read and write what the transaction did so far.
+     */
+    public <T> T flushed(Function<DSLContext, T> statements) {
+        if (QuarkusTransaction.isActive()) {
+            em.flush();
+        }
+        return read(statements);
+    }
+
+    /** Runs a query built with jOOQ on the session's connection (without flushing the session first). */
     public <T> T read(Function<DSLContext, T> query) {
         return em.unwrap(Session.class).doReturningWork(connection -> query.apply(
                 DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));

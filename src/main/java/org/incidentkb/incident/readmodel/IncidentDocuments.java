@@ -27,11 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.hibernate.Session;
 import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.Database;
 import org.incidentkb.common.LabelChanged;
@@ -42,6 +40,14 @@ import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.StoredJson;
 import org.incidentkb.incident.write.IncidentsChanged;
 import org.incidentkb.incident.write.Projection;
+import org.incidentkb.common.schema.Tables;
+import org.incidentkb.common.schema.tables.DocumentEpoch;
+import org.incidentkb.common.schema.tables.Incident;
+import org.incidentkb.common.schema.tables.IncidentDocument;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 
 /**
  * The read model of incidents: each one's representation as stored JSON (gzip), kept current in the transaction of
@@ -56,7 +62,12 @@ public class IncidentDocuments implements Projection {
     private final ReplicaConnections connections;
     private final jakarta.enterprise.event.Event<DocumentsDropped> rebuildAfterCommit;
     /** Stores a representation over whatever is stored for the incident, waiting for a rebuilder storing one now. */
-    private final String upsert;
+    private final Database database;
+    /** The read of one document by id, rendered once: it runs on every read by id, over plain JDBC. */
+    private final String byId;
+    private static final IncidentDocument DOC = Tables.INCIDENT_DOCUMENT;
+    private static final Incident INCIDENT = Tables.INCIDENT;
+    private static final DocumentEpoch EPOCH = Tables.DOCUMENT_EPOCH;
     /**
      * Reads a stored incident for a flat row: a plain mapper (the documents were written by this service, so the
      * checks of request bodies are not needed), skipping what no CSV column or GeoJSON property shows.
@@ -71,10 +82,9 @@ public class IncidentDocuments implements Projection {
             jakarta.enterprise.event.Event<DocumentsDropped> rebuildAfterCommit) {
         this.em = em;
         this.rebuildAfterCommit = rebuildAfterCommit;
-        this.upsert = database.isPostgres()
-                ? "insert into incident_document (incident_id, version, body) values (?, ?, ?) on conflict (incident_id)"
-                        + " do update set version = excluded.version, body = excluded.body"
-                : "merge into incident_document (incident_id, version, body) key (incident_id) values (?, ?, ?)";
+        this.database = database;
+        this.byId = database.renderer().render(DSL.select(DOC.VERSION, DOC.BODY).from(DOC)
+                .where(DOC.INCIDENT_ID.eq(DSL.param("id", Long.class))));
         this.json = json;
         this.routing = routing;
         this.connections = connections;
@@ -103,8 +113,8 @@ public class IncidentDocuments implements Projection {
         }
     }
 
-    private static final BulkRows.Table DOCUMENT = new BulkRows.Table("incident_document", "incident_id", "version",
-            "body");
+    private static final BulkRows.Table DOCUMENT = new BulkRows.Table(DOC.getName(), DOC.INCIDENT_ID.getName(),
+            DOC.VERSION.getName(), DOC.BODY.getName());
     private static final int FORGET_CHUNK = 1_000;
     /** From how many documents one read decodes them in parallel: an export's chunks, not a list's pages. */
     private static final int PARALLEL_DECODE = 200;
@@ -171,8 +181,10 @@ public class IncidentDocuments implements Projection {
             });
             v.sources().forEach(r -> label(sources, r));
         }
-        Set<Long> renamedActors = renamed(actors, "select id, name from actor where id in (:ids)");
-        Set<Long> renamedSources = renamed(sources, "select id, publisher from source where id in (:ids)");
+        Set<Long> renamedActors = renamed(actors, ids -> DSL.select(Tables.ACTOR.ID, Tables.ACTOR.NAME)
+                .from(Tables.ACTOR).where(Tables.ACTOR.ID.in(ids)));
+        Set<Long> renamedSources = renamed(sources, ids -> DSL.select(Tables.SOURCE.ID, Tables.SOURCE.PUBLISHER)
+                .from(Tables.SOURCE).where(Tables.SOURCE.ID.in(ids)));
         if (renamedActors.isEmpty() && renamedSources.isEmpty()) {
             return Set.of();
         }
@@ -202,20 +214,18 @@ public class IncidentDocuments implements Projection {
         return ref != null && ref.id() != null && renamed.contains(ref.id());
     }
 
-    /** The ids whose label as committed now differs from the one shown. */
-    @SuppressWarnings("unchecked")
-    private Set<Long> renamed(Map<Long, String> shown, String query) {
+    /** The ids whose label as committed now differs from the one shown ({@code labels} selects id and label). */
+    private Set<Long> renamed(Map<Long, String> shown, Function<List<Long>, Select<Record2<Long, String>>> labels) {
         if (shown.isEmpty()) {
             return Set.of();
         }
         Set<Long> renamed = new HashSet<>();
         List<Long> ids = List.copyOf(shown.keySet());
         for (int from = 0; from < ids.size(); from += FORGET_CHUNK) {
-            for (Object[] row : (List<Object[]>) em.createNativeQuery(query)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + FORGET_CHUNK))).getResultList()) {
-                long id = ((Number) row[0]).longValue();
-                if (!java.util.Objects.equals(shown.get(id), row[1])) {
-                    renamed.add(id);
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FORGET_CHUNK));
+            for (Record2<Long, String> row : database.flushed(sql -> sql.fetch(labels.apply(chunk)))) {
+                if (!Objects.equals(shown.get(row.value1()), row.value2())) {
+                    renamed.add(row.value1());
                 }
             }
         }
@@ -231,16 +241,14 @@ public class IncidentDocuments implements Projection {
         if (views.isEmpty()) {
             return;
         }
-        session().doWork(connection -> {
-            try (var store = connection.prepareStatement(upsert)) {
-                for (IncidentView v : views) {
-                    store.setLong(1, v.id());
-                    store.setLong(2, v.version());
-                    store.setBytes(3, gzip(v));
-                    store.addBatch();
-                }
-                store.executeBatch();
+        database.flushed(sql -> {
+            var store = sql.batch(sql.insertInto(DOC, DOC.INCIDENT_ID, DOC.VERSION, DOC.BODY)
+                    .values((Long) null, null, null).onConflict(DOC.INCIDENT_ID).doUpdate()
+                    .set(DOC.VERSION, DSL.excluded(DOC.VERSION)).set(DOC.BODY, DSL.excluded(DOC.BODY)));
+            for (IncidentView v : views) {
+                store = store.bind(v.id(), v.version(), gzip(v));
             }
+            return store.execute();
         });
     }
 
@@ -249,17 +257,17 @@ public class IncidentDocuments implements Projection {
      * from that version: a read never overwrites what a write stored.
      */
     public void storeIfAbsent(Stored doc, long id) {
-        em.createNativeQuery("insert into incident_document (incident_id, version, body) select i.id, i.version, :body"
-                + " from incident i where i.id = :id and i.version = :version"
-                + " and not exists (select 1 from incident_document d where d.incident_id = :id)")
-                .setParameter("id", id).setParameter("version", doc.version()).setParameter("body", doc.gzippedJson())
-                .executeUpdate();
+        database.flushed(sql -> sql.insertInto(DOC, DOC.INCIDENT_ID, DOC.VERSION, DOC.BODY)
+                .select(DSL.select(INCIDENT.ID, INCIDENT.VERSION, DSL.val(doc.gzippedJson())).from(INCIDENT)
+                        .where(INCIDENT.ID.eq(id)).and(INCIDENT.VERSION.eq(doc.version()))
+                        .andNotExists(DSL.selectOne().from(DOC).where(DOC.INCIDENT_ID.eq(id))))
+                .execute());
     }
 
     /** Locks the incidents' rows until the transaction ends, in id order: no write or delete of them meanwhile. */
     public void lockIncidents(List<Long> ids) {
-        em.createNativeQuery("select id from incident where id in (:ids) order by id for update")
-                .setParameter("ids", ids).getResultList();
+        database.flushed(sql -> sql.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.ID.in(ids))
+                .orderBy(INCIDENT.ID).forUpdate().fetch());
     }
 
     /** A representation as it would be stored. */
@@ -272,8 +280,7 @@ public class IncidentDocuments implements Projection {
      * of the request's database (see ReadRouting), without opening a Hibernate session.
      */
     public Optional<Stored> find(long id) {
-        return byId("select version, body from incident_document where incident_id = ?", id,
-                row -> new Stored(row.getLong(1), row.getBytes(2)));
+        return byId(byId, id, row -> new Stored(row.getLong(1), row.getBytes(2)));
     }
 
     /**
@@ -330,16 +337,12 @@ public class IncidentDocuments implements Projection {
         List<Map.Entry<Long, byte[]>> rows = new ArrayList<>(ids.size());
         // The ids are numbers written into the statement: H2 tests a row against a set of constants by hashing, but
         // against a list of parameters one by one (a quarter of a million comparisons for a chunk of 500).
-        String sql = "select incident_id, body from incident_document where incident_id in ("
-                + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        session().doWork(connection -> {
-            try (var query = connection.prepareStatement(sql)) {
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(Map.entry(row.getLong(1), row.getBytes(2)));
-                    }
-                }
+        database.read(sql -> {
+            for (Record2<Long, byte[]> row : sql.select(DOC.INCIDENT_ID, DOC.BODY).from(DOC)
+                    .where(DOC.INCIDENT_ID.in(ids.stream().map(DSL::inline).toList()))) {
+                rows.add(Map.entry(row.value1(), row.value2()));
             }
+            return null;
         });
         Stream<Map.Entry<Long, byte[]>> each = rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream();
         List<Map.Entry<Long, T>> values = each.map(row -> {
@@ -349,10 +352,6 @@ public class IncidentDocuments implements Projection {
         Map<Long, T> out = new HashMap<>(values.size() * 2);
         values.forEach(entry -> out.put(entry.getKey(), entry.getValue()));
         return out;
-    }
-
-    private Session session() {
-        return em.unwrap(Session.class);
     }
 
     /** Drops the documents that show a changed label; they are stored again in the background. */
@@ -369,43 +368,48 @@ public class IncidentDocuments implements Projection {
      * {@link DocumentRebuilder}).
      */
     public long epoch() {
-        return ((Number) em.createNativeQuery("select epoch from document_epoch where id = 1").getSingleResult())
-                .longValue();
+        return database.flushed(sql -> sql.select(EPOCH.EPOCH).from(EPOCH).where(EPOCH.ID.eq(DSL.inline(1)))
+                .fetchSingle(EPOCH.EPOCH));
     }
 
     /** The labels' generation, with its row locked until the transaction ends: no rename commits meanwhile. */
     public long lockEpoch() {
-        return ((Number) em.createNativeQuery("select epoch from document_epoch where id = 1 for update")
-                .getSingleResult()).longValue();
+        return database.flushed(sql -> sql.select(EPOCH.EPOCH).from(EPOCH).where(EPOCH.ID.eq(DSL.inline(1)))
+                .forUpdate().fetchSingle(EPOCH.EPOCH));
     }
 
     private void moveEpoch() {
-        em.createNativeQuery("update document_epoch set epoch = epoch + 1 where id = 1").executeUpdate();
+        database.flushed(sql -> sql.update(EPOCH).set(EPOCH.EPOCH, EPOCH.EPOCH.plus(DSL.inline(1L)))
+                .where(EPOCH.ID.eq(DSL.inline(1))).execute());
     }
 
     /** Drops the documents that show an actor's name, after the actor changed; they are stored again in the background. */
     public void forgetActor(long actorId) {
         moveEpoch();
-        forget("select incident_id from incident_actor where actor_id = :id"
-                + " union select incident_id from claim where actor_id = :id"
-                + " union select incident_id from claim where stated_by_actor_id = :id"
-                + " union select incident_id from casualty where affiliation_actor_id = :id", actorId);
+        forget(DSL.select(Tables.INCIDENT_ACTOR.INCIDENT_ID).from(Tables.INCIDENT_ACTOR)
+                .where(Tables.INCIDENT_ACTOR.ACTOR_ID.eq(actorId))
+                .union(DSL.select(Tables.CLAIM.INCIDENT_ID).from(Tables.CLAIM).where(Tables.CLAIM.ACTOR_ID.eq(actorId)))
+                .union(DSL.select(Tables.CLAIM.INCIDENT_ID).from(Tables.CLAIM)
+                        .where(Tables.CLAIM.STATED_BY_ACTOR_ID.eq(actorId)))
+                .union(DSL.select(Tables.CASUALTY.INCIDENT_ID).from(Tables.CASUALTY)
+                        .where(Tables.CASUALTY.AFFILIATION_ACTOR_ID.eq(actorId))));
     }
 
     /** Drops the documents that show a source's publisher, after the source changed. */
     public void forgetSource(long sourceId) {
         moveEpoch();
-        forget("select incident_id from incident_source where source_id = :id"
-                + " union select incident_id from claim where source_id = :id"
-                + " union select incident_id from casualty where source_id = :id", sourceId);
+        forget(DSL.select(Tables.INCIDENT_SOURCE.INCIDENT_ID).from(Tables.INCIDENT_SOURCE)
+                .where(Tables.INCIDENT_SOURCE.SOURCE_ID.eq(sourceId))
+                .union(DSL.select(Tables.CLAIM.INCIDENT_ID).from(Tables.CLAIM).where(Tables.CLAIM.SOURCE_ID.eq(sourceId)))
+                .union(DSL.select(Tables.CASUALTY.INCIDENT_ID).from(Tables.CASUALTY)
+                        .where(Tables.CASUALTY.SOURCE_ID.eq(sourceId))));
     }
 
     /** Drops these incidents' documents; the rebuilder stores them again. */
     private void forgetIncidents(Set<Long> ids) {
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += FORGET_CHUNK) {
-            em.createNativeQuery("delete from incident_document where incident_id in (:ids)")
-                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + FORGET_CHUNK))).executeUpdate();
+            delete(all.subList(from, Math.min(all.size(), from + FORGET_CHUNK)));
         }
         rebuildAfterCommit.fire(new DocumentsDropped(all.size()));
     }
@@ -419,15 +423,15 @@ public class IncidentDocuments implements Projection {
      * {@code delete ... where incident_id in (subquery)} took over a minute on H2 with a million documents (it walked
      * every document against the subquery's ids; 10,000 incidents of one actor), where these are key lookups.
      */
-    private void forget(String incidentIds, long id) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(incidentIds).setParameter("id", id).getResultList();
+    private void forget(Select<Record1<Long>> incidentIds) {
+        List<Long> ids = database.flushed(sql -> sql.fetch(incidentIds).getValues(0, Long.class));
         for (int from = 0; from < ids.size(); from += FORGET_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + FORGET_CHUNK)).stream()
-                    .map(Number::longValue).toList();
-            em.createNativeQuery("delete from incident_document where incident_id in (:ids)")
-                    .setParameter("ids", chunk).executeUpdate();
+            delete(ids.subList(from, Math.min(ids.size(), from + FORGET_CHUNK)));
         }
+    }
+
+    private void delete(List<Long> ids) {
+        database.flushed(sql -> sql.deleteFrom(DOC).where(DOC.INCIDENT_ID.in(ids)).execute());
     }
 
     private byte[] gzip(IncidentView view) {
