@@ -5,9 +5,17 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.incidentkb.common.Database;
+import org.incidentkb.common.schema.Tables;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.incidentkb.common.Like;
 import org.incidentkb.common.TextFold;
 
@@ -64,14 +72,43 @@ public class ActorRepository implements PanacheRepository<Actor> {
 
     /** Whether anything refers to the actor: incidents, claims, casualties, members or backed actors. */
     public boolean isReferenced(long actorId) {
-        var em = getEntityManager();
-        String sql = "select case when exists (select 1 from incident_actor where actor_id = :id)"
-                + " or exists (select 1 from claim where actor_id = :id or stated_by_actor_id = :id)"
-                + " or exists (select 1 from casualty where affiliation_actor_id = :id)"
-                + " or exists (select 1 from actor where parent_id = :id)"
-                + " or exists (select 1 from actor_backer where backer_id = :id) then 1 else 0 end";
-        Number hit = (Number) em.createNativeQuery(sql).setParameter("id", actorId).getSingleResult();
-        return hit.intValue() == 1;
+        return database.flushed(sql -> sql.fetchValue(DSL.field(referenced(DSL.val(actorId)))));
+    }
+
+    /** Deletes those of these actors that nothing refers to ({@link #isReferenced}); returns the ids deleted. */
+    public Set<Long> deleteUnreferenced(Collection<Long> ids) {
+        org.incidentkb.common.schema.tables.Actor a = Tables.ACTOR.as("a");
+        return database.flushed(sql -> {
+            Set<Long> gone = new HashSet<>(sql.select(a.ID).from(a).where(a.ID.in(ids)).andNot(referenced(a.ID))
+                    .fetch(a.ID));
+            if (!gone.isEmpty()) {
+                sql.deleteFrom(Tables.ACTOR).where(Tables.ACTOR.ID.in(gone)).execute();
+            }
+            return gone;
+        });
+    }
+
+    /** The one rule of an actor in use, for one id or each row's. */
+    private static Condition referenced(Field<Long> actor) {
+        org.incidentkb.common.schema.tables.Actor member = Tables.ACTOR.as("member");
+        return DSL.exists(DSL.selectOne().from(Tables.INCIDENT_ACTOR).where(Tables.INCIDENT_ACTOR.ACTOR_ID.eq(actor)))
+                .or(DSL.exists(DSL.selectOne().from(Tables.CLAIM).where(Tables.CLAIM.ACTOR_ID.eq(actor)
+                        .or(Tables.CLAIM.STATED_BY_ACTOR_ID.eq(actor)))))
+                .or(DSL.exists(DSL.selectOne().from(Tables.CASUALTY)
+                        .where(Tables.CASUALTY.AFFILIATION_ACTOR_ID.eq(actor))))
+                .or(DSL.exists(DSL.selectOne().from(member).where(member.PARENT_ID.eq(actor))))
+                .or(DSL.exists(DSL.selectOne().from(Tables.ACTOR_BACKER).where(Tables.ACTOR_BACKER.BACKER_ID.eq(actor))));
+    }
+
+    /** Each stored name and alias (as written) with its actor's id, aliases first, to {@code each}. */
+    public void eachNameAndAlias(boolean keys, BiConsumer<String, Long> each) {
+        database.read(sql -> {
+            sql.select(keys ? Tables.ACTOR_ALIAS.ALIAS_KEY : Tables.ACTOR_ALIAS.ALIAS, Tables.ACTOR_ALIAS.ACTOR_ID)
+                    .from(Tables.ACTOR_ALIAS).forEach(r -> each.accept(r.value1(), r.value2()));
+            sql.select(keys ? Tables.ACTOR.NAME_KEY : Tables.ACTOR.NAME, Tables.ACTOR.ID).from(Tables.ACTOR)
+                    .forEach(r -> each.accept(r.value1(), r.value2()));
+            return null;
+        });
     }
 
     /** The next {@code limit} actors by id after {@code id}: a keyset walk through all of them (the backup). */

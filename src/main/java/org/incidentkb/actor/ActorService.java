@@ -74,6 +74,15 @@ public class ActorService {
                 .flatMap(found -> update(id, mergePatch.apply(ActorView.from(found), patch, ActorInput.class), null));
     }
 
+    /**
+     * Deletes those of these actors that nothing refers to (what a failed import row had created, and nothing else
+     * came to use meanwhile); returns the ids deleted.
+     */
+    @Transactional
+    public java.util.Set<Long> deleteUnreferenced(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : actors.deleteUnreferenced(ids);
+    }
+
     @Transactional
     public boolean delete(long id, Long ifMatch) {
         Optional<Actor> found = ETags.forWrite(actors.findByIdOptional(id), "Actor", id, ifMatch, null);

@@ -162,8 +162,8 @@ final class JobReferences {
         if (actorIds.isEmpty() && sourceIds.isEmpty()) {
             return;
         }
-        Set<Long> removedActors = store.deleteUnusedActors(actorIds);
-        Set<Long> removedSources = store.deleteUnusedSources(sourceIds);
+        Set<Long> removedActors = store.deleteUnreferencedActors(actorIds);
+        Set<Long> removedSources = store.deleteUnreferencedSources(sourceIds);
         actors.values().removeIf(removedActors::contains);
         sources.values().removeIf(removedSources::contains);
     }

@@ -1,7 +1,6 @@
 package org.incidentkb.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -31,16 +30,14 @@ import org.incidentkb.source.SourceService;
 @ApplicationScoped
 public class ReferenceStore {
 
-    private final EntityManager em;
     private final ActorService actors;
     private final ActorRepository actorRepository;
     private final SourceService sources;
     private final SourceRepository sourceRepository;
     private final Validator validator;
 
-    public ReferenceStore(EntityManager em, ActorService actors, ActorRepository actorRepository, SourceService sources,
+    public ReferenceStore(ActorService actors, ActorRepository actorRepository, SourceService sources,
             SourceRepository sourceRepository, Validator validator) {
-        this.em = em;
         this.actors = actors;
         this.actorRepository = actorRepository;
         this.sourceRepository = sourceRepository;
@@ -50,16 +47,9 @@ public class ReferenceStore {
 
     /** Actor ids by lower-cased name and alias; a name wins over another actor's alias. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Map<String, Long> actorKeys() {
         Map<String, Long> keys = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select alias_key, actor_id from actor_alias")
-                .getResultList()) {
-            keys.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select name_key, id from actor").getResultList()) {
-            keys.put((String) row[0], ((Number) row[1]).longValue());
-        }
+        actorRepository.eachNameAndAlias(true, keys::put);
         return keys;
     }
 
@@ -69,21 +59,16 @@ public class ReferenceStore {
      * duplicate finder will show).
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Map<String, Long> actorMatchKeys() {
         Map<String, Long> keys = new HashMap<>();
         Set<String> ambiguous = new java.util.HashSet<>();
-        List<Object[]> rows = new java.util.ArrayList<>(em.createNativeQuery("select alias, actor_id from actor_alias")
-                .getResultList());
-        rows.addAll(em.createNativeQuery("select name, id from actor").getResultList());
-        for (Object[] row : rows) {
-            String key = Names.matchKey((String) row[0]);
-            Long id = ((Number) row[1]).longValue();
+        actorRepository.eachNameAndAlias(false, (name, id) -> {
+            String key = Names.matchKey(name);
             Long known = keys.putIfAbsent(key, id);
             if (known != null && !known.equals(id)) {
                 ambiguous.add(key);
             }
-        }
+        });
         keys.keySet().removeAll(ambiguous);
         keys.remove(null);
         return keys;
@@ -91,19 +76,17 @@ public class ReferenceStore {
 
     /** Source ids by URL, by publisher and title, by publisher, and by id with publisher ({@link #idKey}). */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Map<String, Long> sourceKeys() {
         Map<String, Long> keys = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select id, publisher, url, title from source order by id")
-                .getResultList()) {
-            long id = ((Number) row[0]).longValue();
-            if (row[2] != null) {
-                keys.putIfAbsent(urlKey((String) row[2]), id);
+        sourceRepository.eachSource(row -> {
+            long id = row.value1();
+            if (row.value3() != null) {
+                keys.putIfAbsent(urlKey(row.value3()), id);
             }
-            keys.putIfAbsent(sourceKey((String) row[1], (String) row[3]), id);
-            keys.putIfAbsent(publisherKey((String) row[1]), id);
-            keys.put(idKey(id, (String) row[1]), id);
-        }
+            keys.putIfAbsent(sourceKey(row.value2(), row.value4()), id);
+            keys.putIfAbsent(publisherKey(row.value2()), id);
+            keys.put(idKey(id, row.value2()), id);
+        });
         return keys;
     }
 
@@ -249,44 +232,14 @@ public class ReferenceStore {
                 .firstResultOptional().map(Source::getId);
     }
 
-    /** Deletes those of the actors that nothing refers to; returns the ids deleted. */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public Set<Long> deleteUnusedActors(Set<Long> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        List<Number> unused = em.createNativeQuery("select a.id from actor a where a.id in (:ids)"
-                + " and not exists (select 1 from incident_actor x where x.actor_id = a.id)"
-                + " and not exists (select 1 from casualty x where x.affiliation_actor_id = a.id)"
-                + " and not exists (select 1 from claim x where x.actor_id = a.id or x.stated_by_actor_id = a.id)"
-                + " and not exists (select 1 from actor x where x.parent_id = a.id)"
-                + " and not exists (select 1 from actor_backer x where x.backer_id = a.id)")
-                .setParameter("ids", ids).getResultList();
-        Set<Long> gone = unused.stream().map(Number::longValue).collect(Collectors.toSet());
-        if (!gone.isEmpty()) {
-            em.createNativeQuery("delete from actor where id in (:ids)").setParameter("ids", gone).executeUpdate();
-        }
-        return gone;
+    /** Deletes, through their service, those of the actors that nothing refers to; returns the ids deleted. */
+    public Set<Long> deleteUnreferencedActors(Set<Long> ids) {
+        return actors.deleteUnreferenced(ids);
     }
 
-    /** Deletes those of the sources that nothing cites; returns the ids deleted. */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public Set<Long> deleteUnusedSources(Set<Long> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        List<Number> unused = em.createNativeQuery("select s.id from source s where s.id in (:ids)"
-                + " and not exists (select 1 from incident_source x where x.source_id = s.id)"
-                + " and not exists (select 1 from casualty x where x.source_id = s.id)"
-                + " and not exists (select 1 from claim x where x.source_id = s.id)")
-                .setParameter("ids", ids).getResultList();
-        Set<Long> gone = unused.stream().map(Number::longValue).collect(Collectors.toSet());
-        if (!gone.isEmpty()) {
-            em.createNativeQuery("delete from source where id in (:ids)").setParameter("ids", gone).executeUpdate();
-        }
-        return gone;
+    /** Deletes, through their service, those of the sources that nothing cites; returns the ids deleted. */
+    public Set<Long> deleteUnreferencedSources(Set<Long> ids) {
+        return sources.deleteUnreferenced(ids);
     }
 
     private static void requireValid(String what, Set<? extends ConstraintViolation<?>> violations) {

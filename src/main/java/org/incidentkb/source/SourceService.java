@@ -70,6 +70,15 @@ public class SourceService {
                 .flatMap(found -> update(id, mergePatch.apply(SourceView.from(found), patch, SourceInput.class), null));
     }
 
+    /**
+     * Deletes those of these sources that nothing refers to (what a failed import row had created, and nothing else
+     * came to use meanwhile); returns the ids deleted.
+     */
+    @Transactional
+    public java.util.Set<Long> deleteUnreferenced(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : sources.deleteUnreferenced(ids);
+    }
+
     @Transactional
     public boolean delete(long id, Long ifMatch) {
         Optional<Source> found = ETags.forWrite(sources.findByIdOptional(id), "Source", id, ifMatch, null);
