@@ -14,6 +14,46 @@ import java.nio.charset.StandardCharsets;
 @JsonSerialize(using = StoredJson.Writer.class)
 public record StoredJson(Long id, byte[] utf8) implements ListItem {
 
+    /**
+     * The same representation with a field of ids added as its last member ({@code "name":[1,2]}), spliced into the
+     * bytes before the object's closing brace: a deduplicated page adds {@code sameAs} to stored incidents without
+     * reading them.
+     */
+    public StoredJson withIds(String name, java.util.List<Long> ids) {
+        int end = utf8.length - 1;
+        while (end > 0 && utf8[end] != '}') {
+            end--;
+        }
+        if (end <= 0) {
+            throw new IllegalStateException("A stored incident is not a JSON object");
+        }
+        boolean empty = isBlankUpTo(end);
+        StringBuilder field = new StringBuilder(empty ? "\"" : ",\"").append(name).append("\":[");
+        for (int k = 0; k < ids.size(); k++) {
+            field.append(k == 0 ? "" : ",").append(ids.get(k));
+        }
+        byte[] added = field.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[utf8.length + added.length];
+        System.arraycopy(utf8, 0, out, 0, end);
+        System.arraycopy(added, 0, out, end, added.length);
+        System.arraycopy(utf8, end, out, end + added.length, utf8.length - end);
+        return new StoredJson(id, out);
+    }
+
+    /** Whether nothing but white space stands between the object's opening brace and {@code end}. */
+    private boolean isBlankUpTo(int end) {
+        int start = 0;
+        while (start < end && utf8[start] != '{') {
+            start++;
+        }
+        for (int k = start + 1; k < end; k++) {
+            if (!Character.isWhitespace(utf8[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final class Writer extends JsonSerializer<StoredJson> {
         @Override
         public void serialize(StoredJson value, JsonGenerator gen, SerializerProvider serializers) throws IOException {

@@ -171,28 +171,10 @@ public class IncidentSearchService {
         for (ListItem item : result.items()) {
             ListItem json = item instanceof IncidentView view ? new StoredJson(view.id(), documents.of(view).json())
                     : item;
-            items.add(json instanceof StoredJson stored ? sameAs(stored, others.getOrDefault(stored.id(), List.of()))
+            items.add(json instanceof StoredJson stored ? stored.withIds("sameAs", others.getOrDefault(stored.id(), List.of()))
                     : json);
         }
         return new Result(items, result.total(), result.nextCursor(), result.totalIsLowerBound());
-    }
-
-    private static StoredJson sameAs(StoredJson stored, List<Long> others) {
-        byte[] json = stored.utf8();
-        int end = json.length - 1;
-        while (end > 0 && json[end] != '}') {
-            end--;
-        }
-        StringBuilder field = new StringBuilder(",\"sameAs\":[");
-        for (int k = 0; k < others.size(); k++) {
-            field.append(k == 0 ? "" : ",").append(others.get(k));
-        }
-        byte[] added = field.append(']').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] out = new byte[json.length + added.length];
-        System.arraycopy(json, 0, out, 0, end);
-        System.arraycopy(added, 0, out, end, added.length);
-        System.arraycopy(json, end, out, end + added.length, json.length - end);
-        return new StoredJson(stored.id(), out);
     }
 
     /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */
