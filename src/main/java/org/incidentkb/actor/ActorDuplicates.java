@@ -1,7 +1,6 @@
 package org.incidentkb.actor;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.incidentkb.actor.ActorApi.DuplicatePair;
 import org.incidentkb.common.Names;
 import org.incidentkb.common.Ref;
@@ -28,10 +26,10 @@ public class ActorDuplicates {
     /** A word used by more actors than this is too common to propose pairs. */
     static final int COMMON_WORD = 50;
 
-    private final EntityManager em;
+    private final ActorRepository actors;
 
-    public ActorDuplicates(EntityManager em) {
-        this.em = em;
+    public ActorDuplicates(ActorRepository actors) {
+        this.actors = actors;
     }
 
     /** An actor's names (its name first, then its aliases) as the finder reads them. */
@@ -44,21 +42,10 @@ public class ActorDuplicates {
         return pairs(load(), minScore, limit);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Named> load() {
-        Map<Long, Named> byId = new TreeMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select id, name from actor").getResultList()) {
-            long id = ((Number) row[0]).longValue();
-            byId.put(id, new Named(id, (String) row[1], new ArrayList<>(List.of((String) row[1]))));
-        }
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select actor_id, alias from actor_alias")
-                .getResultList()) {
-            Named actor = byId.get(((Number) row[0]).longValue());
-            if (actor != null) {
-                actor.names().add((String) row[1]);
-            }
-        }
-        return List.copyOf(byId.values());
+        List<Named> out = new ArrayList<>();
+        actors.namesById().forEach((id, names) -> out.add(new Named(id, names.get(0), names)));
+        return out;
     }
 
     static List<DuplicatePair> pairs(List<Named> actors, double minScore, int limit) {

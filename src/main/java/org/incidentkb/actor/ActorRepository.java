@@ -100,6 +100,24 @@ public class ActorRepository implements PanacheRepository<Actor> {
                 .or(DSL.exists(DSL.selectOne().from(Tables.ACTOR_BACKER).where(Tables.ACTOR_BACKER.BACKER_ID.eq(actor))));
     }
 
+    /** Every actor's names, by id: its name first, then its aliases. */
+    public java.util.SortedMap<Long, List<String>> namesById() {
+        java.util.SortedMap<Long, List<String>> out = new java.util.TreeMap<>();
+        database.read(sql -> {
+            sql.select(Tables.ACTOR.ID, Tables.ACTOR.NAME).from(Tables.ACTOR)
+                    .forEach(r -> out.put(r.value1(), new java.util.ArrayList<>(List.of(r.value2()))));
+            sql.select(Tables.ACTOR_ALIAS.ACTOR_ID, Tables.ACTOR_ALIAS.ALIAS).from(Tables.ACTOR_ALIAS)
+                    .forEach(r -> {
+                        List<String> names = out.get(r.value1());
+                        if (names != null) {
+                            names.add(r.value2());
+                        }
+                    });
+            return null;
+        });
+        return out;
+    }
+
     /** Each stored name and alias (as written) with its actor's id, aliases first, to {@code each}. */
     public void eachNameAndAlias(boolean keys, BiConsumer<String, Long> each) {
         database.read(sql -> {

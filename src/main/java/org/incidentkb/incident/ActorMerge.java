@@ -33,7 +33,6 @@ public class ActorMerge {
 
     /** Deeper than any real chain of membership; a longer one is a cycle already stored. */
     private static final int MAX_DEPTH = 100;
-    private static final int LOCK_CHUNK = 1000;
 
     private final EntityManager em;
     private final ActorRepository actors;
@@ -84,18 +83,11 @@ public class ActorMerge {
      * them wait for the merge instead of the merge failing on their newer versions, however busy they are.
      */
     private void lockInIdOrder(List<Long> ids) {
-        for (int from = 0; from < ids.size(); from += LOCK_CHUNK) {
-            em.createNativeQuery("select id from incident where id in (:ids) order by id for update")
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOCK_CHUNK))).getResultList();
-        }
+        incidents.lockInIdOrder(ids);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Long> touched(long actorId) {
-        return ((List<Number>) em.createNativeQuery("select incident_id from incident_actor where actor_id = :id"
-                + " union select incident_id from claim where actor_id = :id or stated_by_actor_id = :id"
-                + " union select incident_id from casualty where affiliation_actor_id = :id")
-                .setParameter("id", actorId).getResultList()).stream().map(Number::longValue).sorted().toList();
+        return incidents.showingActor(actorId);
     }
 
     /** The incident's references to {@code gone} made to {@code stays} (a part it already has in that role is kept). */

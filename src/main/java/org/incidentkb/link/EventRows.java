@@ -15,6 +15,7 @@ import org.incidentkb.common.schema.tables.Incident;
 import org.incidentkb.common.schema.tables.IncidentEvent;
 import org.incidentkb.common.schema.tables.IncidentExternalRef;
 import org.incidentkb.common.schema.tables.IncidentLink;
+import org.incidentkb.incident.model.IncidentRepository;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.Record2;
@@ -41,9 +42,11 @@ class EventRows {
             EVENT.INJURED_LOW.getName(), EVENT.INJURED_HIGH.getName());
 
     private final Database database;
+    private final IncidentRepository incidents;
 
-    EventRows(Database database) {
+    EventRows(Database database, IncidentRepository incidents) {
         this.database = database;
+        this.incidents = incidents;
     }
 
     /** Takes the events' lock (V32) until the transaction ends, without flushing the session first. */
@@ -97,8 +100,7 @@ class EventRows {
 
     /** Locks these incidents' rows, in id order, until the transaction ends. */
     void lockIncidents(List<Long> sortedIds) {
-        database.read(sql -> sql.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.ID.in(sortedIds))
-                .orderBy(INCIDENT.ID).forUpdate().fetch());
+        incidents.lockInIdOrder(sortedIds);
     }
 
     void delete(Collection<Long> ids) {

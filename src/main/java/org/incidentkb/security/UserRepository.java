@@ -8,6 +8,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserRepository implements PanacheRepository<User> {
 
+    private final org.incidentkb.common.Database database;
+
+    public UserRepository(org.incidentkb.common.Database database) {
+        this.database = database;
+    }
+
     public Optional<User> findByName(String username) {
         return find("usernameKey", User.key(username)).firstResultOptional();
     }
@@ -18,7 +24,8 @@ public class UserRepository implements PanacheRepository<User> {
      * who remains.
      */
     public void lockAll() {
-        getEntityManager().createNativeQuery("select id from kb_user order by id for update").getResultList();
+        var users = org.incidentkb.common.schema.Tables.KB_USER;
+        database.flushed(sql -> sql.select(users.ID).from(users).orderBy(users.ID).forUpdate().fetch());
     }
 
     /** How many users other than this one hold the admin role, as committed now (a query, not the session cache). */

@@ -48,10 +48,15 @@ public class DemoDataLoader {
     private final ActorService actors;
     private final IncidentService incidentService;
     private final LinkService links;
+    private final org.incidentkb.common.Database database;
+    /** The demo data's row in kb_seed (V5), claimed by the instance that loads it. */
+    private static final String DEMO = "demo";
 
     public DemoDataLoader(KbConfig config, ObjectMapper mapper, EntityManager em, IncidentRepository incidents,
-            SourceService sources, ActorService actors, IncidentService incidentService, LinkService links) {
+            SourceService sources, ActorService actors, IncidentService incidentService, LinkService links,
+            org.incidentkb.common.Database database) {
         this.links = links;
+        this.database = database;
         this.config = config;
         this.mapper = mapper;
         this.em = em;
@@ -82,13 +87,13 @@ public class DemoDataLoader {
     }
 
     void loadIfEmpty() {
-        boolean seeded = ((Number) em.createNativeQuery("select count(*) from kb_seed where name = 'demo'")
-                .getSingleResult()).longValue() > 0;
+        var seed = org.incidentkb.common.schema.Tables.KB_SEED;
+        boolean seeded = database.flushed(sql -> sql.fetchExists(seed, seed.NAME.eq(DEMO)));
         if (seeded || incidents.count() > 0) {
             return;
         }
-        em.createNativeQuery("insert into kb_seed (name, loaded_at) values ('demo', ?1)")
-                .setParameter(1, Timestamps.now()).executeUpdate();
+        database.flushed(sql -> sql.insertInto(seed, seed.NAME, seed.LOADED_AT).values(DEMO, Timestamps.now())
+                .execute());
         DemoData data = read();
         data.sources().forEach(sources::create);
         data.actors().forEach(actors::create);

@@ -38,13 +38,13 @@ import org.incidentkb.common.ReplicaConnections;
 import org.incidentkb.incident.api.IncidentApi.ClaimView;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.StoredJson;
+import org.incidentkb.incident.model.IncidentRepository;
 import org.incidentkb.incident.write.IncidentsChanged;
 import org.incidentkb.incident.write.Projection;
 import org.incidentkb.common.schema.Tables;
 import org.incidentkb.common.schema.tables.DocumentEpoch;
 import org.incidentkb.common.schema.tables.Incident;
 import org.incidentkb.common.schema.tables.IncidentDocument;
-import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -63,6 +63,7 @@ public class IncidentDocuments implements Projection {
     private final jakarta.enterprise.event.Event<DocumentsDropped> rebuildAfterCommit;
     /** Stores a representation over whatever is stored for the incident, waiting for a rebuilder storing one now. */
     private final Database database;
+    private final IncidentRepository incidents;
     /** The read of one document by id, rendered once: it runs on every read by id, over plain JDBC. */
     private final String byId;
     private static final IncidentDocument DOC = Tables.INCIDENT_DOCUMENT;
@@ -78,11 +79,12 @@ public class IncidentDocuments implements Projection {
             .readerFor(IncidentView.class);
 
     public IncidentDocuments(EntityManager em, ObjectMapper json, @PersistenceUnitExtension ReadRouting routing,
-            @PersistenceUnitExtension ReplicaConnections connections, Database database,
+            @PersistenceUnitExtension ReplicaConnections connections, Database database, IncidentRepository incidents,
             jakarta.enterprise.event.Event<DocumentsDropped> rebuildAfterCommit) {
         this.em = em;
         this.rebuildAfterCommit = rebuildAfterCommit;
         this.database = database;
+        this.incidents = incidents;
         this.byId = database.renderer().render(DSL.select(DOC.VERSION, DOC.BODY).from(DOC)
                 .where(DOC.INCIDENT_ID.eq(DSL.param("id", Long.class))));
         this.json = json;
@@ -266,8 +268,7 @@ public class IncidentDocuments implements Projection {
 
     /** Locks the incidents' rows until the transaction ends, in id order: no write or delete of them meanwhile. */
     public void lockIncidents(List<Long> ids) {
-        database.flushed(sql -> sql.select(INCIDENT.ID).from(INCIDENT).where(INCIDENT.ID.in(ids))
-                .orderBy(INCIDENT.ID).forUpdate().fetch());
+        incidents.lockInIdOrder(ids);
     }
 
     /** A representation as it would be stored. */
@@ -386,23 +387,13 @@ public class IncidentDocuments implements Projection {
     /** Drops the documents that show an actor's name, after the actor changed; they are stored again in the background. */
     public void forgetActor(long actorId) {
         moveEpoch();
-        forget(DSL.select(Tables.INCIDENT_ACTOR.INCIDENT_ID).from(Tables.INCIDENT_ACTOR)
-                .where(Tables.INCIDENT_ACTOR.ACTOR_ID.eq(actorId))
-                .union(DSL.select(Tables.CLAIM.INCIDENT_ID).from(Tables.CLAIM).where(Tables.CLAIM.ACTOR_ID.eq(actorId)))
-                .union(DSL.select(Tables.CLAIM.INCIDENT_ID).from(Tables.CLAIM)
-                        .where(Tables.CLAIM.STATED_BY_ACTOR_ID.eq(actorId)))
-                .union(DSL.select(Tables.CASUALTY.INCIDENT_ID).from(Tables.CASUALTY)
-                        .where(Tables.CASUALTY.AFFILIATION_ACTOR_ID.eq(actorId))));
+        forget(incidents.showingActor(actorId));
     }
 
     /** Drops the documents that show a source's publisher, after the source changed. */
     public void forgetSource(long sourceId) {
         moveEpoch();
-        forget(DSL.select(Tables.INCIDENT_SOURCE.INCIDENT_ID).from(Tables.INCIDENT_SOURCE)
-                .where(Tables.INCIDENT_SOURCE.SOURCE_ID.eq(sourceId))
-                .union(DSL.select(Tables.CLAIM.INCIDENT_ID).from(Tables.CLAIM).where(Tables.CLAIM.SOURCE_ID.eq(sourceId)))
-                .union(DSL.select(Tables.CASUALTY.INCIDENT_ID).from(Tables.CASUALTY)
-                        .where(Tables.CASUALTY.SOURCE_ID.eq(sourceId))));
+        forget(incidents.showingSource(sourceId));
     }
 
     /** Drops these incidents' documents; the rebuilder stores them again. */
@@ -423,8 +414,7 @@ public class IncidentDocuments implements Projection {
      * {@code delete ... where incident_id in (subquery)} took over a minute on H2 with a million documents (it walked
      * every document against the subquery's ids; 10,000 incidents of one actor), where these are key lookups.
      */
-    private void forget(Select<Record1<Long>> incidentIds) {
-        List<Long> ids = database.flushed(sql -> sql.fetch(incidentIds).getValues(0, Long.class));
+    private void forget(List<Long> ids) {
         for (int from = 0; from < ids.size(); from += FORGET_CHUNK) {
             delete(ids.subList(from, Math.min(ids.size(), from + FORGET_CHUNK)));
         }

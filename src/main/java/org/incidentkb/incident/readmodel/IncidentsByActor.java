@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.Session;
 import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.Figures;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
@@ -29,9 +28,11 @@ public class IncidentsByActor implements Projection {
             "end_date", "country_code", "category_code", "type_code", "claim_status", "killed_best", "injured_best");
 
     private final EntityManager em;
+    private final org.incidentkb.common.Database database;
 
-    public IncidentsByActor(EntityManager em) {
+    public IncidentsByActor(EntityManager em, org.incidentkb.common.Database database) {
         this.em = em;
+        this.database = database;
     }
 
     @Override
@@ -57,15 +58,11 @@ public class IncidentsByActor implements Projection {
             after.forEach(row -> added.add(ROWS, row.toArray()));
         }
         if (!replaced.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> {
-                try (var delete = connection.prepareStatement("delete from incident_by_actor where id = ?")) {
-                    for (long id : replaced) {
-                        delete.setLong(1, id);
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
-                }
-            });
+            var rows = org.incidentkb.common.schema.Tables.INCIDENT_BY_ACTOR;
+            for (int from = 0; from < replaced.size(); from += 1_000) {
+                List<Long> chunk = replaced.subList(from, Math.min(replaced.size(), from + 1_000));
+                database.flushed(sql -> sql.deleteFrom(rows).where(rows.ID.in(chunk)).execute());
+            }
         }
         added.write(em, List.of(ROWS));
     }

@@ -34,10 +34,12 @@ public class IncidentUpserts {
     private final IncidentMapper mapper;
     private final IncidentChanges changes;
     private final IncidentBulkInsert bulk;
+    private final org.incidentkb.common.Database database;
 
     public IncidentUpserts(EntityManager em, IncidentRepository incidents, IncidentMapper mapper,
-            IncidentChanges changes, IncidentBulkInsert bulk) {
+            IncidentChanges changes, IncidentBulkInsert bulk, org.incidentkb.common.Database database) {
         this.em = em;
+        this.database = database;
         this.incidents = incidents;
         this.mapper = mapper;
         this.changes = changes;
@@ -210,12 +212,12 @@ public class IncidentUpserts {
         Map<ExternalRef, Long> refToId = new HashMap<>();
         if (!wanted.isEmpty()) {
             List<String> ids = wanted.stream().map(ExternalRef::externalId).distinct().toList();
-            List<Object[]> rows = em.createNativeQuery("select dataset, external_id, incident_id "
-                    + "from incident_external_ref where external_id in (:ids)").setParameter("ids", ids).getResultList();
-            for (Object[] r : rows) {
-                ExternalRef ref = new ExternalRef((String) r[0], (String) r[1]);
+            var refs = org.incidentkb.common.schema.Tables.INCIDENT_EXTERNAL_REF;
+            for (var r : database.flushed(sql -> sql.select(refs.DATASET, refs.EXTERNAL_ID, refs.INCIDENT_ID)
+                    .from(refs).where(refs.EXTERNAL_ID.in(ids)).fetch())) {
+                ExternalRef ref = new ExternalRef(r.value1(), r.value2());
                 if (wanted.contains(ref)) {
-                    refToId.put(ref, ((Number) r[2]).longValue());
+                    refToId.put(ref, r.value3());
                 }
             }
         }
