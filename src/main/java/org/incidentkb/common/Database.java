@@ -99,6 +99,11 @@ public class Database {
         return read(statements);
     }
 
+    /** Statements built with jOOQ on a connection the caller holds (not the session's). */
+    public DSLContext on(Connection connection) {
+        return DSL.using(configuration.derive(new DefaultConnectionProvider(connection)));
+    }
+
     /** Runs a query built with jOOQ on the session's connection (without flushing the session first). */
     public <T> T read(Function<DSLContext, T> query) {
         return em.unwrap(Session.class).doReturningWork(connection -> query.apply(

@@ -11,17 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +75,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.InPlaceMergeSorter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.incidentkb.common.Database;
+import org.jooq.DSLContext;
 import org.incidentkb.common.DerivedState;
 import org.incidentkb.common.ETags;
 import org.incidentkb.common.KbConfig;
@@ -161,6 +158,7 @@ public class TextIndex implements DerivedState {
     };
 
     private final DataSource dataSource;
+    private final Database database;
     private final boolean postgres;
     /** Switched on, and its directory opened (another process may hold it: then {@code q} reads the database). */
     private volatile boolean enabled;
@@ -199,6 +197,7 @@ public class TextIndex implements DerivedState {
     public TextIndex(DataSource dataSource, Database database, KbConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url) {
         this.dataSource = dataSource;
+        this.database = database;
         this.postgres = database.isPostgres();
         this.enabled = config.textIndex().enabled();
         this.directoryPath = config.textIndex().directory().map(Path::of)
@@ -651,35 +650,31 @@ public class TextIndex implements DerivedState {
         long[][] held = held();
         List<Long> stale = new ArrayList<>();
         List<Long> gone = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id, updated_at from incident order by id")) {
+        try (Connection c = dataSource.getConnection()) {
             // PostgreSQL streams the rows only inside a transaction (otherwise a million come at once). What changes
             // while the comparison runs is read from the change log afterwards: from the oldest transaction still
             // running before it began.
             c.setAutoCommit(false);
-            long below = postgres ? snapshotXmin(c) : -1;
+            long below = postgres ? ChangeLog.snapshotXmin(c) : -1;
             c.commit();
-            s.setFetchSize(10_000);
-            try (ResultSet rows = s.executeQuery()) {
-                int i = 0;
-                long[] ids = held[0];
-                while (rows.next()) {
-                    long id = rows.getLong(1);
-                    while (i < ids.length && ids[i] < id) {
-                        gone.add(ids[i++]);
-                    }
-                    if (i < ids.length && ids[i] == id) {
-                        if (held[1][i] != micros(rows.getObject(2, OffsetDateTime.class))) {
-                            stale.add(id);
-                        }
-                        i++;
-                    } else {
+            DSLContext sql = database.on(c);
+            int[] i = { 0 };
+            long[] ids = held[0];
+            IndexedIncidents.eachUpdated(sql, (id, updated) -> {
+                while (i[0] < ids.length && ids[i[0]] < id) {
+                    gone.add(ids[i[0]++]);
+                }
+                if (i[0] < ids.length && ids[i[0]] == id) {
+                    if (held[1][i[0]] != updated) {
                         stale.add(id);
                     }
+                    i[0]++;
+                } else {
+                    stale.add(id);
                 }
-                while (i < ids.length) {
-                    gone.add(ids[i++]);
-                }
+            });
+            while (i[0] < ids.length) {
+                gone.add(ids[i[0]++]);
             }
             lock.lock();
             try {
@@ -691,7 +686,7 @@ public class TextIndex implements DerivedState {
                 lock.unlock();
             }
             for (int from = 0; from < stale.size(); from += CHUNK) {
-                apply(read(c, stale.subList(from, Math.min(stale.size(), from + CHUNK))));
+                apply(IndexedIncidents.read(sql, stale.subList(from, Math.min(stale.size(), from + CHUNK))));
             }
             c.commit();
             followedBelow = below;
@@ -737,34 +732,13 @@ public class TextIndex implements DerivedState {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                below = snapshotXmin(c);
-                Map<Long, Long> logged = new HashMap<>();
-                try (PreparedStatement s = c.prepareStatement("select xid::text::bigint, incidents, updated "
-                        + "from incident_change where xid >= cast(? as xid8)")) {
-                    s.setString(1, Long.toString(followedBelow));
-                    try (ResultSet rows = s.executeQuery()) {
-                        while (rows.next()) {
-                            long xid = rows.getLong(1);
-                            if (followedAbove.contains(xid)) {
-                                continue;
-                            }
-                            if (xid >= below) {
-                                above.add(xid);
-                            }
-                            Long[] ids = (Long[]) rows.getArray(2).getArray();
-                            java.sql.Array at = rows.getArray(3);
-                            Object[] updated = at == null ? null : (Object[]) at.getArray();
-                            for (int i = 0; i < ids.length; i++) {
-                                // A deletion (no updatedAt) is always looked at; a change where it is newer.
-                                long micros = updated == null ? Long.MAX_VALUE : micros(updated[i]);
-                                logged.merge(ids[i], micros, Math::max);
-                            }
-                        }
-                    }
-                }
+                below = ChangeLog.snapshotXmin(c);
+                Map<Long, Long> logged = ChangeLog.logged(c, followedBelow, followedAbove, below, above);
                 List<Long> changed = changedSince(logged);
+                DSLContext sql = database.on(c);
                 for (int from = 0; from < changed.size(); from += CHUNK) {
-                    entries.addAll(readOrDeleted(c, changed.subList(from, Math.min(changed.size(), from + CHUNK))));
+                    entries.addAll(IndexedIncidents.readOrDeleted(sql,
+                            changed.subList(from, Math.min(changed.size(), from + CHUNK))));
                 }
                 c.commit();
             } finally {
@@ -772,7 +746,10 @@ public class TextIndex implements DerivedState {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 c.setAutoCommit(true);
             }
-            prune(c);
+            if (lastPruned == 0 || System.nanoTime() - lastPruned >= CHANGE_LOG_PRUNED_EVERY.toNanos()) {
+                ChangeLog.prune(c, CHANGE_LOG_KEPT);
+                lastPruned = System.nanoTime();
+            }
         }
         apply(entries);
         followedBelow = below;
@@ -799,62 +776,6 @@ public class TextIndex implements DerivedState {
         }
         changed.sort(null);
         return changed;
-    }
-
-    /** Drops the change log's rows older than it keeps them, now and then (any instance may; more than one is harmless). */
-    private void prune(Connection c) throws SQLException {
-        if (lastPruned != 0 && System.nanoTime() - lastPruned < CHANGE_LOG_PRUNED_EVERY.toNanos()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("delete from incident_change where logged_at < now() - "
-                + "make_interval(secs => ?)")) {
-            s.setLong(1, CHANGE_LOG_KEPT.toSeconds());
-            s.executeUpdate();
-        }
-        lastPruned = System.nanoTime();
-    }
-
-    /** The {@code xmin} of the snapshot the connection's transaction reads: every transaction below it has finished. */
-    private static long snapshotXmin(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
-                ResultSet row = s.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    /** The entries of these incidents (ascending ids) as the database holds them now; deleted ones where it does not. */
-    private static List<Entry> readOrDeleted(Connection c, List<Long> ids) throws SQLException {
-        java.sql.Array wanted = c.createArrayOf("bigint", ids.toArray());
-        Map<Long, List<String>> names = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select c.incident_id, n.name from casualty c join casualty_name n "
-                + "on n.casualty_id = c.id where c.incident_id = any(?)")) {
-            s.setArray(1, wanted);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    names.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getString(2));
-                }
-            }
-        }
-        Map<Long, Entry> found = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select id, updated_at, start_date, country_code, title, locality, "
-                + "summary from incident where id = any(?)")) {
-            s.setArray(1, wanted);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    Entry e = entry(rows, names);
-                    found.put(e.id(), e);
-                }
-            }
-        }
-        return ids.stream().map(id -> found.getOrDefault(id, Entry.deleted(id))).toList();
-    }
-
-    /** An entry from a row of (id, updated_at, start_date, country_code, title, locality, summary). */
-    private static Entry entry(ResultSet row, Map<Long, List<String>> names) throws SQLException {
-        long id = row.getLong(1);
-        return new Entry(id, micros(row.getObject(2, OffsetDateTime.class)), row.getObject(3, LocalDate.class).toEpochDay(),
-                row.getString(4), row.getString(5), row.getString(6), row.getString(7), names.getOrDefault(id, List.of()));
     }
 
     /** The ids the index holds, ascending, and the updatedAt of each (two columns). */
@@ -899,47 +820,7 @@ public class TextIndex implements DerivedState {
         }
     }
 
-    /** The entries of these incidents (ascending ids) as the database holds them now. */
-    private static List<Entry> read(Connection c, List<Long> ids) throws SQLException {
-        long low = ids.get(0);
-        long high = ids.get(ids.size() - 1);
-        Map<Long, List<String>> names = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select c.incident_id, n.name from casualty c join casualty_name n "
-                + "on n.casualty_id = c.id where c.incident_id between ? and ?")) {
-            s.setLong(1, low);
-            s.setLong(2, high);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    names.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getString(2));
-                }
-            }
-        }
-        Set<Long> wanted = new HashSet<>(ids);
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, updated_at, start_date, country_code, title, locality, summary "
-                + "from incident where id between ? and ?")) {
-            s.setLong(1, low);
-            s.setLong(2, high);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    if (wanted.contains(rows.getLong(1))) {
-                        entries.add(entry(rows, names));
-                    }
-                }
-            }
-        }
-        return entries;
-    }
-
-    /** A timestamp from the database (an {@code OffsetDateTime}, or a {@code Timestamp} inside an array) in µs. */
-    private static long micros(Object t) {
-        if (t instanceof OffsetDateTime o) {
-            return micros(o.toInstant());
-        }
-        return micros(((java.sql.Timestamp) t).toInstant());
-    }
-
-    private static long micros(Instant t) {
+    static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
