@@ -64,9 +64,8 @@ public class ActorRepository implements PanacheRepository<Actor> {
         if (text == null || TextFold.fold(text).isEmpty()) {
             return findAll(Sort.by("name").and("id"));
         }
-        boolean postgres = database.isPostgres();
-        return find(TextFold.hql("nameKey", postgres) + " like :p escape '!' or id in (select b.id from Actor b join "
-                + "b.aliases al where " + TextFold.hql("al.aliasKey", postgres) + " like :p escape '!')",
+        return find(database.foldedHql("nameKey") + " like :p escape '!' or id in (select b.id from Actor b join "
+                + "b.aliases al where " + database.foldedHql("al.aliasKey") + " like :p escape '!')",
                 Sort.by("name").and("id"), Parameters.with("p", Like.containsFolded(text)));
     }
 

@@ -99,6 +99,11 @@ public class Database {
         return read(statements);
     }
 
+    /** An HQL expression of a text's folded spelling ({@link TextFold}), in this database's functions. */
+    public String foldedHql(String expression) {
+        return TextFold.hql(expression, postgres);
+    }
+
     /** Statements built with jOOQ on a connection the caller holds (not the session's). */
     public DSLContext on(Connection connection) {
         return DSL.using(configuration.derive(new DefaultConnectionProvider(connection)));

@@ -14,7 +14,10 @@ import org.incidentkb.stats.Contributions.Key;
 
 /**
  * Writes the roll-up tables' changes: per grain, one upsert of all its rows on PostgreSQL, an update-or-insert per
- * row on H2. Plain JDBC statements, built once per grain from its key columns.
+ * row on H2. Plain JDBC statements, built once per grain from its key columns (its table named by the generated
+ * schema, {@link Grain}), on purpose: PostgreSQL's is one {@code insert ... select from unnest(arrays) on conflict}
+ * whatever the batch's size (one plan, one round trip; jOOQ has no typed multi-array unnest), and H2's must survive a
+ * concurrent insert of the same new key, which a MERGE does not (docs/adr/0010).
  */
 @ApplicationScoped
 public class RollupWriter {

@@ -31,11 +31,10 @@ public class CasualtyRepository implements PanacheRepository<Casualty> {
      * apostrophes or hyphens, say).
      */
     public HqlSearch<Casualty> search(Set<CasualtyCategory> categories, String text, Set<Long> affiliations) {
-        boolean postgres = database.isPostgres();
         return new HqlSearch<>(Casualty.class, "Casualty c", "join fetch c.incident i", "i.startDate desc, c.id desc")
                 .where("c.category in :categories", "categories", categories)
-                .where("c.id in (select k.id from Casualty k join k.names n where " + TextFold.hql("n.name", postgres)
-                        + " like :text escape '!' or " + TextFold.hql("n.description", postgres)
+                .where("c.id in (select k.id from Casualty k join k.names n where " + database.foldedHql("n.name")
+                        + " like :text escape '!' or " + database.foldedHql("n.description")
                         + " like :text escape '!')", "text", text == null || TextFold.fold(text).isEmpty() ? null
                         : Like.containsFolded(text))
                 .where("c.affiliationActor.id in :affiliations", "affiliations", affiliations);
