@@ -3,22 +3,26 @@ package org.incidentkb.link;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import org.incidentkb.common.Figures;
 
 /**
- * The rule of one event's row in {@code incident_event}, pure: which member leads it (the one a deduplicated list
- * shows: the dataset first in {@code kb.links.dataset-priority}, then the lowest id) and the event's reconciled
- * figures on the lead's row (the smallest known low and the largest high, no high when any member's is unknown).
- * Both the recomputation of a few events and that of every event use it.
+ * The rule of one event's rows in {@code incident_event}, pure: which member leads it (the one a deduplicated list
+ * shows: the dataset first in {@code kb.links.dataset-priority}, then the lowest id) and the event's figures on the
+ * lead's row, one triple per figure with low <= best <= high (DESIGN §3): the best of the first member in that order
+ * whose best is known; the smallest known low, never above that best; the largest known high, never below it, and no
+ * high when a member with a figure has no upper bound. A member without a figure adds nothing; the event's figure is
+ * unknown only when no member knows it. Both the recomputation of a few events and that of every event use it.
  */
 final class EventFigures {
+
+    /** The version of this rule; raise it with any change, and every event is recomputed at the next start. */
+    static final int RULES = 2;
 
     private EventFigures() {
     }
 
     /** An incident of an event as the rule reads it; {@code dataset} "API" when entered so, null when mixed. */
-    record Member(long id, Integer killedLow, Integer killedHigh, Integer injuredLow, Integer injuredHigh,
-            String dataset) {
+    record Member(long id, Figures killed, Figures injured, String dataset) {
 
         /** Position of the member's dataset in the priority (API for one entered through the API); unlisted last. */
         int rank(List<String> priority) {
@@ -28,8 +32,7 @@ final class EventFigures {
     }
 
     /** A row of {@code incident_event}: the member, its event's lead and, on the lead's row, the event's figures. */
-    record Row(long incidentId, long eventId, Integer killedLow, Integer killedHigh, Integer injuredLow,
-            Integer injuredHigh) {
+    record Row(long incidentId, long eventId, Figures killed, Figures injured) {
     }
 
     /** The rows of one event's members (none for fewer than two). */
@@ -38,31 +41,30 @@ final class EventFigures {
         if (members.size() < 2) {
             return rows;
         }
-        Member lead = members.stream().min(Comparator.<Member>comparingInt(m -> m.rank(priority))
-                .thenComparingLong(Member::id)).orElseThrow();
+        List<Member> ordered = members.stream().sorted(Comparator.<Member>comparingInt(m -> m.rank(priority))
+                .thenComparingLong(Member::id)).toList();
+        Member lead = ordered.get(0);
+        Figures killed = reconcile(ordered.stream().map(Member::killed).toList());
+        Figures injured = reconcile(ordered.stream().map(Member::injured).toList());
         for (Member m : members) {
-            rows.add(m == lead
-                    ? new Row(m.id(), lead.id(), minLow(members, true), maxHigh(members, true),
-                            minLow(members, false), maxHigh(members, false))
-                    : new Row(m.id(), lead.id(), null, null, null, null));
+            rows.add(m == lead ? new Row(m.id(), lead.id(), killed, injured) : new Row(m.id(), lead.id(), null, null));
         }
         return rows;
     }
 
-    private static Integer minLow(List<Member> members, boolean killed) {
-        return members.stream().map(m -> killed ? m.killedLow() : m.injuredLow()).filter(Objects::nonNull)
-                .min(Integer::compare).orElse(null);
-    }
-
-    private static Integer maxHigh(List<Member> members, boolean killed) {
-        Integer max = null;
-        for (Member m : members) {
-            Integer high = killed ? m.killedHigh() : m.injuredHigh();
-            if (high == null) {
-                return null;
-            }
-            max = max == null ? high : Math.max(max, high);
+    /** One event's figure from its members' (in priority order; null where unknown), or null when none knows it. */
+    static Figures reconcile(List<Figures> inPriority) {
+        List<Figures> known = inPriority.stream().filter(f -> f != null && f.best() != null).toList();
+        if (known.isEmpty()) {
+            return null;
         }
-        return max;
+        int best = known.get(0).best();
+        int low = best;
+        Integer high = best;
+        for (Figures f : known) {
+            low = Math.min(low, f.low() == null ? f.best() : f.low());
+            high = high == null || f.high() == null ? null : Math.max(high, f.high());
+        }
+        return new Figures(low, best, high);
     }
 }

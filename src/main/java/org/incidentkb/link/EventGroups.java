@@ -16,7 +16,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.incidentkb.common.BulkRows;
+import org.incidentkb.common.Figures;
 import org.incidentkb.common.KbConfig;
+import org.incidentkb.common.ProjectionRules;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.write.EventRowsChange;
 import org.incidentkb.incident.write.IncidentsChanged;
@@ -49,10 +53,13 @@ public class EventGroups implements Projection {
     private final Event<EventRowsChange> rowsChange;
     private final List<String> priority;
     private final TransactionSynchronizationRegistry transactions;
+    private final ProjectionRules rules;
+    private static final String RULES_NAME = "events";
 
     public EventGroups(EntityManager em, EventRows rows, Event<EventRowsChange> rowsChange, KbConfig config,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, ProjectionRules rules) {
         this.em = em;
+        this.rules = rules;
         this.rows = rows;
         this.rowsChange = rowsChange;
         this.transactions = transactions;
@@ -267,8 +274,25 @@ public class EventGroups implements Projection {
     }
 
     private static void add(BulkRows out, EventFigures.Row row) {
-        out.add(EventRows.TABLE, row.incidentId(), row.eventId(), row.killedLow(), row.killedHigh(), row.injuredLow(),
-                row.injuredHigh());
+        Figures k = row.killed();
+        Figures i = row.injured();
+        out.add(EventRows.TABLE, row.incidentId(), row.eventId(), k == null ? null : k.low(),
+                k == null ? null : k.best(), k == null ? null : k.high(), i == null ? null : i.low(),
+                i == null ? null : i.best(), i == null ? null : i.high());
+    }
+
+    /**
+     * Recomputes every event at the start when the stored rows follow an older version of {@link EventFigures}'s rule
+     * (V35's {@code projection_rules} row 'events'), in one transaction that holds that row meanwhile.
+     */
+    void onStart(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            if (rules.outdated(RULES_NAME, EventFigures.RULES)) {
+                LOG.infof("Events computed by an older rule than version %d: recomputing them", EventFigures.RULES);
+                recomputeAll();
+                rules.done(RULES_NAME, EventFigures.RULES);
+            }
+        });
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.incidentkb.common.BulkRows;
 import org.incidentkb.common.Database;
+import org.incidentkb.common.Figures;
 import org.incidentkb.common.schema.Tables;
 import org.incidentkb.common.schema.tables.Incident;
 import org.incidentkb.common.schema.tables.IncidentEvent;
@@ -18,8 +19,8 @@ import org.incidentkb.common.schema.tables.IncidentLink;
 import org.incidentkb.incident.model.IncidentRepository;
 import org.jooq.Condition;
 import org.jooq.Cursor;
+import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.Record6;
 
 /**
  * The events' rows and what they are computed from, read and written in the caller's transaction on its connection:
@@ -38,8 +39,9 @@ class EventRows {
     private static final Condition JOINING = LINK.RELATION.eq(inline("SAME_EVENT"))
             .and(LINK.STATUS.ne(inline("REJECTED")));
     static final BulkRows.Table TABLE = new BulkRows.Table(EVENT.getName(), EVENT.INCIDENT_ID.getName(),
-            EVENT.EVENT_ID.getName(), EVENT.KILLED_LOW.getName(), EVENT.KILLED_HIGH.getName(),
-            EVENT.INJURED_LOW.getName(), EVENT.INJURED_HIGH.getName());
+            EVENT.EVENT_ID.getName(), EVENT.KILLED_LOW.getName(), EVENT.KILLED_BEST.getName(),
+            EVENT.KILLED_HIGH.getName(), EVENT.INJURED_LOW.getName(), EVENT.INJURED_BEST.getName(),
+            EVENT.INJURED_HIGH.getName());
 
     private final Database database;
     private final IncidentRepository incidents;
@@ -117,18 +119,18 @@ class EventRows {
      */
     void members(Condition where, LongPredicate wanted, Consumer<EventFigures.Member> each) {
         database.read(sql -> {
-            try (Cursor<Record6<Long, Integer, Integer, Integer, Integer, String>> rows = sql
-                    .select(INCIDENT.ID, INCIDENT.KILLED_LOW, INCIDENT.KILLED_HIGH, INCIDENT.INJURED_LOW,
-                            INCIDENT.INJURED_HIGH, REF.DATASET)
+            try (Cursor<? extends Record> rows = sql
+                    .select(INCIDENT.ID, INCIDENT.KILLED_LOW, INCIDENT.KILLED_BEST, INCIDENT.KILLED_HIGH,
+                            INCIDENT.INJURED_LOW, INCIDENT.INJURED_BEST, INCIDENT.INJURED_HIGH, REF.DATASET)
                     .from(INCIDENT).leftJoin(REF).on(REF.INCIDENT_ID.eq(INCIDENT.ID)).where(where)
                     .orderBy(INCIDENT.ID).fetchSize(10_000).fetchLazy()) {
                 EventFigures.Member pending = null;
-                for (Record6<Long, Integer, Integer, Integer, Integer, String> r : rows) {
-                    long id = r.value1();
+                for (Record r : rows) {
+                    long id = r.get(INCIDENT.ID);
                     if (!wanted.test(id)) {
                         continue;
                     }
-                    String dataset = r.value6() == null ? "API" : r.value6();
+                    String dataset = r.get(REF.DATASET) == null ? "API" : r.get(REF.DATASET);
                     if (pending != null && pending.id() == id) {
                         if (!dataset.equals(pending.dataset())) {
                             pending = withDataset(pending, null);
@@ -138,7 +140,9 @@ class EventRows {
                     if (pending != null) {
                         each.accept(pending);
                     }
-                    pending = new EventFigures.Member(id, r.value2(), r.value3(), r.value4(), r.value5(), dataset);
+                    pending = new EventFigures.Member(id, figures(r.get(INCIDENT.KILLED_LOW), r.get(INCIDENT.KILLED_BEST),
+                            r.get(INCIDENT.KILLED_HIGH)), figures(r.get(INCIDENT.INJURED_LOW),
+                            r.get(INCIDENT.INJURED_BEST), r.get(INCIDENT.INJURED_HIGH)), dataset);
                 }
                 if (pending != null) {
                     each.accept(pending);
@@ -158,8 +162,12 @@ class EventRows {
     }
 
     private static EventFigures.Member withDataset(EventFigures.Member m, String dataset) {
-        return new EventFigures.Member(m.id(), m.killedLow(), m.killedHigh(), m.injuredLow(), m.injuredHigh(),
-                dataset);
+        return new EventFigures.Member(m.id(), m.killed(), m.injured(), dataset);
+    }
+
+    /** low, best, high from three columns; null (unknown) when there is no best. */
+    private static Figures figures(Integer low, Integer best, Integer high) {
+        return best == null ? null : new Figures(low, best, high);
     }
 
     /** Has the database plan the deduplicated queries on fresh statistics, after every row was rewritten. */

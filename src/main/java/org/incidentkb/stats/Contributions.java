@@ -78,10 +78,9 @@ final class Contributions {
 
     /**
      * An incident's row in {@code incident_event}: the event it is part of (named by its lead) and, for the lead, the
-     * event's reconciled low and high figures.
+     * event's figures (null when no member knows them).
      */
-    record EventRole(long incidentId, long eventId, Integer killedLow, Integer killedHigh, Integer injuredLow,
-            Integer injuredHigh) {
+    record EventRole(long incidentId, long eventId, Figures killed, Figures injured) {
 
         boolean leads() {
             return incidentId == eventId;
@@ -114,23 +113,17 @@ final class Contributions {
 
         /**
          * What {@code dedupe=events} changes in an event member's contribution: a member that is not the lead takes
-         * its own away; the lead counts the event's low and high in place of its own (its best and whether its figure
-         * is known stay its own), and reports no high when the event has none.
+         * its own away; the lead counts the event's figures in place of its own (unknown only when no member knows).
          */
         void correct(Counted incident, EventRole role, int sign) {
             if (!role.leads()) {
                 add(incident, -sign);
                 return;
             }
-            replaceRange(KILLED, incident.killed(), role.killedLow(), role.killedHigh(), sign);
-            replaceRange(INJURED, incident.injured(), role.injuredLow(), role.injuredHigh(), sign);
-        }
-
-        private void replaceRange(int at, Figures own, Integer low, Integer high, int sign) {
-            measures[at] += sign * ((long) nonNull(low) - (own == null ? 0 : own.low()));
-            measures[at + 2] += sign * ((long) nonNull(high) - (own == null ? 0 : nonNull(own.high())));
-            // open + unknown counts the incidents without a known high: the event's instead of the lead's own
-            measures[at + 3] += sign * ((high == null ? 1 : 0) - (own == null || own.high() == null ? 1 : 0));
+            add(KILLED, KILLED_UNKNOWN, incident.killed(), -sign);
+            add(KILLED, KILLED_UNKNOWN, role.killed(), sign);
+            add(INJURED, INJURED_UNKNOWN, incident.injured(), -sign);
+            add(INJURED, INJURED_UNKNOWN, role.injured(), sign);
         }
 
         private void add(int at, int unknownAt, Figures f, int sign) {
@@ -254,10 +247,6 @@ final class Contributions {
         return date.getYear() * 100 + date.getMonthValue();
     }
 
-    private static int nonNull(Integer value) {
-        return value == null ? 0 : value;
-    }
-
     // The same rules in SQL, for the statements that count incidents where no roll-up row holds them.
 
     /** A figure of an incident counted once per event: the event's (on the lead's row) when it is in one. */
@@ -272,8 +261,7 @@ final class Contributions {
     static List<Field<?>> measure(Field<Integer> low, Field<Integer> best, Field<Integer> high) {
         return List.of(coalesce(low, inline(0)).cast(Long.class), coalesce(best, inline(0)).cast(Long.class),
                 coalesce(high, inline(0)).cast(Long.class),
-                // open + unknown counts the incidents without a known high, as correct() keeps it for a lead
-                when(high.isNull(), inline(1L)).otherwise(inline(0L)).minus(unknown(best)));
+                when(high.isNull().and(best.isNotNull()), inline(1L)).otherwise(inline(0L)));
     }
 
     /** One incident's unknown count of a figure: 1 when it has no best. */

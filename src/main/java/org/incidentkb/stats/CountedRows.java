@@ -6,8 +6,10 @@ import static org.incidentkb.incident.query.IncidentSchema.COUNTRY_CODE;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_LOW;
 import static org.incidentkb.incident.query.IncidentSchema.ID;
@@ -47,7 +49,7 @@ final class CountedRows {
     private static final List<SelectField<?>> INCIDENT_COLUMNS = List.of(ID, COUNTRY_CODE, START_DATE, TYPE_CODE,
             CATEGORY_CODE, CLAIM_STATUS, KILLED_LOW, KILLED_BEST, KILLED_HIGH, INJURED_LOW, INJURED_BEST, INJURED_HIGH);
     private static final List<SelectField<?>> EVENT_COLUMNS = List.of(EVENT_INCIDENT, EVENT_ID, EVENT_KILLED_LOW,
-            EVENT_KILLED_HIGH, EVENT_INJURED_LOW, EVENT_INJURED_HIGH);
+            EVENT_KILLED_BEST, EVENT_KILLED_HIGH, EVENT_INJURED_LOW, EVENT_INJURED_BEST, EVENT_INJURED_HIGH);
 
     private CountedRows() {
     }
@@ -127,8 +129,9 @@ final class CountedRows {
     }
 
     private static EventRole role(Record r) {
-        return new EventRole(r.get(EVENT_INCIDENT), r.get(EVENT_ID), r.get(EVENT_KILLED_LOW), r.get(EVENT_KILLED_HIGH),
-                r.get(EVENT_INJURED_LOW), r.get(EVENT_INJURED_HIGH));
+        return new EventRole(r.get(EVENT_INCIDENT), r.get(EVENT_ID),
+                figures(r, EVENT_KILLED_LOW, EVENT_KILLED_BEST, EVENT_KILLED_HIGH),
+                figures(r, EVENT_INJURED_LOW, EVENT_INJURED_BEST, EVENT_INJURED_HIGH));
     }
 
     /** low, best, high; null (unknown) when there is no best. */

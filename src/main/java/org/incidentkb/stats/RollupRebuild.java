@@ -4,8 +4,6 @@ import static org.incidentkb.incident.query.IncidentSchema.ID;
 import static org.incidentkb.incident.query.IncidentSchema.INCIDENT_PLAIN;
 import static org.incidentkb.incident.query.IncidentSchema.PARTICIPANT_INCIDENT;
 import static org.incidentkb.incident.query.IncidentSchema.PLAIN_ID;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
@@ -16,14 +14,12 @@ import jakarta.enterprise.event.Observes;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.incidentkb.common.Database;
+import org.incidentkb.common.ProjectionRules;
 import org.incidentkb.incident.write.EventRowsChange;
 import org.incidentkb.stats.Contributions.Contribution;
 import org.incidentkb.stats.Contributions.Counted;
 import org.incidentkb.stats.Contributions.Key;
 import org.jboss.logging.Logger;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 
 /**
  * Rebuilds every roll-up row and correction from the incidents, with the rules of {@link Contributions}: at start,
@@ -37,9 +33,7 @@ public class RollupRebuild {
     static final int RULES = 1;
 
     private static final Logger LOG = Logger.getLogger(RollupRebuild.class);
-    private static final Table<Record> RULES_TABLE = table(name("projection_rules"));
-    private static final Field<String> RULES_NAME = field(name("name"), String.class);
-    private static final Field<Integer> RULES_VERSION = field(name("version"), Integer.class);
+    private static final String NAME = "rollups";
     /** Incidents one range read brings. */
     private static final int RANGE = 10_000;
     /** Keys summed in memory before they are written (each write adds to the rows). */
@@ -48,23 +42,21 @@ public class RollupRebuild {
     private final Database database;
     private final RollupWriter writer;
     private final EventRollup events;
+    private final ProjectionRules rules;
 
-    public RollupRebuild(Database database, RollupWriter writer, EventRollup events) {
+    public RollupRebuild(Database database, RollupWriter writer, EventRollup events, ProjectionRules rules) {
         this.database = database;
+        this.rules = rules;
         this.writer = writer;
         this.events = events;
     }
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-            Integer stored = database.read(sql -> sql.select(RULES_VERSION).from(RULES_TABLE)
-                    .where(RULES_NAME.eq(inline("rollups"))).forUpdate().fetchOne(RULES_VERSION));
-            if (stored != null && stored >= RULES) {
-                return;
+            if (rules.outdated(NAME, RULES)) {
+                LOG.infof("Statistics roll-ups computed by older rules than version %d: rebuilding them", RULES);
+                rebuild();
             }
-            LOG.infof("Statistics roll-ups computed by rules %s, now %d: rebuilding them from the incidents", stored,
-                    RULES);
-            rebuild();
         });
     }
 
@@ -98,8 +90,7 @@ public class RollupRebuild {
         });
         events.on(EventRowsChange.clearing());
         events.on(EventRowsChange.refilled());
-        database.read(sql -> sql.update(RULES_TABLE).set(RULES_VERSION, inline(RULES))
-                .where(RULES_NAME.eq(inline("rollups"))).execute());
+        rules.done(NAME, RULES);
         LOG.infof("Statistics roll-ups rebuilt from %d incidents in %d ms", incidents,
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -3,8 +3,10 @@ package org.incidentkb.stats;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_BEST;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_HIGH;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_LOW;
 import static org.incidentkb.incident.query.IncidentSchema.CATEGORY_CODE;
@@ -132,8 +134,10 @@ public class StatsQueries {
                     .leftJoin(PERPETRATOR).on(PERPETRATOR_ID.eq(PERPETRATOR_PART_ACTOR));
         }
         Field<Integer> killedLow = KILLED_LOW;
+        Field<Integer> killedBest = KILLED_BEST;
         Field<Integer> killedHigh = KILLED_HIGH;
         Field<Integer> injuredLow = INJURED_LOW;
+        Field<Integer> injuredBest = INJURED_BEST;
         Field<Integer> injuredHigh = INJURED_HIGH;
         Condition where = selection.where();
         if (filter.dedupeEvents()) {
@@ -142,16 +146,18 @@ public class StatsQueries {
             where = where.and(EVENT_INCIDENT.isNull().or(EVENT_ID.eq(EVENT_INCIDENT)));
             Condition lead = EVENT_INCIDENT.isNotNull();
             killedLow = Contributions.counted(lead, EVENT_KILLED_LOW, KILLED_LOW);
+            killedBest = Contributions.counted(lead, EVENT_KILLED_BEST, KILLED_BEST);
             killedHigh = Contributions.counted(lead, EVENT_KILLED_HIGH, KILLED_HIGH);
             injuredLow = Contributions.counted(lead, EVENT_INJURED_LOW, INJURED_LOW);
+            injuredBest = Contributions.counted(lead, EVENT_INJURED_BEST, INJURED_BEST);
             injuredHigh = Contributions.counted(lead, EVENT_INJURED_HIGH, INJURED_HIGH);
         }
         List<SelectField<?>> fields = new ArrayList<>(keys);
         fields.add(count());
-        fields.addAll(Contributions.totals(killedLow, KILLED_BEST, killedHigh));
-        fields.addAll(Contributions.totals(injuredLow, INJURED_BEST, injuredHigh));
-        fields.add(count().minus(count(KILLED_BEST)));
-        fields.add(count().minus(count(INJURED_BEST)));
+        fields.addAll(Contributions.totals(killedLow, killedBest, killedHigh));
+        fields.addAll(Contributions.totals(injuredLow, injuredBest, injuredHigh));
+        fields.add(count().minus(count(killedBest)));
+        fields.add(count().minus(count(injuredBest)));
         return select(fields).from(from).where(where).groupBy(keys).orderBy(nullsLast(keys));
     }
 
@@ -267,6 +273,9 @@ public class StatsQueries {
         boolean dedupe = filter.dedupeEvents();
         Condition lead = EVENT_INCIDENT.isNotNull();
         Field<Integer> killedLow = dedupe ? Contributions.counted(lead, EVENT_KILLED_LOW, KILLED_LOW) : KILLED_LOW;
+        Field<Integer> killedBest = dedupe ? Contributions.counted(lead, EVENT_KILLED_BEST, KILLED_BEST) : KILLED_BEST;
+        Field<Integer> injuredBest = dedupe ? Contributions.counted(lead, EVENT_INJURED_BEST, INJURED_BEST)
+                : INJURED_BEST;
         Field<Integer> killedHigh = dedupe ? Contributions.counted(lead, EVENT_KILLED_HIGH, KILLED_HIGH) : KILLED_HIGH;
         Field<Integer> injuredLow = dedupe ? Contributions.counted(lead, EVENT_INJURED_LOW, INJURED_LOW) : INJURED_LOW;
         Field<Integer> injuredHigh = dedupe ? Contributions.counted(lead, EVENT_INJURED_HIGH, INJURED_HIGH)
@@ -287,10 +296,10 @@ public class StatsQueries {
             fields.add(IncidentSchema.CLAIM_STATUS);
         }
         fields.add(inline(1L).cast(Long.class));
-        fields.addAll(Contributions.measure(killedLow, KILLED_BEST, killedHigh));
-        fields.addAll(Contributions.measure(injuredLow, INJURED_BEST, injuredHigh));
-        fields.add(Contributions.unknown(KILLED_BEST));
-        fields.add(Contributions.unknown(INJURED_BEST));
+        fields.addAll(Contributions.measure(killedLow, killedBest, killedHigh));
+        fields.addAll(Contributions.measure(injuredLow, injuredBest, injuredHigh));
+        fields.add(Contributions.unknown(killedBest));
+        fields.add(Contributions.unknown(injuredBest));
         Table<?> from = INCIDENT;
         Condition where = incidents.spanning(filter.from());
         if (filter.to() != null) {

@@ -11,7 +11,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -22,6 +26,12 @@ import org.junit.jupiter.api.Test;
 /** Links between incidents as editors make and decide them, in both incidents' history. */
 @QuarkusTest
 class LinkResourceTest {
+
+    @Inject
+    EventGroups events;
+
+    @Inject
+    EntityManager em;
 
     private static ValidatableResponse link(long from, long to, String relation) {
         return given().contentType(ContentType.JSON).body("""
@@ -270,6 +280,61 @@ class LinkResourceTest {
                 .body("[0].status", is("REJECTED"));
         given().queryParam("dedupe", "all").when().get("/api/v1/incidents").then().statusCode(400)
                 .body("errors[0].field", is("dedupe"));
+    }
+
+    /**
+     * An event's figure is one triple with low <= best <= high: the best of the first member in the priority that
+     * knows it (not dropped because the shown incident does not know), the low never above it, the high never below.
+     */
+    @Test
+    void shouldGiveAnEventOneOrderedTripleFromTheFirstMemberThatKnows() {
+        String tag = Fixtures.unique("triple").replace(" ", "-").toLowerCase();
+        long entered = Fixtures.createdId("/api/v1/incidents", """
+                {"title": "%s entered", "type": "air-drone-strike", "startDate": "2023-03-04",
+                 "location": {"countryCode": "IRQ"}, "tags": ["%s"]}""".formatted(tag, tag));
+        long ucdp = dataset(tag + " ucdp", "UCDP", tag, "{\"low\": 60, \"best\": 67, \"high\": 70}");
+        long acled = dataset(tag + " acled", "ACLED", tag, "{\"low\": 73, \"best\": 73, \"high\": 73}");
+        link(entered, ucdp, "SAME_EVENT").statusCode(201);
+        link(ucdp, acled, "SAME_EVENT").statusCode(201);
+
+        // Shown: the incident entered through the API (first in the priority), which knows no figure. ACLED comes
+        // before UCDP in the priority and knows 73: the event's best; UCDP's 60 is the low, ACLED's 73 the high.
+        given().queryParam("tag", tag).queryParam("dedupe", "events").when().get("/api/v1/incidents").then()
+                .statusCode(200).body("items.id", contains((int) entered));
+        given().queryParam("tag", tag).queryParam("dedupe", "events").when().get("/api/v1/stats/incidents").then()
+                .statusCode(200).body("rows[0].incidents", is(1)).body("rows[0].killedUnknown", is(0))
+                .body("rows[0].killed.low", is(60)).body("rows[0].killed.best", is(73))
+                .body("rows[0].killed.high", is(73));
+        // By year over Iraq (from the roll-up and its corrections) the event adds the same triple.
+        int low = given().queryParam("country", "IRQ").queryParam("from", "2023-01-01").queryParam("to", "2023-12-31")
+                .queryParam("dedupe", "events").when().get("/api/v1/stats/incidents").then().statusCode(200)
+                .extract().path("rows[0].killed.low");
+        int best = given().queryParam("country", "IRQ").queryParam("from", "2023-01-01")
+                .queryParam("to", "2023-12-31").queryParam("dedupe", "events").when().get("/api/v1/stats/incidents")
+                .then().extract().path("rows[0].killed.best");
+        assertThat(low).isLessThanOrEqualTo(best);
+
+        // Without ACLED's figure the event's best is UCDP's, and its high UCDP's too.
+        given().contentType("application/merge-patch+json").body("{\"casualties\": []}").when()
+                .patch("/api/v1/incidents/" + acled).then().statusCode(200);
+        assertUcdpTriple(tag);
+
+        // Rows computed by the older rule (no best): the next start recomputes every event, and its corrections.
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update incident_event set killed_best = null, injured_best = null").executeUpdate();
+            em.createNativeQuery("update projection_rules set version = 1 where name = 'events'").executeUpdate();
+        });
+        events.onStart(new StartupEvent());
+        assertUcdpTriple(tag);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select version from projection_rules where name = 'events'").getSingleResult()).intValue()))
+                .isEqualTo(EventFigures.RULES);
+    }
+
+    private static void assertUcdpTriple(String tag) {
+        given().queryParam("tag", tag).queryParam("dedupe", "events").when().get("/api/v1/stats/incidents").then()
+                .body("rows[0].killed.low", is(60)).body("rows[0].killed.best", is(67))
+                .body("rows[0].killed.high", is(70)).body("rows[0].killedUnknown", is(0));
     }
 
     /** An incident imported from a dataset (its external reference says which). */

@@ -88,15 +88,15 @@ class ContributionsTest {
         Counted member = new Counted(2, "IRQ", 202307, "", "STRIKE", "CLAIMED", List.of(), new Figures(5, 5, 9),
                 new Figures(1, 1, 1));
         Map<Counted, EventRole> roles = new java.util.LinkedHashMap<>();
-        roles.put(lead, new EventRole(1, 1, 3, 9, 1, null));
-        roles.put(member, new EventRole(2, 1, null, null, null, null));
+        roles.put(lead, new EventRole(1, 1, new Figures(3, 4, 9), new Figures(1, 1, null)));
+        roles.put(member, new EventRole(2, 1, null, null));
         SortedMap<Key, Contribution> deduplicated = Contributions.whole(List.of(lead, member));
         Contributions.correctAll(deduplicated, roles, 1);
         Contribution all = deduplicated.get(new Key(Grain.PERPETRATOR_YEAR, Contributions.ALL, "", 202312, "", "",
                 ""));
-        // one incident: the event's killed low 3 and high 9 with the lead's best 4; injured: the lead's own unknown
-        // best, and the event's low 1 with no high
-        assertThat(all.measures()).containsExactly(1, 3, 4, 9, 0, 1, 0, 0, 0, 0, 1);
+        // one incident with the event's figures: killed 3 / 4 / 9; injured 1 / 1 / no high (open), known though the
+        // lead's own was not
+        assertThat(all.measures()).containsExactly(1, 3, 4, 9, 0, 1, 1, 0, 1, 0, 0);
 
         SortedMap<Key, Contribution> undone = new TreeMap<>(deduplicated);
         Contributions.correctAll(undone, roles, -1);
@@ -108,7 +108,7 @@ class ContributionsTest {
         Counted before = new Counted(2, "IRQ", 202307, "", "STRIKE", "CLAIMED", List.of(4L), new Figures(5, 5, 9),
                 null);
         Counted after = new Counted(2, "SYR", 202401, "", "STRIKE", "CLAIMED", List.of(), null, null);
-        EventRole member = new EventRole(2, 1, null, null, null, null);
+        EventRole member = new EventRole(2, 1, null, null);
         SortedMap<Key, Contribution> moved = Contributions.of(List.of(new Change(before, after, member)));
         add(moved, Contributions.corrections(List.of(new Change(before, after, member))));
         // a member that is not the lead counts for nothing, wherever it was and goes
@@ -116,8 +116,8 @@ class ContributionsTest {
     }
 
     /**
-     * The SQL form adds what the Java form adds, for plain incidents and for leads (whose low and high are the
-     * event's): run on H2 over every kind of figure, including a lead whose own figure is unknown.
+     * The SQL form adds what the Java form adds, for plain incidents and for leads (whose figures are the event's):
+     * run on H2 over every kind of figure, including a lead whose own figure is unknown and an event no member knows.
      */
     @Test
     void shouldComputeInSqlWhatItComputesInJava() throws Exception {
@@ -125,7 +125,7 @@ class ContributionsTest {
             DSLContext sql = DSL.using(c, SQLDialect.H2,
                     new org.jooq.conf.Settings().withRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER));
             sql.execute("create table t (id bigint, low int, best int, high int, in_event boolean, ev_low int,"
-                    + " ev_high int)");
+                    + " ev_best int, ev_high int)");
             List<Counted> incidents = new ArrayList<>();
             Map<Long, EventRole> roles = new HashMap<>();
             for (long id = 0; id < 300; id++) {
@@ -133,13 +133,14 @@ class ContributionsTest {
                 incidents.add(incident);
                 Figures f = incident.killed();
                 boolean lead = random.nextBoolean();
-                Integer evLow = random.nextInt(3) == 0 ? null : random.nextInt(10);
-                Integer evHigh = random.nextInt(3) == 0 ? null : 10 + random.nextInt(10);
+                Figures event = figures();
                 if (lead) {
-                    roles.put(id, new EventRole(id, id, evLow, evHigh, null, null));
+                    roles.put(id, new EventRole(id, id, event, null));
                 }
-                sql.execute("insert into t values (?, ?, ?, ?, ?, ?, ?)", id, f == null ? null : f.low(),
-                        f == null ? null : f.best(), f == null ? null : f.high(), lead, evLow, evHigh);
+                sql.execute("insert into t values (?, ?, ?, ?, ?, ?, ?, ?)", id, f == null ? null : f.low(),
+                        f == null ? null : f.best(), f == null ? null : f.high(), lead,
+                        lead && event != null ? event.low() : null, lead && event != null ? event.best() : null,
+                        lead && event != null ? event.high() : null);
             }
             Field<Integer> low = field(name("low"), Integer.class);
             Field<Integer> best = field(name("best"), Integer.class);
@@ -147,10 +148,11 @@ class ContributionsTest {
             var inEvent = field(name("in_event"), Boolean.class).isTrue();
             List<Field<?>> fields = new ArrayList<>();
             fields.add(field(name("id"), Long.class));
+            Field<Integer> countedBest = Contributions.counted(inEvent, field(name("ev_best"), Integer.class), best);
             fields.addAll(Contributions.measure(
-                    Contributions.counted(inEvent, field(name("ev_low"), Integer.class), low), best,
+                    Contributions.counted(inEvent, field(name("ev_low"), Integer.class), low), countedBest,
                     Contributions.counted(inEvent, field(name("ev_high"), Integer.class), high)));
-            fields.add(Contributions.unknown(best));
+            fields.add(Contributions.unknown(countedBest));
             for (Record r : sql.select(fields).from("t").fetch()) {
                 long id = r.get(0, Long.class);
                 Counted incident = incidents.get((int) id);

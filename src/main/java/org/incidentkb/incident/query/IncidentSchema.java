@@ -59,8 +59,10 @@ public final class IncidentSchema {
     public static final Field<Long> EVENT_ID = EVENT.EVENT_ID;
     /** The event's reconciled figures, on its lead's row (null on the others'). */
     public static final Field<Integer> EVENT_KILLED_LOW = EVENT.KILLED_LOW;
+    public static final Field<Integer> EVENT_KILLED_BEST = EVENT.KILLED_BEST;
     public static final Field<Integer> EVENT_KILLED_HIGH = EVENT.KILLED_HIGH;
     public static final Field<Integer> EVENT_INJURED_LOW = EVENT.INJURED_LOW;
+    public static final Field<Integer> EVENT_INJURED_BEST = EVENT.INJURED_BEST;
     public static final Field<Integer> EVENT_INJURED_HIGH = EVENT.INJURED_HIGH;
 
     /** incident without an alias, for subqueries under the aliased one. */
