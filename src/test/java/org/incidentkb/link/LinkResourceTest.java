@@ -243,17 +243,21 @@ class LinkResourceTest {
                 .queryParam("sort", "id").when().get("/api/v1/incidents").then().statusCode(200).extract().asString();
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).endsWith(",updatedAt,sameAs");
+        assertThat(lines.get(0)).endsWith(",updatedAt,sameAs,eventKilledLow,eventKilledBest,eventKilledHigh,"
+                + "eventInjuredLow,eventInjuredBest,eventInjuredHigh");
+        // the event counts for 4 / 6 / unknown high (UCDP has none); the incident alone for its own 1 / 1 / 1
         assertThat(lines.stream().filter(l -> l.startsWith(acled + ",")).findFirst().orElseThrow())
-                .endsWith("," + gtd + "; " + ucdp);
-        assertThat(lines.stream().filter(l -> l.startsWith(alone + ",")).findFirst().orElseThrow()).endsWith(",");
+                .endsWith("," + gtd + "; " + ucdp + ",4,6,,,,");
+        assertThat(lines.stream().filter(l -> l.startsWith(alone + ",")).findFirst().orElseThrow())
+                .endsWith(",,1,1,1,,,");
         assertThat(given().queryParam("tag", tag).queryParam("format", "csv").queryParam("size", 10).when()
                 .get("/api/v1/incidents").then().statusCode(200).extract().asString().lines().findFirst().orElseThrow())
                 .endsWith(",updatedAt");
         given().queryParam("tag", tag).queryParam("dedupe", "events").queryParam("format", "geojson").when()
                 .get("/api/v1/incidents").then().statusCode(200).body("features", hasSize(2))
                 .body("features.find { it.id == %d }.properties.sameAs".formatted(acled), contains((int) gtd, (int) ucdp))
-                .body("features.find { it.id == %d }.properties.sameAs".formatted(alone), hasSize(0));
+                .body("features.find { it.id == %d }.properties.sameAs".formatted(alone), hasSize(0))
+                .body("features.find { it.id == %d }.properties.eventKilled".formatted(acled), is(6));
         given().queryParam("tag", tag).queryParam("format", "geojson").when().get("/api/v1/incidents").then()
                 .statusCode(200).body("features", hasSize(4))
                 .body("features[0].properties.containsKey('sameAs')", is(false));
@@ -300,7 +304,14 @@ class LinkResourceTest {
         // Shown: the incident entered through the API (first in the priority), which knows no figure. ACLED comes
         // before UCDP in the priority and knows 73: the event's best; UCDP's 60 is the low, ACLED's 73 the high.
         given().queryParam("tag", tag).queryParam("dedupe", "events").when().get("/api/v1/incidents").then()
-                .statusCode(200).body("items.id", contains((int) entered));
+                .statusCode(200).body("items.id", contains((int) entered))
+                .body("items[0].casualtySummary.killed", nullValue())
+                .body("items[0].eventCasualties.killed.low", is(60)).body("items[0].eventCasualties.killed.best", is(73))
+                .body("items[0].eventCasualties.killed.high", is(73)).body("items[0].eventCasualties.injured", nullValue());
+        String ndjson = given().queryParam("tag", tag).queryParam("dedupe", "events").queryParam("format", "ndjson")
+                .when().get("/api/v1/incidents").then().statusCode(200).extract().asString();
+        assertThat(JsonPath.from(ndjson.lines().findFirst().orElseThrow()).getInt("eventCasualties.killed.best"))
+                .isEqualTo(73);
         given().queryParam("tag", tag).queryParam("dedupe", "events").when().get("/api/v1/stats/incidents").then()
                 .statusCode(200).body("rows[0].incidents", is(1)).body("rows[0].killedUnknown", is(0))
                 .body("rows[0].killed.low", is(60)).body("rows[0].killed.best", is(73))

@@ -20,6 +20,15 @@ public record StoredJson(Long id, byte[] utf8) implements ListItem {
      * reading them.
      */
     public StoredJson withIds(String name, java.util.List<Long> ids) {
+        StringBuilder array = new StringBuilder("[");
+        for (int k = 0; k < ids.size(); k++) {
+            array.append(k == 0 ? "" : ",").append(ids.get(k));
+        }
+        return withMember(name, array.append(']').toString());
+    }
+
+    /** The same representation with a member added last: {@code name} with a JSON value written already. */
+    public StoredJson withMember(String name, String jsonValue) {
         int end = utf8.length - 1;
         while (end > 0 && utf8[end] != '}') {
             end--;
@@ -28,11 +37,7 @@ public record StoredJson(Long id, byte[] utf8) implements ListItem {
             throw new IllegalStateException("A stored incident is not a JSON object");
         }
         boolean empty = isBlankUpTo(end);
-        StringBuilder field = new StringBuilder(empty ? "\"" : ",\"").append(name).append("\":[");
-        for (int k = 0; k < ids.size(); k++) {
-            field.append(k == 0 ? "" : ",").append(ids.get(k));
-        }
-        byte[] added = field.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        byte[] added = ((empty ? "\"" : ",\"") + name + "\":" + jsonValue).getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[utf8.length + added.length];
         System.arraycopy(utf8, 0, out, 0, end);
         System.arraycopy(added, 0, out, end, added.length);

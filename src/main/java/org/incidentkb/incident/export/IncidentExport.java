@@ -21,6 +21,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.incidentkb.common.Format;
 import org.incidentkb.incident.api.IncidentApi.IncidentView;
+import org.incidentkb.incident.model.CasualtySummary;
 import org.incidentkb.incident.api.ListItem;
 import org.incidentkb.incident.api.StoredJson;
 import org.incidentkb.incident.model.ClaimStatus;
@@ -49,7 +50,7 @@ public class IncidentExport {
             .addModule(org.incidentkb.common.SpreadsheetSafeText.MODULE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-    /** The columns of a deduplicated list: every incident column, then sameAs. */
+    /** The columns of a deduplicated list: every incident column, then sameAs and the figures it counts for. */
     private static final CsvSchema DEDUPED_SCHEMA = CSV.schemaFor(IncidentRow.class).withHeader()
             .withLineSeparator("\r\n");
     private static final CsvSchema CSV_SCHEMA = withoutSameAs(DEDUPED_SCHEMA);
@@ -146,7 +147,7 @@ public class IncidentExport {
     private static CsvSchema withoutSameAs(CsvSchema schema) {
         CsvSchema.Builder columns = CsvSchema.builder();
         schema.forEach(column -> {
-            if (!column.getName().equals("sameAs")) {
+            if (!IncidentRow.DEDUPLICATED.contains(column.getName())) {
                 columns.addColumn(column.getName(), column.getType());
             }
         });
@@ -191,7 +192,7 @@ public class IncidentExport {
         public void write(IncidentSearchService.Result chunk) throws IOException {
             for (ListItem item : chunk.items()) {
                 if (item instanceof IncidentView v) {
-                    rows.write(IncidentRow.from(v, chunk.sameAs(v.id())));
+                    rows.write(IncidentRow.from(v, chunk.sameAs(v.id()), chunk.eventCasualties(v.id())));
                 }
             }
             rows.flush();
@@ -222,7 +223,7 @@ public class IncidentExport {
         public void write(IncidentSearchService.Result chunk) throws IOException {
             for (ListItem item : chunk.items()) {
                 if (item instanceof IncidentView v && v.location() != null && v.location().latitude() != null) {
-                    json.writeValue(gen, Feature.from(v, chunk.sameAs(v.id())));
+                    json.writeValue(gen, Feature.from(v, chunk.sameAs(v.id()), chunk.eventCasualties(v.id())));
                 }
             }
             gen.flush();
@@ -267,7 +268,7 @@ public class IncidentExport {
             Point geometry,
             FeatureProperties properties) {
 
-        static Feature from(IncidentView v, List<Long> sameAs) {
+        static Feature from(IncidentView v, List<Long> sameAs, CasualtySummary counted) {
             Location l = v.location();
             var summary = v.casualtySummary();
             return new Feature("Feature", v.id(), new Point("Point", List.of(l.longitude(), l.latitude())),
@@ -277,7 +278,10 @@ public class IncidentExport {
                             IncidentRow.names(v, Role.TARGET), IncidentRow.names(v, Role.PARTY),
                             summary == null || summary.killed() == null ? null : summary.killed().best(),
                             summary == null || summary.injured() == null ? null : summary.injured().best(),
-                            v.claimStatus(), v.tags(), v.dataset(), sameAs, "/api/v1/incidents/" + v.id()));
+                            v.claimStatus(), v.tags(), v.dataset(), sameAs,
+                            counted == null || counted.killed() == null ? null : counted.killed().best(),
+                            counted == null || counted.injured() == null ? null : counted.injured().best(),
+                            "/api/v1/incidents/" + v.id()));
         }
     }
 
@@ -298,6 +302,14 @@ public class IncidentExport {
             @Schema(description = "With dedupe=events: the ids of the other incidents of this incident's event (empty "
                     + "when it is alone); absent otherwise", example = "[12, 15]")
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> sameAs,
+            @Schema(description = "With dedupe=events: the best estimate of the killed this incident counts for (its "
+                    + "event's, or its own when alone; as the deduplicated statistics count it); absent when unknown or not "
+                    + "deduplicated",
+                    example = "67")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer eventKilled,
+            @Schema(description = "With dedupe=events: the same for the injured; absent when unknown or not "
+                    + "deduplicated", example = "12")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer eventInjured,
             @Schema(description = "Path of the full incident", example = "/api/v1/incidents/3") String href) {
     }
 }

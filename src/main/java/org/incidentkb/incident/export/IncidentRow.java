@@ -17,6 +17,7 @@ import org.incidentkb.incident.model.Confidence;
 import org.incidentkb.incident.model.DatePrecision;
 import org.incidentkb.incident.model.ExternalRef;
 import org.incidentkb.incident.model.GeoPrecision;
+import org.incidentkb.incident.model.CasualtySummary;
 import org.incidentkb.incident.model.Location;
 import org.incidentkb.incident.model.Role;
 import org.incidentkb.incident.model.Stance;
@@ -29,7 +30,8 @@ import org.incidentkb.incident.model.Stance;
         "countryCode", "country", "admin1", "admin2", "locality", "latitude", "longitude", "geoPrecision",
         "perpetrators", "perpetratorConfidence", "targets", "targetConfidence", "parties", "otherActors", "killedLow", "killedBest", "killedHigh", "injuredLow", "injuredBest",
         "injuredHigh", "claimStatus", "claimedBy", "deniedBy", "attributedTo", "sources", "tags", "externalRefs",
-        "dataset", "summary", "createdAt", "updatedAt", "sameAs" })
+        "dataset", "summary", "createdAt", "updatedAt", "sameAs", "eventKilledLow", "eventKilledBest",
+        "eventKilledHigh", "eventInjuredLow", "eventInjuredBest", "eventInjuredHigh" })
 public record IncidentRow(
         long id, long version, String title, String category, String type, LocalDate startDate, LocalDate endDate,
         DatePrecision datePrecision, String countryCode, String country, String admin1, String admin2, String locality,
@@ -40,7 +42,12 @@ public record IncidentRow(
         Integer injuredLow, Integer injuredBest, Integer injuredHigh,
         ClaimStatus claimStatus, String claimedBy, String deniedBy, String attributedTo,
         String sources, String tags, String externalRefs, String dataset, String summary, Instant createdAt,
-        Instant updatedAt, String sameAs) {
+        Instant updatedAt, String sameAs, Integer eventKilledLow, Integer eventKilledBest, Integer eventKilledHigh,
+        Integer eventInjuredLow, Integer eventInjuredBest, Integer eventInjuredHigh) {
+
+    /** The columns only a deduplicated list has: the event's other incidents and the figures it counts for. */
+    static final java.util.Set<String> DEDUPLICATED = java.util.Set.of("sameAs", "eventKilledLow", "eventKilledBest",
+            "eventKilledHigh", "eventInjuredLow", "eventInjuredBest", "eventInjuredHigh");
 
     /**
      * Between the items of a list column. Inside an item, a backslash or semicolon is escaped with a backslash
@@ -49,10 +56,13 @@ public record IncidentRow(
     static final String SEPARATOR = "; ";
 
     /**
-     * The row of an incident; {@code sameAs}, the other incidents of its event, only in a deduplicated list (the
-     * column is there only then).
+     * The row of an incident; {@code sameAs}, the other incidents of its event, and {@code counted}, the figures the
+     * incident counts for (its event's, or its own when alone), only in a deduplicated list (the columns are there
+     * only then).
      */
-    public static IncidentRow from(IncidentView v, List<Long> sameAs) {
+    public static IncidentRow from(IncidentView v, List<Long> sameAs, CasualtySummary counted) {
+        Figures eventKilled = counted == null ? null : counted.killed();
+        Figures eventInjured = counted == null ? null : counted.injured();
         Location l = v.location() == null ? new Location(null, null, null, null, null, null, null) : v.location();
         Figures killed = v.casualtySummary() == null ? null : v.casualtySummary().killed();
         Figures injured = v.casualtySummary() == null ? null : v.casualtySummary().injured();
@@ -67,7 +77,10 @@ public record IncidentRow(
                 v.claimStatus(), claimants(v, Stance.CLAIMED), claimants(v, Stance.DENIED),
                 claimants(v, Stance.ATTRIBUTED), join(v.sources(), Ref::name), join(v.tags(), Function.identity()),
                 join(v.externalRefs(), ExternalRef::toString), v.dataset(), v.summary(), v.createdAt(), v.updatedAt(),
-                sameAs == null ? null : join(sameAs, String::valueOf));
+                sameAs == null ? null : join(sameAs, String::valueOf),
+                eventKilled == null ? null : eventKilled.low(), eventKilled == null ? null : eventKilled.best(),
+                eventKilled == null ? null : eventKilled.high(), eventInjured == null ? null : eventInjured.low(),
+                eventInjured == null ? null : eventInjured.best(), eventInjured == null ? null : eventInjured.high());
     }
 
     static String actors(IncidentView v, Role role) {

@@ -1,5 +1,10 @@
 package org.incidentkb.incident.query;
 
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_BEST;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_BEST;
+import org.incidentkb.common.Figures;
+import org.incidentkb.incident.model.CasualtySummary;
+
 import static org.incidentkb.incident.query.IncidentSchema.ADMIN1;
 import static org.incidentkb.incident.query.IncidentSchema.BY_ACTOR;
 import static org.incidentkb.incident.query.IncidentSchema.BY_ACTOR_ACTOR;
@@ -21,6 +26,10 @@ import static org.incidentkb.incident.query.IncidentSchema.END_DATE;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_ID;
 import static org.incidentkb.incident.query.IncidentSchema.EVENT_INCIDENT;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_INJURED_LOW;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_HIGH;
+import static org.incidentkb.incident.query.IncidentSchema.EVENT_KILLED_LOW;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_DATASET;
 import static org.incidentkb.incident.query.IncidentSchema.EXTERNAL_REF_ID;
@@ -354,6 +363,36 @@ public class IncidentQueries {
                 .and(EVENT_INCIDENT.ne(EVENT_ID)).orderBy(EVENT_ID, EVENT_INCIDENT).fetch())
                 .forEach(r -> out.computeIfAbsent(r.value1(), k2 -> new ArrayList<>()).add(r.value2()));
         return out;
+    }
+
+    /**
+     * The figures each incident of a deduplicated list counts for: its event's (on the lead's row of
+     * {@code incident_event}, one triple from every member, link.EventFigures), or its own when it is alone; what the
+     * deduplicated statistics add up.
+     */
+    public Map<Long, CasualtySummary> countedFigures(Collection<Long> shown) {
+        Map<Long, CasualtySummary> out = new HashMap<>();
+        if (shown.isEmpty()) {
+            return out;
+        }
+        database.read(sql -> sql.select(INCIDENT_PLAIN.ID, INCIDENT_PLAIN.KILLED_LOW, INCIDENT_PLAIN.KILLED_BEST,
+                INCIDENT_PLAIN.KILLED_HIGH, INCIDENT_PLAIN.INJURED_LOW, INCIDENT_PLAIN.INJURED_BEST,
+                INCIDENT_PLAIN.INJURED_HIGH, EVENT_INCIDENT, EVENT_KILLED_LOW, EVENT_KILLED_BEST, EVENT_KILLED_HIGH,
+                EVENT_INJURED_LOW, EVENT_INJURED_BEST, EVENT_INJURED_HIGH).from(INCIDENT_PLAIN).leftJoin(EVENT)
+                .on(EVENT_INCIDENT.eq(INCIDENT_PLAIN.ID).and(EVENT_ID.eq(EVENT_INCIDENT)))
+                .where(INCIDENT_PLAIN.ID.in(shown)).fetch()).forEach(r -> {
+                    boolean event = r.value8() != null;
+                    out.put(r.value1(), event
+                            ? new CasualtySummary(figures(r.value9(), r.value10(), r.value11()),
+                                    figures(r.value12(), r.value13(), r.value14()))
+                            : new CasualtySummary(figures(r.value2(), r.value3(), r.value4()),
+                                    figures(r.value5(), r.value6(), r.value7())));
+                });
+        return out;
+    }
+
+    private static Figures figures(Integer low, Integer best, Integer high) {
+        return best == null ? null : new Figures(low, best, high);
     }
 
     /** The conditions of a filter over the incident table aliased {@code i}, all but the date range. */

@@ -106,10 +106,14 @@ public class IncidentQuery {
     @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "none", "events" }),
             description = "`events`: count each event once. Incidents joined by SAME_EVENT links that are not rejected "
             + "(the same event in several datasets) are one event: a list shows one incident of it (from the dataset "
-            + "first in kb.links.dataset-priority, API-entered first) with `sameAs`, the ids of the others (in CSV a last "
-            + "column `sameAs`, ids joined with `; `; in GeoJSON a property); statistics "
-            + "count it once where that incident falls, with low = the smallest known low, best = the shown incident's "
-            + "best, high = the largest high (null when any is unknown). Default `none` (e.g. `events`)")
+            + "first in kb.links.dataset-priority, API-entered first) with `sameAs`, the ids of the others (in CSV a "
+            + "column `sameAs`, ids joined with `; `; in GeoJSON a property), and `eventCasualties`, the figures it counts "
+            + "for: its event's, or its own when alone (CSV columns `eventKilledLow` ... `eventInjuredHigh`; GeoJSON "
+            + "`eventKilled`, `eventInjured`). An event's figure is one triple, low <= best <= high: best = the best of "
+            + "the first member in that priority that knows it, low = the smallest known low (never above best), high = "
+            + "the largest known high (never below best; null when a member with a figure has no upper bound); unknown "
+            + "only when no member knows. Statistics count the event once, where the shown incident falls, with that "
+            + "triple. Default `none` (e.g. `events`)")
     public String dedupe;
 
     @QueryParam("q")

@@ -21,6 +21,7 @@ import org.incidentkb.incident.api.IncidentApi.IncidentView;
 import org.incidentkb.incident.api.IncidentApi.Tombstone;
 import org.incidentkb.incident.api.ListItem;
 import org.incidentkb.incident.api.StoredJson;
+import org.incidentkb.incident.model.CasualtySummary;
 import org.incidentkb.incident.model.IncidentRepository;
 import org.incidentkb.incident.readmodel.IncidentDocuments;
 
@@ -41,14 +42,16 @@ public class IncidentSearchService {
     private final IncidentDocuments documents;
     private final IncidentCounts counts;
     private final ReadRouting routing;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     /** Counting a total stops here (then said to be a lower bound), unless a request asks for the exact count. */
     private final int totalLimit;
     private final int exactCountSeconds;
 
     public IncidentSearchService(IncidentRepository incidents, IncidentQueries queries, ActorService actors, EventTypeService eventTypes,
             IncidentDocuments documents, IncidentCounts counts, KbConfig config,
-            @PersistenceUnitExtension ReadRouting routing) {
+            @PersistenceUnitExtension ReadRouting routing, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.routing = routing;
+        this.json = json;
         this.totalLimit = config.lists().totalLimit();
         this.exactCountSeconds = (int) Math.max(1, config.lists().exactCountTimeout().toSeconds());
         this.documents = documents;
@@ -163,18 +166,30 @@ public class IncidentSearchService {
      * an incident alone). Added to the JSON as it is; views (CSV and GeoJSON rows) come with the ids beside them.
      */
     private Result withSameAs(Result result, Shape shape) {
-        Map<Long, List<Long>> others = queries.sameAs(result.items().stream().map(ListItem::id).toList());
+        List<Long> ids = result.items().stream().map(ListItem::id).toList();
+        Map<Long, List<Long>> others = queries.sameAs(ids);
+        Map<Long, CasualtySummary> counted = queries.countedFigures(ids);
         if (shape == Shape.VIEWS) {
-            return new Result(result.items(), result.total(), result.nextCursor(), result.totalIsLowerBound(), others);
+            return new Result(result.items(), result.total(), result.nextCursor(), result.totalIsLowerBound(), others,
+                    counted);
         }
         List<ListItem> items = new ArrayList<>(result.items().size());
         for (ListItem item : result.items()) {
             ListItem json = item instanceof IncidentView view ? new StoredJson(view.id(), documents.of(view).json())
                     : item;
-            items.add(json instanceof StoredJson stored ? stored.withIds("sameAs", others.getOrDefault(stored.id(), List.of()))
-                    : json);
+            items.add(json instanceof StoredJson stored ? stored.withIds("sameAs", others.getOrDefault(stored.id(),
+                    List.of())).withMember("eventCasualties", eventCasualties(counted.get(stored.id()))) : json);
         }
         return new Result(items, result.total(), result.nextCursor(), result.totalIsLowerBound());
+    }
+
+    /** The figures an incident of a deduplicated list counts for, as JSON. */
+    private String eventCasualties(CasualtySummary counted) {
+        try {
+            return json.writeValueAsString(counted == null ? new CasualtySummary(null, null) : counted);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Figures could not be written as JSON", e);
+        }
     }
 
     /** Incidents changed since the instant merged with tombstones of those deleted since, ordered by (time, id). */
@@ -273,10 +288,18 @@ public class IncidentSearchService {
      * and the cursor after the page.
      */
     public record Result(List<ListItem> items, Long total, String nextCursor, boolean totalIsLowerBound,
-            Map<Long, List<Long>> sameAs) {
+            Map<Long, List<Long>> sameAs, Map<Long, CasualtySummary> counted) {
 
         public Result(List<ListItem> items, Long total, String nextCursor, boolean totalIsLowerBound) {
-            this(items, total, nextCursor, totalIsLowerBound, null);
+            this(items, total, nextCursor, totalIsLowerBound, null, null);
+        }
+
+        /**
+         * With {@code dedupe=events}, the figures each incident counts for: its event's, or its own when alone; null
+         * when the list is not deduplicated.
+         */
+        public CasualtySummary eventCasualties(long id) {
+            return counted == null ? null : counted.getOrDefault(id, new CasualtySummary(null, null));
         }
 
         /**
