@@ -1,30 +1,41 @@
 package org.incidentkb.link;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.Session;
+import org.incidentkb.common.Database;
+import org.incidentkb.common.schema.Tables;
+import org.incidentkb.common.schema.tables.Incident;
+import org.incidentkb.common.schema.tables.IncidentActor;
+import org.incidentkb.common.schema.tables.IncidentExternalRef;
+import org.incidentkb.incident.model.DatePrecision;
+import org.incidentkb.incident.model.GeoPrecision;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Reads what a matching run compares, column by column, in one pass over the incidents (with their external
- * references, for the dataset) and one over their actors: only incidents with coordinates and from one known
- * dataset, within the run's scope.
+ * references, for the dataset) and one over their actors: only incidents with coordinates, from one known dataset,
+ * placed more precisely than their country and dated more precisely than their year ({@link Matcher.Precision}),
+ * within the run's scope.
  */
 @ApplicationScoped
 class MatchingData {
 
-    private final EntityManager em;
+    private static final Incident I = Tables.INCIDENT;
+    private static final IncidentExternalRef REF = Tables.INCIDENT_EXTERNAL_REF;
+    private static final IncidentActor PART = Tables.INCIDENT_ACTOR;
 
-    MatchingData(EntityManager em) {
-        this.em = em;
+    private final Database database;
+
+    MatchingData(Database database) {
+        this.database = database;
     }
 
     /** A run's scope: country, first and last start day (each optional); focus null means every incident. */
@@ -32,135 +43,130 @@ class MatchingData {
     }
 
     Matcher.Incidents load(Scope scope) {
-        return em.unwrap(Session.class).doReturningWork(c -> read(c, scope));
-    }
-
-    private static Matcher.Incidents read(Connection c, Scope scope) throws SQLException {
-        StringBuilder where = new StringBuilder(" where i.latitude is not null and i.longitude is not null");
-        List<Object> params = new ArrayList<>();
+        List<Condition> where = new ArrayList<>(List.of(I.LATITUDE.isNotNull(), I.LONGITUDE.isNotNull()));
         if (scope.country() != null) {
-            where.append(" and i.country_code = ?");
-            params.add(scope.country());
+            where.add(I.COUNTRY_CODE.eq(scope.country()));
         }
         if (scope.from() != null) {
-            where.append(" and i.start_date >= ?");
-            params.add(scope.from());
+            where.add(I.START_DATE.ge(scope.from()));
         }
         if (scope.to() != null) {
-            where.append(" and i.start_date <= ?");
-            params.add(scope.to());
+            where.add(I.START_DATE.le(scope.to()));
         }
+        Condition inScope = DSL.and(where);
         Columns cols = new Columns();
-        try (PreparedStatement s = c.prepareStatement("select i.id, i.start_date, i.latitude, i.longitude, i.type_code,"
-                + " i.category_code, r.dataset from incident i join incident_external_ref r on r.incident_id = i.id"
-                + where + " order by i.id")) {
-            bind(s, params);
-            s.setFetchSize(10_000);
-            try (ResultSet r = s.executeQuery()) {
-                long current = Long.MIN_VALUE;
-                String dataset = null;
+        database.read(sql -> {
+            try (Cursor<? extends Record> rows = sql.select(I.ID, I.START_DATE, I.END_DATE, I.DATE_PRECISION,
+                    I.LATITUDE, I.LONGITUDE, I.GEO_PRECISION, I.TYPE_CODE, I.CATEGORY_CODE, I.KILLED_BEST, REF.DATASET)
+                    .from(I).join(REF).on(REF.INCIDENT_ID.eq(I.ID)).where(inScope).orderBy(I.ID).fetchSize(10_000)
+                    .fetchLazy()) {
+                Record row = null;
                 boolean mixed = false;
-                Object[] row = null;
-                while (r.next()) {
-                    long id = r.getLong(1);
-                    String ds = r.getString(7);
-                    if (id != current) {
-                        if (row != null && !mixed) {
-                            cols.add(row, dataset, scope.focus());
-                        }
-                        current = id;
-                        dataset = ds;
-                        mixed = false;
-                        row = new Object[] { id, r.getObject(2, LocalDate.class), r.getDouble(3), r.getDouble(4),
-                                r.getString(5), r.getString(6) };
-                    } else if (!ds.equals(dataset)) {
-                        mixed = true;
+                for (Record r : rows) {
+                    if (row != null && r.get(I.ID).equals(row.get(I.ID))) {
+                        mixed |= !r.get(REF.DATASET).equals(row.get(REF.DATASET));
+                        continue;
                     }
+                    if (row != null && !mixed) {
+                        cols.add(row, scope.focus());
+                    }
+                    row = r;
+                    mixed = false;
                 }
                 if (row != null && !mixed) {
-                    cols.add(row, dataset, scope.focus());
+                    cols.add(row, scope.focus());
                 }
             }
-        }
+            return null;
+        });
         long[] ids = Arrays.copyOf(cols.id, cols.size);
         int[] actorStart = new int[cols.size + 1];
-        long[] actors = new long[Math.max(16, cols.size)];
-        int count = 0;
-        try (PreparedStatement s = c.prepareStatement("select a.incident_id, a.actor_id from incident_actor a"
-                + " join incident i on i.id = a.incident_id" + where + " order by a.incident_id, a.actor_id")) {
-            bind(s, params);
-            s.setFetchSize(10_000);
-            try (ResultSet r = s.executeQuery()) {
+        long[][] actors = { new long[Math.max(16, cols.size)] };
+        int[] count = { 0 };
+        database.read(sql -> {
+            try (Cursor<Record2<Long, Long>> rows = sql.select(PART.INCIDENT_ID, PART.ACTOR_ID).from(PART).join(I)
+                    .on(I.ID.eq(PART.INCIDENT_ID)).where(inScope).orderBy(PART.INCIDENT_ID, PART.ACTOR_ID)
+                    .fetchSize(10_000).fetchLazy()) {
                 int at = 0; // incidents whose actors are all read: those before position `at`
                 long previousIncident = Long.MIN_VALUE;
                 long previousActor = Long.MIN_VALUE;
-                while (r.next()) {
-                    long incident = r.getLong(1);
-                    long actor = r.getLong(2);
+                for (Record2<Long, Long> r : rows) {
+                    long incident = r.value1();
+                    long actor = r.value2();
                     int k = Arrays.binarySearch(ids, incident);
                     if (k < 0 || incident == previousIncident && actor == previousActor) {
                         continue;
                     }
                     while (at <= k) {
-                        actorStart[at++] = count;
+                        actorStart[at++] = count[0];
                     }
-                    if (count == actors.length) {
-                        actors = Arrays.copyOf(actors, actors.length * 2);
+                    if (count[0] == actors[0].length) {
+                        actors[0] = Arrays.copyOf(actors[0], actors[0].length * 2);
                     }
-                    actors[count++] = actor;
+                    actors[0][count[0]++] = actor;
                     previousIncident = incident;
                     previousActor = actor;
                 }
                 while (at <= cols.size) {
-                    actorStart[at++] = count;
+                    actorStart[at++] = count[0];
                 }
             }
-        }
-        return new Matcher.Incidents(ids, Arrays.copyOf(cols.dataset, cols.size), Arrays.copyOf(cols.day, cols.size),
-                Arrays.copyOf(cols.lat, cols.size), Arrays.copyOf(cols.lon, cols.size),
-                Arrays.copyOf(cols.kinds, cols.size), actorStart, Arrays.copyOf(actors, count),
-                Arrays.copyOf(cols.focus, cols.size));
-    }
-
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            s.setObject(i + 1, params.get(i));
-        }
+            return null;
+        });
+        int n = cols.size;
+        return new Matcher.Incidents(ids, Arrays.copyOf(cols.dataset, n), Arrays.copyOf(cols.first, n),
+                Arrays.copyOf(cols.last, n), Arrays.copyOf(cols.lat, n), Arrays.copyOf(cols.lon, n),
+                Arrays.copyOf(cols.radius, n), Arrays.copyOf(cols.kinds, n), Arrays.copyOf(cols.killed, n),
+                actorStart, Arrays.copyOf(actors[0], count[0]), Arrays.copyOf(cols.focus, n));
     }
 
     /** Columns growing as rows are read. */
     private static final class Columns {
         long[] id = new long[1024];
         byte[] dataset = new byte[1024];
-        int[] day = new int[1024];
+        int[] first = new int[1024];
+        int[] last = new int[1024];
         double[] lat = new double[1024];
         double[] lon = new double[1024];
+        float[] radius = new float[1024];
         int[] kinds = new int[1024];
+        int[] killed = new int[1024];
         boolean[] focus = new boolean[1024];
         int size;
 
-        void add(Object[] row, String ds, Set<Long> focusIds) {
+        void add(Record row, Set<Long> focusIds) {
+            String ds = row.get(REF.DATASET);
             int index = Matcher.DATASETS.indexOf(ds);
-            if (index < 0) {
+            GeoPrecision geo = row.get(I.GEO_PRECISION) == null ? GeoPrecision.EXACT
+                    : GeoPrecision.valueOf(row.get(I.GEO_PRECISION));
+            DatePrecision date = DatePrecision.valueOf(row.get(I.DATE_PRECISION));
+            int[] days = Matcher.Precision.days(row.get(I.START_DATE), row.get(I.END_DATE), date);
+            if (index < 0 || days == null || !Matcher.Precision.matchable(geo)) {
                 return;
             }
             if (size == id.length) {
                 int grown = size * 2;
                 id = Arrays.copyOf(id, grown);
                 dataset = Arrays.copyOf(dataset, grown);
-                day = Arrays.copyOf(day, grown);
+                first = Arrays.copyOf(first, grown);
+                last = Arrays.copyOf(last, grown);
                 lat = Arrays.copyOf(lat, grown);
                 lon = Arrays.copyOf(lon, grown);
+                radius = Arrays.copyOf(radius, grown);
                 kinds = Arrays.copyOf(kinds, grown);
+                killed = Arrays.copyOf(killed, grown);
                 focus = Arrays.copyOf(focus, grown);
             }
-            long incident = (Long) row[0];
+            long incident = row.get(I.ID);
             id[size] = incident;
             dataset[size] = (byte) index;
-            day[size] = (int) ((LocalDate) row[1]).toEpochDay();
-            lat[size] = (Double) row[2];
-            lon[size] = (Double) row[3];
-            kinds[size] = MatchingTaxonomy.kinds(ds, (String) row[4], (String) row[5]);
+            first[size] = days[0];
+            last[size] = days[1];
+            lat[size] = row.get(I.LATITUDE);
+            lon[size] = row.get(I.LONGITUDE);
+            radius[size] = (float) Matcher.Precision.radiusKm(geo);
+            kinds[size] = MatchingTaxonomy.kinds(ds, row.get(I.TYPE_CODE), row.get(I.CATEGORY_CODE));
+            killed[size] = row.get(I.KILLED_BEST) == null ? -1 : row.get(I.KILLED_BEST);
             focus[size] = focusIds == null || focusIds.contains(incident);
             size++;
         }

@@ -34,6 +34,9 @@ public class MatchingJob extends BackgroundJob {
     @Column(name = "temporal_window_days")
     private int temporalWindowDays;
 
+    @Column(name = "min_score")
+    private Double minScore;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "type_level")
     private Link.TypeMatch typeLevel;
@@ -67,6 +70,7 @@ public class MatchingJob extends BackgroundJob {
         this.active = 1;
         this.spatialWindowKm = request.spatialWindowKm();
         this.temporalWindowDays = request.temporalWindowDays();
+        this.minScore = request.minScore();
         this.typeLevel = request.typeLevel();
         this.country = request.country();
         this.from = request.from();
@@ -75,7 +79,7 @@ public class MatchingJob extends BackgroundJob {
     }
 
     MatchingRequest request() {
-        return new MatchingRequest(spatialWindowKm, temporalWindowDays, typeLevel, country, from, to);
+        return new MatchingRequest(spatialWindowKm, temporalWindowDays, typeLevel, minScore, country, from, to);
     }
 
     void started(Instant now) {

@@ -21,6 +21,10 @@ public record MatchingRequest(
         @Schema(description = "How far their types must agree through the matching taxonomy: TYPE (the same kind), "
                 + "CATEGORY (the same broad class; the default) or NONE (not compared)", example = "CATEGORY")
         Link.TypeMatch typeLevel,
+        @Schema(description = "The lowest score proposed, 0 to 1 (default 0.62: the threshold that makes the most of "
+                + "precision and recall together on the project's realistic generator; see docs/importing-and-matching.md)",
+                example = "0.62", minimum = "0", maximum = "1")
+        @DecimalMin("0") @DecimalMax("1") Double minScore,
         @Schema(description = "Only incidents in this country (ISO 3166-1 alpha-3 code or name)", example = "IRQ")
         String country,
         @Schema(description = "Only incidents starting on or after this day", example = "2016-01-01") LocalDate from,
@@ -28,10 +32,12 @@ public record MatchingRequest(
 
     public static final double DEFAULT_KM = 5;
     public static final int DEFAULT_DAYS = 2;
+    public static final double DEFAULT_MIN_SCORE = 0.62;
 
     public MatchingRequest {
         spatialWindowKm = spatialWindowKm == null ? DEFAULT_KM : spatialWindowKm;
         temporalWindowDays = temporalWindowDays == null ? DEFAULT_DAYS : temporalWindowDays;
         typeLevel = typeLevel == null ? Link.TypeMatch.CATEGORY : typeLevel;
+        minScore = minScore == null ? DEFAULT_MIN_SCORE : minScore;
     }
 }

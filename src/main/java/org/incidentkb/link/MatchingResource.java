@@ -23,7 +23,7 @@ public class MatchingResource implements MatchingOperations {
 
     @Override
     public Response start(MatchingRequest request, UriInfo uri) {
-        MatchingRequest asked = request != null ? request : new MatchingRequest(null, null, null, null, null, null);
+        MatchingRequest asked = request != null ? request : new MatchingRequest(null, null, null, null, null, null, null);
         MatchingService.Accepted accepted = matching.start(asked, changes.currentUser());
         if (accepted instanceof MatchingService.Busy busy) {
             JobView running = busy.running();

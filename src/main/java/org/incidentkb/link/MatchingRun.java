@@ -77,7 +77,8 @@ class MatchingRun {
             }
         }
         Matcher.Result result = Matcher.match(in,
-                new Matcher.Windows(request.spatialWindowKm(), request.temporalWindowDays(), request.typeLevel()),
+                new Matcher.Windows(request.spatialWindowKm(), request.temporalWindowDays(), request.typeLevel(),
+                        request.minScore()),
                 blocked, partners);
         progress.update(in.size(), result.compared());
         long matched = System.nanoTime();

@@ -107,7 +107,7 @@ public class MatchingService {
         }
         try {
             MatchingRequest request = new MatchingRequest(config.links().spatialWindowKm(),
-                    config.links().temporalWindowDays(), Link.TypeMatch.CATEGORY, null, null, null);
+                    config.links().temporalWindowDays(), Link.TypeMatch.CATEGORY, null, null, null, null);
             MatchingData.Scope scope = QuarkusTransaction.requiringNew().call(() -> createdSince(finished.startedAt(),
                     request.temporalWindowDays()));
             if (scope == null) {
@@ -254,7 +254,8 @@ public class MatchingService {
         if (r.from() != null && r.to() != null && r.to().isBefore(r.from())) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        return new MatchingRequest(r.spatialWindowKm(), r.temporalWindowDays(), r.typeLevel(), country, r.from(), r.to());
+        return new MatchingRequest(r.spatialWindowKm(), r.temporalWindowDays(), r.typeLevel(), r.minScore(), country,
+                r.from(), r.to());
     }
 
     String instanceId() {

@@ -35,7 +35,7 @@ class InterruptedMatchingTest {
         String job = UUID.randomUUID().toString();
         // What the killed process left: its run still active, and a chunk of links written without the events.
         QuarkusTransaction.requiringNew().run(() -> {
-            MatchingJob running = new MatchingJob(job, new MatchingRequest(5.0, 2, Link.TypeMatch.CATEGORY, null, null,
+            MatchingJob running = new MatchingJob(job, new MatchingRequest(5.0, 2, Link.TypeMatch.CATEGORY, null, null, null,
                     null), null, "admin", matching.instanceId(), Instant.now());
             running.started(Instant.now());
             em.persist(running);

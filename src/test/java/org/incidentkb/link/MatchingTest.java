@@ -97,7 +97,7 @@ class MatchingTest {
         importTheFiles();
         Matcher.Incidents in = QuarkusTransaction.requiringNew().call(() -> data.load(new MatchingData.Scope("IRQ",
                 LocalDate.of(1994, 12, 1), LocalDate.of(1998, 1, 31), null)));
-        Matcher.Result result = Matcher.match(in, new Matcher.Windows(km, days, Link.TypeMatch.CATEGORY), Set.of(),
+        Matcher.Result result = Matcher.match(in, new Matcher.Windows(km, days, Link.TypeMatch.CATEGORY, MatchingRequest.DEFAULT_MIN_SCORE), Set.of(),
                 new byte[in.size()]);
         Set<String> pairs = new HashSet<>();
         for (Matcher.Pair p : result.pairs()) {
@@ -202,7 +202,7 @@ class MatchingTest {
         }
         String running = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> em.persist(new MatchingJob(running,
-                new MatchingRequest(null, null, null, null, null, null), null, "admin", "elsewhere", Timestamps.now())));
+                new MatchingRequest(null, null, null, null, null, null, null), null, "admin", "elsewhere", Timestamps.now())));
         try {
             given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/matching").then().statusCode(409)
                     .contentType("application/problem+json").header("Location", endsWith("/api/v1/matching/" + running));
