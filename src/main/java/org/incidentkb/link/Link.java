@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.incidentkb.common.Audited;
 
@@ -85,6 +86,9 @@ public class Link extends Audited {
     /** The actors both incidents name, as {@code id:name} lines, when the link was proposed. */
     @Column(name = "shared_actors")
     private String sharedActors;
+
+    @Column(name = "carried_by")
+    private String carriedBy;
 
     private String note;
 
@@ -168,8 +172,19 @@ public class Link extends Audited {
         return sharedActors;
     }
 
+    public List<String> getCarriedBy() {
+        return carriedBy == null || carriedBy.isEmpty() ? List.of() : List.of(carriedBy.split("; "));
+    }
+
+    /** The stored form of the evidence that carried a score. */
+    static String carriedBy(List<String> evidence) {
+        return evidence == null || evidence.isEmpty() ? null : String.join("; ", evidence);
+    }
+
     /** Sets what a matching run found. */
-    public void setEvidence(Double score, Double distanceKm, Integer daysApart, TypeMatch typeMatch, String sharedActors) {
+    public void setEvidence(Double score, Double distanceKm, Integer daysApart, TypeMatch typeMatch, String sharedActors,
+            List<String> carriedBy) {
+        this.carriedBy = carriedBy(carriedBy);
         this.score = score;
         this.distanceKm = distanceKm;
         this.daysApart = daysApart;

@@ -60,7 +60,11 @@ public final class LinkApi {
             @Schema(description = "How far their event types agree through the matching taxonomy: the same kind "
                     + "(TYPE), the same broad category (CATEGORY) or neither (NONE)", example = "TYPE")
             Link.TypeMatch typeMatch,
-            @Schema(description = "Actors both incidents name (after actor matching)") List<Ref> sharedActors) {
+            @Schema(description = "Actors both incidents name (after actor matching)") List<Ref> sharedActors,
+            @Schema(description = "What of this evidence raised the score: `near` (well within the places' reach), "
+                    + "`same day` or `dates overlap`, `same type` or `same category`, `shared actor`, `agreeing "
+                    + "fatalities`; empty for a link an editor made", example = "[\"same day\", \"same type\"]")
+            List<String> carriedBy) {
     }
 
     @Schema(name = "LinkInput", description = "A link an editor makes from the incident in the path",

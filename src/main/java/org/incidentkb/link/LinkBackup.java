@@ -72,7 +72,7 @@ public class LinkBackup {
                 BackupLink line = new BackupLink((String) r[1], (String) r[2], l.getRelation(), l.getStatus(),
                         l.getScore(), l.getScore() == null && l.getTypeMatch() == null ? null
                                 : new Evidence(l.getDistanceKm(), l.getDaysApart(), l.getTypeMatch(),
-                                        LinkService.sharedActors(l.getSharedActors())),
+                                        LinkService.sharedActors(l.getSharedActors()), l.getCarriedBy()),
                         l.getNote(), l.getCreatedBy(), l.getDecidedBy(), l.getDecidedAt());
                 out.write("{\"kind\":\"link\",\"link\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 out.write(json.writeValueAsBytes(line));
@@ -134,7 +134,8 @@ public class LinkBackup {
                     Link link = new Link(from, to, b.relation(), b.status());
                     Evidence e = b.evidence();
                     link.setEvidence(b.score(), e == null ? null : e.distanceKm(), e == null ? null : e.daysApart(),
-                            e == null ? null : e.typeMatch(), e == null ? null : shared(e.sharedActors()));
+                            e == null ? null : e.typeMatch(), e == null ? null : shared(e.sharedActors()),
+                            e == null ? null : e.carriedBy());
                     link.setNote(b.note());
                     link.setCreatedBy(b.createdBy());
                     link.decided(b.decidedBy(), b.decidedAt());

@@ -50,8 +50,10 @@ public interface LinkOperations {
     @GET
     @Operation(operationId = "listLinks", summary = "List links (the review queue)", description = "Links by id, "
             + "filtered: e.g. `status=PROPOSED&minScore=0.8` is the queue of strong proposals an editor confirms or "
-            + "rejects. `dataset` and `country` match a link when either of its incidents matches. Pages by number, or "
-            + "walk the whole queue with each page's `cursor` passed as `after`.")
+            + "rejects, and `status=PROPOSED&sort=uncertainty` the queue of the doubtful ones first, each saying in "
+            + "`evidence.carriedBy` what carried its score. `dataset` and `country` match a link when either of its "
+            + "incidents matches. Pages by number, or walk the whole queue by id with each page's `cursor` passed as "
+            + "`after`.")
     @APIResponse(responseCode = "200", description = "A page of links",
             headers = @Header(name = "Link", description = "RFC 8288 links to the next, previous, first and last pages"),
             content = @Content(schema = @Schema(implementation = LinkPage.class)))
@@ -73,8 +75,15 @@ public interface LinkOperations {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), example = "IRQ")
             @QueryParam("country") List<String> country,
             @Parameter(description = "Keyset cursor from a previous page's `cursor`: the page after it, at a cost that "
-                    + "does not grow with depth. Keep the same filters; not with page (e.g. `bGluazo1MA`)")
+                    + "does not grow with depth. Keep the same filters; not with page, nor with `sort=uncertainty` "
+                    + "(e.g. `bGluazo1MA`)")
             @QueryParam("after") String after,
+            @Parameter(description = "`id` (the default) or `uncertainty`: the proposals an editor's decision helps most "
+                    + "first, those whose score is nearest matching's default threshold (links without a score last), "
+                    + "then by id; paged by number",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "id", "uncertainty" }),
+                    example = "uncertainty")
+            @QueryParam("sort") String sort,
             @BeanParam PageParams pages,
             @Context UriInfo uri);
 

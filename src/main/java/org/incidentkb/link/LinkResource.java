@@ -31,15 +31,20 @@ public class LinkResource implements LinkOperations {
 
     @Override
     public Response list(List<String> status, List<String> relation, List<String> dataset, String minScore,
-            List<String> country, String after, PageParams pages, UriInfo uri) {
+            List<String> country, String after, String sort, PageParams pages, UriInfo uri) {
         LinkFilter filter = new LinkFilter(Params.enums("status", status, Link.Status.class),
                 Params.enums("relation", relation, Link.Relation.class),
                 Datasets.parse("dataset", dataset),
                 Params.decimal("minScore", minScore, 0, 1),
                 Params.mapEach(Params.values(country), c -> Countries.resolve(c).orElseThrow(() -> ProblemException
                         .invalid("country", "'" + c + "' is not an ISO 3166-1 alpha-3 code or a country name"))));
+        boolean byUncertainty = sort != null && Params.enumValue("sort", sort, LinkService.Order.class)
+                == LinkService.Order.UNCERTAINTY;
+        if (byUncertainty && after != null) {
+            throw ProblemException.invalid("after", "the queue by uncertainty is paged by number (page), not by cursor");
+        }
         Paging paging = pages.paging(after);
-        return Paging.ok(paging.result(links.search(filter, paging, !identity.isAnonymous()), uri));
+        return Paging.ok(paging.result(links.search(filter, paging, !identity.isAnonymous(), byUncertainty), uri));
     }
 
     @Override

@@ -50,6 +50,7 @@ import org.incidentkb.link.LinkApi.LinkInput;
 import org.incidentkb.link.LinkApi.LinkView;
 import org.incidentkb.link.LinkRevision.Operation;
 import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /**
  * Links between incidents as editors make and decide them: one link per pair and relation, never an incident to
@@ -103,14 +104,26 @@ public class LinkService {
         return links.findByIdOptional(id).map(l -> views(List.of(l), withAuthors).get(0));
     }
 
-    /** The review queue: links by id, filtered; a page by number or after a keyset cursor (the last id seen). */
+    /** The orders of the review queue. */
+    public enum Order {
+        ID, UNCERTAINTY
+    }
+
+    /**
+     * The review queue: links by id, or (byUncertainty) those whose score is nearest matching's default threshold
+     * first, filtered; a page by number or, by id, after a keyset cursor (the last id seen).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Paging.Slice<LinkView> search(LinkFilter filter, Paging paging, boolean withAuthors) {
+    public Paging.Slice<LinkView> search(LinkFilter filter, Paging paging, boolean withAuthors, boolean byUncertainty) {
         Condition where = where(filter);
         Condition page = paging.byCursor() ? where.and(LINK_ID.gt(cursorId(paging.after()))) : where;
         int offset = paging.byCursor() ? 0 : paging.offset();
+        List<org.jooq.SortField<?>> order = byUncertainty
+                ? List.of(DSL.abs(LINK_SCORE.minus(DSL.inline(MatchingRequest.DEFAULT_MIN_SCORE))).asc().nullsLast(),
+                        LINK_ID.asc())
+                : List.of(LINK_ID.asc());
         List<Long> ids = new ArrayList<>(database.read(sql -> sql.select(LINK_ID).from(LINK).where(page)
-                .orderBy(LINK_ID).offset(offset).limit(paging.size() + 1).fetch(LINK_ID)));
+                .orderBy(order).offset(offset).limit(paging.size() + 1).fetch(LINK_ID)));
         boolean more = ids.size() > paging.size();
         if (more) {
             ids.remove(ids.size() - 1);
@@ -296,7 +309,8 @@ public class LinkService {
         if (l.getScore() == null && l.getDistanceKm() == null && l.getTypeMatch() == null) {
             return null;
         }
-        return new Evidence(l.getDistanceKm(), l.getDaysApart(), l.getTypeMatch(), sharedActors(l.getSharedActors()));
+        return new Evidence(l.getDistanceKm(), l.getDaysApart(), l.getTypeMatch(), sharedActors(l.getSharedActors()),
+                l.getCarriedBy());
     }
 
     /** The {@code id:name} lines a matching run stored. */

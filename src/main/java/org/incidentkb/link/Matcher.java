@@ -39,9 +39,24 @@ final class Matcher {
     record Windows(double km, int days, Link.TypeMatch level, double minScore) {
     }
 
-    /** A proposed pair (indexes into the incidents) and its evidence. */
+    /** A proposed pair (indexes into the incidents) and its evidence, with what of it carried the score. */
     record Pair(int a, int b, double score, double distanceKm, int daysApart, Link.TypeMatch typeMatch,
-            long[] sharedActors) {
+            long[] sharedActors, List<String> carriedBy) {
+    }
+
+    /** The pieces of evidence that raise a score, as {@link #carried} names them. */
+    private static final String[] CARRIED = { "near", "same day", "dates overlap", "same type", "same category",
+            "shared actor", "agreeing fatalities" };
+
+    /** The names of the evidence bits set (by {@link #CARRIED} position). */
+    static List<String> carried(int bits) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < CARRIED.length; i++) {
+            if ((bits & 1 << i) != 0) {
+                out.add(CARRIED[i]);
+            }
+        }
+        return out;
     }
 
     record Result(List<Pair> pairs, long compared) {
@@ -229,7 +244,8 @@ final class Matcher {
             if (taken) {
                 double km = found.km[p];
                 pairs.add(new Pair(a, b, found.score[p], Math.round(km * 100) / 100.0, found.days[p],
-                        MatchingTaxonomy.agreement(in.kinds()[a], in.kinds()[b]), shared(in, a, b)));
+                        MatchingTaxonomy.agreement(in.kinds()[a], in.kinds()[b]), shared(in, a, b),
+                        carried(found.carried[p])));
             }
         }
         return new Result(pairs, compared);
@@ -364,11 +380,16 @@ final class Matcher {
                     int gap = Math.max(0, Math.max(in.first()[b] - in.last()[a], in.first()[a] - in.last()[b]));
                     boolean sameDay = in.first()[a] == in.last()[a] && in.first()[b] == in.last()[b]
                             && in.first()[a] == in.first()[b];
-                    double score = score(km / pairReach, gap, w.days(), sameDay, agree, sharedCount(in, a, b),
-                            in.killed()[a], in.killed()[b]);
+                    int shared = sharedCount(in, a, b);
+                    double score = score(km / pairReach, gap, w.days(), sameDay, agree, shared, in.killed()[a],
+                            in.killed()[b]);
                     if (score >= w.minScore()) {
+                        int carried = (km / pairReach < 0.3 ? 1 : 0) | (sameDay ? 2 : gap == 0 ? 4 : 0)
+                                | (agree == Link.TypeMatch.TYPE ? 8 : agree == Link.TypeMatch.CATEGORY ? 16 : 0)
+                                | (shared > 0 ? 32 : 0) | (figures(in.killed()[a], in.killed()[b]) > 0 ? 64 : 0);
                         // each pair from its lower id to its higher (a link's from and to)
-                        found.add(in.id()[a] < in.id()[b] ? a : b, in.id()[a] < in.id()[b] ? b : a, score, km, gap);
+                        found.add(in.id()[a] < in.id()[b] ? a : b, in.id()[a] < in.id()[b] ? b : a, score, km, gap,
+                                carried);
                     }
                 }
             }
@@ -495,9 +516,10 @@ final class Matcher {
         double[] score = new double[1024];
         double[] km = new double[1024];
         int[] days = new int[1024];
+        int[] carried = new int[1024];
         int size;
 
-        void add(int x, int y, double s, double distance, int d) {
+        void add(int x, int y, double s, double distance, int d, int evidence) {
             if (size == a.length) {
                 int grown = a.length * 2;
                 a = Arrays.copyOf(a, grown);
@@ -505,12 +527,14 @@ final class Matcher {
                 score = Arrays.copyOf(score, grown);
                 km = Arrays.copyOf(km, grown);
                 days = Arrays.copyOf(days, grown);
+                carried = Arrays.copyOf(carried, grown);
             }
             a[size] = x;
             b[size] = y;
             score[size] = s;
             km[size] = distance;
             days[size] = d;
+            carried[size] = evidence;
             size++;
         }
 

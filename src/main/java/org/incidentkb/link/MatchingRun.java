@@ -36,7 +36,7 @@ class MatchingRun {
     private static final int TIMEOUT_SECONDS = 3600;
     private static final BulkRows.Table LINK = new BulkRows.Table("incident_link", "id", "version", "from_id", "to_id",
             "low_id", "high_id", "relation", "status", "score", "distance_km", "days_apart", "type_match",
-            "shared_actors", "created_by", "created_at", "updated_at");
+            "shared_actors", "carried_by", "created_by", "created_at", "updated_at");
 
     private final EntityManager em;
     private final MatchingData data;
@@ -148,7 +148,7 @@ class MatchingRun {
             if (before != null) {
                 if (before.score() == null || before.score() != p.score()) {
                     updates.add(new Object[] { p.score(), p.distanceKm(), p.daysApart(), p.typeMatch().name(), shared,
-                            java.sql.Timestamp.from(now), before.id() });
+                            Link.carriedBy(p.carriedBy()), java.sql.Timestamp.from(now), before.id() });
                     LinkRevisions.add(rows, ids, new LinkRevision(before.id(), before.from(), before.to(),
                             Link.Relation.SAME_EVENT, Link.Status.PROPOSED, Operation.UPDATE,
                             List.of("links.score", "links.evidence"), author, now));
@@ -158,7 +158,8 @@ class MatchingRun {
             Link link = new Link(a, b, Link.Relation.SAME_EVENT, Link.Status.PROPOSED);
             ids.assign(link);
             rows.add(LINK, link.getId(), 0L, a, b, a, b, Link.Relation.SAME_EVENT, Link.Status.PROPOSED, p.score(),
-                    p.distanceKm(), p.daysApart(), p.typeMatch(), shared, author, now, now);
+                    p.distanceKm(), p.daysApart(), p.typeMatch(), shared, Link.carriedBy(p.carriedBy()), author, now,
+                    now);
             LinkRevisions.add(rows, ids, new LinkRevision(link.getId(), a, b, Link.Relation.SAME_EVENT,
                     Link.Status.PROPOSED, Operation.CREATE, List.of("links"), author, now));
         }
@@ -166,7 +167,8 @@ class MatchingRun {
         if (!updates.isEmpty()) {
             em.unwrap(Session.class).doWork(c -> {
                 try (PreparedStatement s = c.prepareStatement("update incident_link set version = version + 1,"
-                        + " score = ?, distance_km = ?, days_apart = ?, type_match = ?, shared_actors = ?, updated_at = ?"
+                        + " score = ?, distance_km = ?, days_apart = ?, type_match = ?, shared_actors = ?, carried_by = ?,"
+                        + " updated_at = ?"
                         + " where id = ? and status = 'PROPOSED'")) {
                     for (Object[] u : updates) {
                         for (int i = 0; i < u.length; i++) {

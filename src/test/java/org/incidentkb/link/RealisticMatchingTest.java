@@ -123,6 +123,22 @@ class RealisticMatchingTest {
                 truth.events(), 100.0 * (counted - truth.events()) / truth.events(), curve);
         Files.writeString(Path.of("target", "matching-quality-realistic.md"), report, StandardCharsets.UTF_8);
         System.out.println(report);
+        // The review queue, the doubtful proposals first, each saying what carried its score.
+        io.restassured.path.json.JsonPath queue = given().queryParam("status", "PROPOSED").queryParam("sort",
+                "uncertainty").queryParam("size", 50).when().get("/api/v1/links").then().statusCode(200).extract()
+                .jsonPath();
+        List<Float> scores = queue.getList("items.score", Float.class);
+        assertThat(scores).hasSize(50);
+        for (int i = 1; i < scores.size(); i++) {
+            assertThat(Math.abs(scores.get(i) - MatchingRequest.DEFAULT_MIN_SCORE)).as("uncertainty order")
+                    .isGreaterThanOrEqualTo((float) Math.abs(scores.get(i - 1) - MatchingRequest.DEFAULT_MIN_SCORE)
+                            - 1e-6f);
+        }
+        assertThat(queue.getList("items.evidence.carriedBy", List.class)).allMatch(c -> !c.isEmpty());
+        given().queryParam("sort", "score").when().get("/api/v1/links").then().statusCode(400);
+        given().queryParam("sort", "uncertainty").queryParam("after", "bGluazo1MA").when().get("/api/v1/links").then()
+                .statusCode(400);
+
         assertThat(q[0]).as("precision with the default settings").isGreaterThanOrEqualTo(0.9);
         assertThat(q[1]).as("recall with the default settings").isGreaterThanOrEqualTo(0.9);
         assertThat((double) Math.abs(counted - truth.events()) / truth.events()).as("dedupe=events against the truth")
