@@ -20,7 +20,8 @@ final class LinkExamples {
              "from": {"id": 1201, "title": "Suicide bombing at a market in Tuz Khurmatu", "startDate": "2016-05-01", "dataset": "ACLED"},
              "to": {"id": 88410, "title": "Bombing in Tuz Khurmatu", "startDate": "2016-05-01", "dataset": "GTD"},
              "relation": "SAME_EVENT", "status": "PROPOSED", "score": 0.93,
-             "evidence": {"distanceKm": 1.2, "daysApart": 0, "typeMatch": "TYPE", "sharedActors": [{"id": 40, "name": "Islamic State"}]},
+             "evidence": {"distanceKm": 1.2, "daysApart": 0, "typeMatch": "TYPE", "sharedActors": [{"id": 40, "name": "Islamic State"}],
+                          "carriedBy": ["near", "same day", "same type", "shared actor"]},
              "note": null, "createdBy": "admin", "createdAt": "2026-11-30T10:00:00Z", "decidedBy": null, "decidedAt": null,
              "restoredBy": null, "restoredAt": null}""";
 
