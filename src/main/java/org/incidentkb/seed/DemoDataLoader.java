@@ -80,7 +80,7 @@ public class DemoDataLoader {
         }
         try {
             QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | org.jooq.exception.DataAccessException e) {
             // Another instance claimed the kb_seed row first and has loaded the data.
             LOG.infof("Demo data not loaded here: another instance loaded it (%s)", e.getClass().getSimpleName());
         }
