@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.is;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -49,24 +48,8 @@ class RealisticMatchingTest {
         Path dir = Files.createTempDirectory("realistic");
         String prefix = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         OverlapGenerator.Truth truth = new OverlapGenerator(11, prefix).realistic().write(1200, FIRST, 3, dir);
-        for (String file : List.of("acled", "ucdp", "gtd")) {
-            String format = file.equals("ucdp") ? "ucdp-ged" : file;
-            String job = given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                    .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                    .contentType("text/csv").body(Files.readAllBytes(dir.resolve(file + ".csv")))
-                    .queryParam("format", format).when().post("/api/v1/imports").then()
-                    .statusCode(org.hamcrest.Matchers.oneOf(201, 202)).extract().header("Location");
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> "DONE".equals(given().when().get(job).then().extract().path("state")));
-            given().when().get(job).then().body("report.failed", is(0));
-        }
-        Map<Long, String> recordOf = new HashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "select incident_id, dataset, external_id from incident_external_ref where external_id like :p")
-                .setParameter("p", prefix + "%").getResultList().forEach(r -> {
-                    Object[] row = (Object[]) r;
-                    recordOf.put(((Number) row[0]).longValue(), row[1] + ":" + row[2]);
-                }));
+        GeneratedFiles.importAll(dir);
+        Map<Long, String> recordOf = GeneratedFiles.records(em, prefix);
         assertThat(recordOf).hasSameSizeAs(truth.eventOf());
 
         // The curve, in memory over the same incidents.
