@@ -179,7 +179,7 @@ class MatchingTest {
     void shouldRefuseWindowsOutOfRangeAndASecondRunWhileOneIsGoing() {
         for (String body : List.of("{\"spatialWindowKm\": 101}", "{\"spatialWindowKm\": -1}",
                 "{\"temporalWindowDays\": 31}", "{\"typeLevel\": \"GENUS\"}", "{\"country\": \"Atlantis\"}",
-                "{\"from\": \"2020-01-02\", \"to\": \"2020-01-01\"}")) {
+                "{\"from\": \"2020-01-02\", \"to\": \"2020-01-01\"}", "{\"minScore\": 1.5}", "{\"minScore\": -0.1}")) {
             given().contentType(ContentType.JSON).body(body).when().post("/api/v1/matching").then().statusCode(400)
                     .contentType("application/problem+json");
         }
